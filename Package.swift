@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "kgraph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "KGraph", targets: ["KGraph"]),
+        .library(name: "KGraphRender", targets: ["KGraphRender"]),
+        .executable(name: "kgraph", targets: ["kgraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure Swift: model, vocabulary, loading, validation, names, queries, text writers.
+        .target(name: "KGraph", dependencies: ["Yams"]),
+        // Graphviz's C API (cgraph + gvc), found through pkg-config.
+        .systemLibrary(
+            name: "CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
+        ),
+        // The one place that talks to Graphviz: DOT text in, SVG/PNG/PDF bytes out.
+        .target(name: "KGraphRender", dependencies: ["CGraphviz"]),
+        .executableTarget(
+            name: "kgraph",
+            dependencies: [
+                "KGraph", "KGraphRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "who-backs", dependencies: ["KGraph"], path: "Examples/WhoBacks"),
+        .testTarget(name: "KGraphTests", dependencies: ["KGraph"]),
+        .testTarget(name: "KGraphRenderTests", dependencies: ["KGraphRender", "KGraph"]),
+        .testTarget(name: "CLITests", dependencies: ["kgraph", "who-backs"]),
+    ]
+)

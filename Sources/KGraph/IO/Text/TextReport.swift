@@ -1,0 +1,76 @@
+/// Human-readable text for entities and relations, as the CLI prints it.
+public enum TextReport {
+    /// One line for a relation: `Iran --backs--> Kata'ib Hezbollah  2021..2024  high, reported  [doc]`.
+    public static func line(_ r: Relation, in g: Graph) -> String {
+        let s = g.entity(id: r.source)?.name ?? r.source
+        let t = g.entity(id: r.target)?.name ?? r.target
+        return "\(s) --\(r.type)--> \(t)" + details(r)
+    }
+
+    /// `  2024-01-28  medium, attributed  [doc-a, doc-b]` (the date part only when dated).
+    static func details(_ r: Relation) -> String {
+        var out = ""
+        if let t = r.time { out += "  " + t.description }
+        out += "  \(r.confidence.rawValue), \(r.assertion.rawValue)"
+        out += "  [" + r.sources.map(\.document).joined(separator: ", ") + "]"
+        return out
+    }
+
+    /// The citations of a relation, one per line: `      doc-id: "quote"`.
+    public static func citations(_ r: Relation, indent: String) -> String {
+        r.sources.map { "\(indent)\($0.document): \"\($0.quote)\"" }.joined(separator: "\n")
+    }
+
+    /// The entity listing: one entity per line, `id  name  (kind)`, columns aligned.
+    public static func entityList(_ entities: [Entity]) -> String {
+        let w = entities.map(\.id.count).max() ?? 0
+        return entities.map { $0.id.padding(toLength: w, withPad: " ", startingAt: 0) + "  \($0.name)  (\($0.kind))" }
+            .joined(separator: "\n")
+    }
+
+    /// An entity card: name, kind, aliases, then every relation in and out grouped by type,
+    /// each with its date, confidence and sources.
+    public static func card(_ i: Int32, in g: Graph) -> String {
+        let e = g.entity(at: i)
+        var lines = ["\(e.name) [\(e.id)]", "  kind: \(g.vocabulary.kind(e.kind)?.label ?? e.kind)"]
+        if !e.aliases.isEmpty { lines.append("  aliases: " + e.aliases.joined(separator: ", ")) }
+        if let c = e.country { lines.append("  country: " + (g.entity(id: c)?.name ?? c)) }
+        if let d = e.description { lines.append("  description: " + d) }
+        if !e.externalIDs.isEmpty {
+            lines.append("  ids: " + e.externalIDs.keys.sorted().map { "\($0) \(e.externalIDs[$0]!)" }.joined(separator: ", "))
+        }
+        if !e.attributes.isEmpty {
+            lines.append("  attributes: " + e.attributes.keys.sorted().map { "\($0) \(e.attributes[$0]!.text)" }.joined(separator: ", "))
+        }
+        if e.provenance == .added { lines.append("  provenance: added from general knowledge, not from the reports") }
+        if let n = e.note { lines.append("  note: " + n) }
+
+        // Group by (type, direction): outgoing under the type's reading, incoming under its inverse.
+        var groups: [(title: String, rows: [String])] = []
+        var groupIndex: [String: Int] = [:]
+        func add(_ title: String, _ row: String) {
+            if let k = groupIndex[title] { groups[k].rows.append(row) } else {
+                groupIndex[title] = groups.count
+                groups.append((title, [row]))
+            }
+        }
+        // A self-loop is listed once, as outgoing.
+        for r in g.outgoing(i) + g.incoming(i).filter({ g.sourceIndex(ofRelation: $0) != i }) {
+            let rel = g.relation(at: r)
+            let type = g.vocabulary.type(rel.type)
+            let outgoing = g.sourceIndex(ofRelation: r) == i
+            let other = g.entity(at: outgoing ? g.targetIndex(ofRelation: r) : g.sourceIndex(ofRelation: r))
+            let title = outgoing ? (type?.label ?? rel.type) : (type?.inverse ?? "\(rel.type) (incoming)")
+            var row = "  \(outgoing ? "->" : "<-") \(other.name)" + details(rel)
+            row += "\n" + citations(rel, indent: "       ")
+            if let n = rel.note { row += "\n       note: \(n)" }
+            add(title, row)
+        }
+        var out = lines.joined(separator: "\n")
+        if groups.isEmpty { return out + "\n\n(no relations)" }
+        for grp in groups {
+            out += "\n\n\(grp.title) (\(grp.rows.count))\n" + grp.rows.joined(separator: "\n")
+        }
+        return out
+    }
+}

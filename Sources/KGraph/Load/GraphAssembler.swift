@@ -1,0 +1,146 @@
+/// Merges fragments from one or more files into a `Graph` and validates the whole: duplicate ids,
+/// references to unknown entities or documents, unknown kinds and relation types, domain and range,
+/// relations without a source. Every problem is reported, not just the first.
+public enum GraphAssembler {
+    /// Builds the graph from `fragments` (in order) over `base` extended by each fragment's vocabulary.
+    public static func assemble(_ fragments: [GraphFragment], base: Vocabulary = .standard,
+                                diagnostics: inout [Diagnostic]) -> Graph {
+        var vocabulary = base
+        for f in fragments { vocabulary = vocabulary.merging(f.vocabulary) }
+        var graph = Graph(vocabulary: vocabulary)
+        graph.reserveCapacity(entities: fragments.reduce(0) { $0 + $1.entities.count },
+                              relations: fragments.reduce(0) { $0 + $1.relations.count })
+        var d: [Diagnostic] = []
+        checkVocabulary(fragments, vocabulary, &d)
+
+        for f in fragments {
+            if graph.title == nil { graph.title = f.title }
+            if graph.description == nil { graph.description = f.description }
+            for doc in f.documents {
+                do { try graph.add(doc) } catch {
+                    d.append(Diagnostic(.error, "\(error)" + firstAt(graph.document(id: doc.id)?.location), at: doc.location))
+                }
+            }
+            for (i, e) in f.entities.enumerated() {
+                do { try graph.add(e) } catch {
+                    d.append(Diagnostic(.error, "\(error)" + firstAt(graph.entity(id: e.id)?.location), at: e.location))
+                    continue
+                }
+                if vocabulary.kind(e.kind) == nil {
+                    let places = i < f.entityPlaces.count ? f.entityPlaces[i] : .init()
+                    d.append(Diagnostic(f.strictVocabulary ? .error : .warning,
+                                        "unknown entity kind '\(e.kind)'" + didYouMean(e.kind, among: vocabulary.kinds.map(\.id)),
+                                        at: places.kind ?? e.location))
+                }
+            }
+        }
+        let names = NameIndex(graph)
+        for f in fragments {
+            for (i, e) in f.entities.enumerated() {
+                guard let c = e.country, graph.entity(id: c) == nil else { continue }
+                let at = i < f.entityPlaces.count ? f.entityPlaces[i].country : nil
+                d.append(Diagnostic(.error, "unknown country entity '\(c)'" + hint(c, names, graph), at: at ?? e.location))
+            }
+        }
+        var cited = Set<String>()
+        for f in fragments {
+            for (i, r) in f.relations.enumerated() {
+                let places = i < f.relationPlaces.count ? f.relationPlaces[i] : .init()
+                var ok = true
+                for (end, at) in [(r.source, places.source), (r.target, places.target)] where graph.entity(id: end) == nil {
+                    d.append(Diagnostic(.error, "unknown entity '\(end)'" + hint(end, names, graph), at: at ?? r.location))
+                    ok = false
+                }
+                if r.sources.isEmpty {
+                    d.append(Diagnostic(.error, "relation '\(r.id)' has no source: cite a document and quote", at: r.location))
+                }
+                for (j, c) in r.sources.enumerated() {
+                    cited.insert(c.document)
+                    if graph.document(id: c.document) == nil {
+                        let at = j < places.documents.count ? places.documents[j] : nil
+                        d.append(Diagnostic(.error, "unknown document '\(c.document)'"
+                                            + didYouMean(c.document, among: graph.documents.map(\.id)), at: at ?? r.location))
+                    }
+                }
+                if let type = vocabulary.type(r.type) {
+                    if ok { checkDomainRange(r, type, graph, places, &d) }
+                } else {
+                    d.append(Diagnostic(f.strictVocabulary ? .error : .warning,
+                                        "unknown relation type '\(r.type)'" + didYouMean(r.type, among: vocabulary.types.map(\.id)),
+                                        at: places.type ?? r.location))
+                }
+                guard ok else { continue }
+                do { try graph.add(r) } catch {
+                    d.append(Diagnostic(.error, "\(error)" + firstAt(graph.index(ofRelation: r.id).map { graph.relation(at: $0).location } ?? nil),
+                                        at: r.location))
+                }
+            }
+        }
+        warnings(graph, cited: cited, fragments: fragments, &d)
+        diagnostics += d
+        return graph
+    }
+
+    private static func firstAt(_ l: FileLocation?) -> String { l.map { " (first defined at \($0))" } ?? "" }
+
+    /// " (did you mean ...)" from ids, or a pointer to the id when a name or alias was written.
+    private static func hint(_ ref: String, _ names: NameIndex, _ graph: Graph) -> String {
+        switch names.resolve(ref) {
+        case .unique(let i):
+            return "; '\(ref)' is a name of '\(graph.entity(at: i).id)': refer to entities by id"
+        case .ambiguous(let all):
+            return "; '\(ref)' names several entities: " + all.map { "'\(graph.entity(at: $0).id)'" }.joined(separator: ", ")
+        case .notFound(let s):
+            guard !s.isEmpty else { return "" }
+            return " (did you mean " + s.prefix(3).map { "'\(graph.entity(at: $0).id)'" }.joined(separator: ", ") + "?)"
+        }
+    }
+
+    private static func checkVocabulary(_ fragments: [GraphFragment], _ v: Vocabulary, _ d: inout [Diagnostic]) {
+        for f in fragments {
+            for t in f.vocabulary.types {
+                for k in Set(t.domain + t.range) where v.kind(k) == nil {
+                    d.append(Diagnostic(.error, "relation type '\(t.id)' names unknown kind '\(k)'"
+                                        + didYouMean(k, among: v.kinds.map(\.id)),
+                                        at: f.vocabularyPlaces["type:" + t.id]))
+                }
+            }
+        }
+    }
+
+    private static func checkDomainRange(_ r: Relation, _ t: RelationType, _ g: Graph,
+                                         _ places: GraphFragment.RelationPlaces, _ d: inout [Diagnostic]) {
+        guard let s = g.entity(id: r.source), let o = g.entity(id: r.target) else { return }
+        if !t.domain.isEmpty && !t.domain.contains(s.kind) && g.vocabulary.kind(s.kind) != nil {
+            d.append(Diagnostic(.error, "'\(t.id)' cannot start at '\(s.id)', a \(s.kind); allowed: "
+                                + t.domain.joined(separator: ", "), at: places.source ?? r.location))
+        }
+        if !t.range.isEmpty && !t.range.contains(o.kind) && g.vocabulary.kind(o.kind) != nil {
+            d.append(Diagnostic(.error, "'\(t.id)' cannot end at '\(o.id)', a \(o.kind); allowed: "
+                                + t.range.joined(separator: ", "), at: places.target ?? r.location))
+        }
+    }
+
+    /// Things that are allowed but probably not meant: unused entities and documents, repeated aliases.
+    private static func warnings(_ g: Graph, cited: Set<String>, fragments: [GraphFragment], _ d: inout [Diagnostic]) {
+        guard fragments.allSatisfy(\.strictVocabulary) else { return }
+        for i in 0..<Int32(g.entityCount) where g.degree(i) == 0 {
+            let e = g.entity(at: i)
+            d.append(Diagnostic(.warning, "entity '\(e.id)' is in no relation", at: e.location))
+        }
+        for doc in g.documents where !cited.contains(doc.id) {
+            d.append(Diagnostic(.warning, "document '\(doc.id)' is cited by no relation", at: doc.location))
+        }
+        for f in fragments {
+            for (i, e) in f.entities.enumerated() {
+                // Spellings that fold alike are kept on purpose (other tools do not fold); exact repeats are not.
+                var seen = Set<String>([e.name])
+                for (j, a) in e.aliases.enumerated() where !seen.insert(a).inserted {
+                    let at = i < f.entityPlaces.count && j < f.entityPlaces[i].aliases.count ? f.entityPlaces[i].aliases[j] : nil
+                    d.append(Diagnostic(.warning, "alias '\(a)' of '\(e.id)' repeats its name or an earlier alias",
+                                        at: at ?? e.location))
+                }
+            }
+        }
+    }
+}

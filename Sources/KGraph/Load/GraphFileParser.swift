@@ -1,0 +1,386 @@
+import Foundation
+import Yams
+
+/// Reads the native YAML graph format (documented in Graphs/README.md) into a `GraphFragment`,
+/// reporting every syntax, field and value problem with its file:line:column.
+///
+/// Not supported: YAML anchors and aliases (`&a`, `*a`), which make hand-edited graphs hard to
+/// read; more than one YAML document per file.
+public enum GraphFileParser {
+    /// Parses one file's text. Problems are appended to `diagnostics`; what could be read is returned.
+    public static func parse(yaml: String, file: String, diagnostics: inout [Diagnostic]) -> GraphFragment {
+        var p = Reader(file: file)
+        var fragment = GraphFragment(file: file, strictVocabulary: true)
+        defer { diagnostics += p.diagnostics }
+        guard let root = p.compose(yaml) else { return fragment }
+        guard let top = p.fields(root, what: "graph file",
+                                 allowed: ["graph", "vocabulary", "documents", "entities", "relations"]) else {
+            return fragment
+        }
+        if let g = top["graph"], let f = p.fields(g, what: "graph", allowed: ["title", "description"]) {
+            fragment.title = f["title"].flatMap { p.string($0, "title") }
+            fragment.description = f["description"].flatMap { p.string($0, "description") }
+        }
+        if let v = top["vocabulary"] {
+            p.vocabulary(v, into: &fragment)
+        }
+        for node in p.list(top["documents"], "documents") {
+            if let d = p.document(node) { fragment.documents.append(d) }
+        }
+        for node in p.list(top["entities"], "entities") {
+            if let (e, places) = p.entity(node) {
+                fragment.entities.append(e)
+                fragment.entityPlaces.append(places)
+            }
+        }
+        for node in p.list(top["relations"], "relations") {
+            if let (r, places) = p.relation(node) {
+                fragment.relations.append(r)
+                fragment.relationPlaces.append(places)
+            }
+        }
+        return fragment
+    }
+
+    /// Parses a vocabulary on its own (the `kinds:` / `types:` mapping).
+    public static func parseVocabulary(yaml: String, file: String, diagnostics: inout [Diagnostic]) -> Vocabulary {
+        var p = Reader(file: file)
+        var fragment = GraphFragment(file: file, strictVocabulary: true)
+        if let root = p.compose(yaml) { p.vocabulary(root, into: &fragment) }
+        diagnostics += p.diagnostics
+        return fragment.vocabulary
+    }
+}
+
+/// The field-by-field reader behind `GraphFileParser`.
+private struct Reader {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    func place(_ node: Node) -> FileLocation {
+        FileLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    mutating func error(_ message: String, _ node: Node) {
+        diagnostics.append(Diagnostic(.error, message, at: place(node)))
+    }
+
+    mutating func compose(_ yaml: String) -> Node? {
+        do {
+            guard let root = try Yams.compose(yaml: yaml) else { return nil }
+            return root
+        } catch let e as YamlError {
+            diagnostics.append(Self.diagnostic(for: e, file: file))
+        } catch {
+            diagnostics.append(Diagnostic(.error, "cannot read YAML: \(error)", at: FileLocation(file: file, line: 1, column: 1)))
+        }
+        return nil
+    }
+
+    static func diagnostic(for e: YamlError, file: String) -> Diagnostic {
+        func at(_ m: Mark) -> FileLocation { FileLocation(file: file, line: m.line, column: m.column) }
+        switch e {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let ctx = context.map { " " + $0.text } ?? ""
+            return Diagnostic(.error, "YAML syntax: \(problem)\(ctx)", at: at(mark))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return Diagnostic(.error, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
+                              at: at(context.mark))
+        case let .reader(problem, offset, _, _):
+            return Diagnostic(.error, "cannot read file: \(problem)\(offset.map { " at byte \($0)" } ?? "")",
+                              at: FileLocation(file: file, line: 1, column: 1))
+        default:
+            return Diagnostic(.error, "cannot read YAML: \(e)", at: FileLocation(file: file, line: 1, column: 1))
+        }
+    }
+
+    // MARK: Shapes
+
+    /// The mapping's fields by key; unknown keys and missing required keys are reported.
+    mutating func fields(_ node: Node, what: String, allowed: [String], required: [String] = []) -> [String: Node]? {
+        guard case .mapping(let m) = node else {
+            error("expected a mapping for \(what), found \(describe(node))", node)
+            return nil
+        }
+        var out: [String: Node] = [:]
+        for (k, v) in m {
+            guard case .scalar(let s) = k else { error("a key in \(what) must be a plain word", k); continue }
+            if allowed.contains(s.string) {
+                out[s.string] = v
+            } else {
+                error("unknown field '\(s.string)' in \(what)" + didYouMean(s.string, among: allowed), k)
+            }
+        }
+        for r in required where out[r] == nil || out[r]?.isNullScalar == true {
+            error("\(what) is missing required field '\(r)'", node)
+        }
+        return out
+    }
+
+    mutating func list(_ node: Node?, _ what: String) -> [Node] {
+        guard let node, !node.isNullScalar else { return [] }
+        guard case .sequence(let s) = node else {
+            error("expected a list for '\(what)', found \(describe(node))", node)
+            return []
+        }
+        return Array(s)
+    }
+
+    mutating func string(_ node: Node, _ field: String) -> String? {
+        switch node {
+        case .scalar(let s):
+            if node.isNullScalar { return nil }
+            return s.string
+        case .alias:
+            error("YAML aliases are not supported in '\(field)'", node)
+            return nil
+        default:
+            error("'\(field)' must be text, found \(describe(node))", node)
+            return nil
+        }
+    }
+
+    mutating func stringList(_ node: Node?, _ field: String) -> [(String, FileLocation)] {
+        guard let node, !node.isNullScalar else { return [] }
+        if case .scalar = node, let s = string(node, field) { return [(s, place(node))] }
+        guard case .sequence(let seq) = node else {
+            error("'\(field)' must be a list of text, found \(describe(node))", node)
+            return []
+        }
+        return seq.compactMap { n in string(n, field).map { ($0, place(n)) } }
+    }
+
+    mutating func stringMap(_ node: Node?, _ field: String) -> [String: String] {
+        guard let node, !node.isNullScalar else { return [:] }
+        guard case .mapping(let m) = node else {
+            error("'\(field)' must be a mapping of text, found \(describe(node))", node)
+            return [:]
+        }
+        var out: [String: String] = [:]
+        for (k, v) in m { if let ks = string(k, field), let vs = string(v, field) { out[ks] = vs } }
+        return out
+    }
+
+    mutating func id(_ node: Node?, _ what: String) -> String? {
+        guard let node, let s = string(node, "id") else { return nil }
+        guard Reader.isSlug(s) else {
+            error("\(what) id '\(s)' must be lowercase letters, digits, '.', '_' or '-', starting with a letter or digit", node)
+            return nil
+        }
+        return s
+    }
+
+    static func isSlug(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, isSlugStart(first) else { return false }
+        return s.unicodeScalars.allSatisfy { isSlugStart($0) || $0 == "-" || $0 == "_" || $0 == "." }
+    }
+
+    private static func isSlugStart(_ u: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(u) || ("0"..."9").contains(u)
+    }
+
+    mutating func enumValue<E: RawRepresentable & CaseIterable>(_ node: Node?, _ field: String, default d: E) -> E
+    where E.RawValue == String {
+        guard let node, let s = string(node, field) else { return d }
+        if let v = E(rawValue: s) { return v }
+        let all = E.allCases.map(\.rawValue)
+        error("'\(s)' is not a valid \(field); expected one of \(all.joined(separator: ", "))" + didYouMean(s, among: all), node)
+        return d
+    }
+
+    mutating func date(_ node: Node?, _ field: String) -> PartialDate? {
+        guard let node, let s = string(node, field) else { return nil }
+        guard let d = PartialDate(s) else {
+            error(TimeSpanError.badDate(s).description, node)
+            return nil
+        }
+        return d
+    }
+
+    mutating func url(_ node: Node?) -> String? {
+        guard let node, let s = string(node, "url") else { return nil }
+        let lower = s.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
+            error("url '\(s)' must start with http:// or https://", node)
+            return nil
+        }
+        return s
+    }
+
+    mutating func attributes(_ node: Node?) -> [String: AttributeValue] {
+        guard let node, !node.isNullScalar else { return [:] }
+        guard case .map(let m) = attributeValue(node, "attributes") else {
+            error("'attributes' must be a mapping, found \(describe(node))", node)
+            return [:]
+        }
+        return m
+    }
+
+    mutating func attributeValue(_ node: Node, _ field: String) -> AttributeValue? {
+        switch node {
+        case .scalar(let s):
+            switch node.tag.rawValue {
+            case Tag.Name.null.rawValue: return nil
+            case Tag.Name.int.rawValue: return node.int.map(AttributeValue.int) ?? .string(s.string)
+            case Tag.Name.float.rawValue: return node.float.map(AttributeValue.double) ?? .string(s.string)
+            case Tag.Name.bool.rawValue: return node.bool.map(AttributeValue.bool) ?? .string(s.string)
+            default: return .string(s.string)
+            }
+        case .sequence(let seq):
+            return .list(seq.compactMap { attributeValue($0, field) })
+        case .mapping(let m):
+            var out: [String: AttributeValue] = [:]
+            for (k, v) in m {
+                guard let key = string(k, field) else { continue }
+                if let value = attributeValue(v, key) { out[key] = value }
+            }
+            return .map(out)
+        case .alias:
+            error("YAML aliases are not supported in '\(field)'", node)
+            return nil
+        }
+    }
+
+    func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let s): return node.isNullScalar ? "nothing" : "'\(s.string)'"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    // MARK: Sections
+
+    mutating func document(_ node: Node) -> Document? {
+        guard let f = fields(node, what: "document",
+                             allowed: ["id", "title", "outlet", "published", "url", "file", "note"],
+                             required: ["id", "title"]),
+              let id = id(f["id"], "document"), let title = f["title"].flatMap({ string($0, "title") }) else { return nil }
+        return Document(id: id, title: title,
+                        outlet: f["outlet"].flatMap { string($0, "outlet") },
+                        published: date(f["published"], "published"),
+                        url: url(f["url"]),
+                        file: f["file"].flatMap { string($0, "file") },
+                        note: f["note"].flatMap { string($0, "note") },
+                        location: place(node))
+    }
+
+    mutating func entity(_ node: Node) -> (Entity, GraphFragment.EntityPlaces)? {
+        guard let f = fields(node, what: "entity",
+                             allowed: ["id", "name", "kind", "aliases", "country", "description", "ids",
+                                       "attributes", "provenance", "note"],
+                             required: ["id", "name", "kind"]),
+              let id = id(f["id"], "entity"),
+              let name = f["name"].flatMap({ string($0, "name") }),
+              let kind = f["kind"].flatMap({ string($0, "kind") }) else { return nil }
+        var places = GraphFragment.EntityPlaces()
+        places.kind = f["kind"].map(place)
+        places.country = f["country"].map(place)
+        let aliases = stringList(f["aliases"], "aliases")
+        places.aliases = aliases.map(\.1)
+        let e = Entity(id: id, name: name, kind: kind, aliases: aliases.map(\.0),
+                       country: f["country"].flatMap { string($0, "country") },
+                       description: f["description"].flatMap { string($0, "description") },
+                       externalIDs: stringMap(f["ids"], "ids"),
+                       attributes: attributes(f["attributes"]),
+                       provenance: enumValue(f["provenance"], "provenance", default: .reported),
+                       note: f["note"].flatMap { string($0, "note") },
+                       location: place(node))
+        return (e, places)
+    }
+
+    mutating func relation(_ node: Node) -> (Relation, GraphFragment.RelationPlaces)? {
+        guard let f = fields(node, what: "relation",
+                             allowed: ["id", "source", "type", "target", "date", "confidence", "assertion",
+                                       "sources", "attributes", "provenance", "note"],
+                             required: ["id", "source", "type", "target"]),
+              let id = id(f["id"], "relation"),
+              let source = f["source"].flatMap({ string($0, "source") }),
+              let type = f["type"].flatMap({ string($0, "type") }),
+              let target = f["target"].flatMap({ string($0, "target") }) else { return nil }
+        var places = GraphFragment.RelationPlaces()
+        places.source = f["source"].map(place)
+        places.target = f["target"].map(place)
+        places.type = f["type"].map(place)
+        var time: TimeSpan?
+        if let dn = f["date"], let ds = string(dn, "date") {
+            switch TimeSpan.parse(ds) {
+            case .success(let t): time = t
+            case .failure(let e): error(e.description, dn)
+            }
+        }
+        var citations: [Citation] = []
+        for c in list(f["sources"], "sources") {
+            guard let cf = fields(c, what: "source", allowed: ["document", "quote"], required: ["document", "quote"]),
+                  let doc = cf["document"].flatMap({ string($0, "document") }),
+                  let quote = cf["quote"].flatMap({ string($0, "quote") }) else { continue }
+            if quote.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                error("the quote is empty: copy the words that support the relation", cf["quote"] ?? c)
+                continue
+            }
+            citations.append(Citation(document: doc, quote: quote))
+            places.documents.append(cf["document"].map(place))
+        }
+        let r = Relation(id: id, source: source, type: type, target: target, time: time,
+                         confidence: enumValue(f["confidence"], "confidence", default: .high),
+                         assertion: enumValue(f["assertion"], "assertion", default: .reported),
+                         sources: citations,
+                         attributes: attributes(f["attributes"]),
+                         provenance: enumValue(f["provenance"], "provenance", default: .reported),
+                         note: f["note"].flatMap { string($0, "note") },
+                         location: place(node))
+        return (r, places)
+    }
+
+    mutating func vocabulary(_ node: Node, into fragment: inout GraphFragment) {
+        guard let f = fields(node, what: "vocabulary", allowed: ["kinds", "types"]) else { return }
+        for k in list(f["kinds"], "kinds") {
+            guard let kf = fields(k, what: "kind", allowed: ["id", "label", "shape", "style", "fill", "codes"],
+                                  required: ["id"]),
+                  let id = id(kf["id"], "kind") else { continue }
+            var kind = EntityKind(id: id, label: kf["label"].flatMap { string($0, "label") })
+            if let s = kf["shape"].flatMap({ string($0, "shape") }) { kind.shape = s }
+            if let s = kf["style"].flatMap({ string($0, "style") }) { kind.style = s }
+            if let s = kf["fill"].flatMap({ string($0, "fill") }) { kind.fill = s }
+            kind.codes = stringMap(kf["codes"], "codes")
+            fragment.vocabulary.define(kind)
+            fragment.vocabularyPlaces["kind:" + id] = place(k)
+        }
+        for t in list(f["types"], "types") {
+            guard let tf = fields(t, what: "relation type",
+                                  allowed: ["id", "label", "inverse", "domain", "range", "symmetric", "color",
+                                            "style", "codes"],
+                                  required: ["id"]),
+                  let id = id(tf["id"], "relation type") else { continue }
+            var type = RelationType(id: id, label: tf["label"].flatMap { string($0, "label") },
+                                    inverse: tf["inverse"].flatMap { string($0, "inverse") })
+            type.domain = stringList(tf["domain"], "domain").map(\.0)
+            type.range = stringList(tf["range"], "range").map(\.0)
+            if let s = tf["symmetric"] {
+                if let b = s.bool { type.symmetric = b } else { error("'symmetric' must be true or false", s) }
+            }
+            if let s = tf["color"].flatMap({ string($0, "color") }) { type.color = s }
+            if let sn = tf["style"], let s = string(sn, "style") {
+                let styles = ["solid", "dashed", "dotted", "bold"]
+                if styles.contains(s) { type.style = s } else {
+                    error("'\(s)' is not a line style; expected one of \(styles.joined(separator: ", "))", sn)
+                }
+            }
+            type.codes = stringMap(tf["codes"], "codes")
+            fragment.vocabulary.define(type)
+            fragment.vocabularyPlaces["type:" + id] = place(t)
+        }
+    }
+}
+
+extension Node {
+    /// True for an empty value or `~` / `null`.
+    var isNullScalar: Bool {
+        if case .scalar(let s) = self { return s.style == .plain && tag.rawValue == Tag.Name.null.rawValue }
+        return false
+    }
+}

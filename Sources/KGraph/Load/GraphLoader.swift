@@ -1,0 +1,120 @@
+import Foundation
+
+/// A loaded graph and everything found wrong with its files.
+public struct LoadResult: Sendable {
+    public var graph: Graph
+    public var diagnostics: [Diagnostic]
+    /// The files that were read, in order.
+    public var files: [String]
+}
+
+/// Why the inputs could not even be listed.
+public enum GraphLocationError: Error, Equatable, CustomStringConvertible {
+    case missing(String)
+    case noGraphFiles(String)
+    case nothingToLoad
+
+    public var description: String {
+        switch self {
+        case .missing(let p): return "no such file or folder: \(p)"
+        case .noGraphFiles(let p): return "no graph files (*.yaml, *.yml) in folder \(p)"
+        case .nothingToLoad:
+            return "no graph given: pass --graph PATH (a file or folder, repeatable), set KGRAPH_GRAPH, "
+                + "or run inside a folder that has a Graphs/ folder (or below one)"
+        }
+    }
+}
+
+/// Finds and reads graph files of every supported format, merges them and validates the result.
+public enum GraphLoader {
+    /// File extensions a folder is searched for.
+    public static let nativeExtensions: Set<String> = ["yaml", "yml"]
+
+    /// The graph paths to use: the explicit ones, else `$KGRAPH_GRAPH` (paths separated by ':'),
+    /// else a `Graphs` folder in `directory` or one of its parents.
+    public static func locate(explicit: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+                              directory: String = FileManager.default.currentDirectoryPath) throws(GraphLocationError) -> [String] {
+        if !explicit.isEmpty { return explicit }
+        if let env = environment["KGRAPH_GRAPH"], !env.isEmpty {
+            return env.split(separator: ":").map(String.init)
+        }
+        var dir = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let candidate = dir.appendingPathComponent("Graphs").path
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir), isDir.boolValue {
+                return [candidate]
+            }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { break }
+            dir = parent
+        }
+        throw .nothingToLoad
+    }
+
+    /// Expands folders into the graph files below them (sorted); files are kept as given.
+    public static func files(in paths: [String]) throws(GraphLocationError) -> [String] {
+        var out: [String] = []
+        for p in paths {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else { throw .missing(p) }
+            guard isDir.boolValue else { out.append(p); continue }
+            var found: [String] = []
+            let base = URL(fileURLWithPath: p)
+            if let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey],
+                                                           options: [.skipsHiddenFiles]) {
+                for case let url as URL in walker where nativeExtensions.contains(url.pathExtension.lowercased()) {
+                    let rel = url.path.hasPrefix(base.path + "/") ? String(url.path.dropFirst(base.path.count + 1)) : url.lastPathComponent
+                    found.append((p.hasSuffix("/") ? p : p + "/") + rel)
+                }
+            }
+            guard !found.isEmpty else { throw .noGraphFiles(p) }
+            out += found.sorted()
+        }
+        return out
+    }
+
+    /// Loads and validates the graph in `paths` (files or folders), merged.
+    public static func load(paths: [String]) throws(GraphLocationError) -> LoadResult {
+        let list = try files(in: paths)
+        var diagnostics: [Diagnostic] = []
+        var fragments: [GraphFragment] = []
+        for file in list {
+            fragments.append(readFragment(file: file, diagnostics: &diagnostics))
+        }
+        let graph = GraphAssembler.assemble(fragments, diagnostics: &diagnostics)
+        return LoadResult(graph: graph, diagnostics: diagnostics.sortedByLocation(), files: list)
+    }
+
+    /// Loads a graph from YAML text (for tests and embedding).
+    public static func load(yaml: String, file: String = "<memory>") -> LoadResult {
+        var diagnostics: [Diagnostic] = []
+        let fragment = GraphFileParser.parse(yaml: yaml, file: file, diagnostics: &diagnostics)
+        let graph = GraphAssembler.assemble([fragment], diagnostics: &diagnostics)
+        return LoadResult(graph: graph, diagnostics: diagnostics.sortedByLocation(), files: [file])
+    }
+
+    /// Reads one file in whatever format its extension says.
+    public static func readFragment(file: String, diagnostics: inout [Diagnostic]) -> GraphFragment {
+        let start = FileLocation(file: file, line: 1, column: 1)
+        guard let data = FileManager.default.contents(atPath: file) else {
+            diagnostics.append(Diagnostic(.error, "cannot read file", at: start))
+            return GraphFragment(file: file, strictVocabulary: true)
+        }
+        let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
+        if nativeExtensions.contains(ext) {
+            guard let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(Diagnostic(.error, "file is not valid UTF-8", at: start))
+                return GraphFragment(file: file, strictVocabulary: true)
+            }
+            return GraphFileParser.parse(yaml: text, file: file, diagnostics: &diagnostics)
+        }
+        if let reader = readers[ext] {
+            return reader(data, file, &diagnostics)
+        }
+        diagnostics.append(Diagnostic(.error, "unsupported graph file type '.\(ext)'; supported: "
+                                      + (nativeExtensions.union(readers.keys)).sorted().map { "." + $0 }.joined(separator: ", "),
+                                      at: start))
+        return GraphFragment(file: file, strictVocabulary: true)
+    }
+}

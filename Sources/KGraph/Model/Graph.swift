@@ -1,0 +1,157 @@
+/// Why a graph refused an addition.
+public enum GraphError: Error, Equatable, CustomStringConvertible {
+    case duplicateDocument(String)
+    case duplicateEntity(String)
+    case duplicateRelation(String)
+    case unknownEntity(String)
+
+    public var description: String {
+        switch self {
+        case .duplicateDocument(let id): return "duplicate document id '\(id)'"
+        case .duplicateEntity(let id): return "duplicate entity id '\(id)'"
+        case .duplicateRelation(let id): return "duplicate relation id '\(id)'"
+        case .unknownEntity(let id): return "unknown entity '\(id)'"
+        }
+    }
+}
+
+/// A property multigraph with provenance: documents, entities, and relations between entities.
+///
+/// String ids at the edges; inside, entities and relations are dense `Int32` indices in insertion
+/// order, and out- and in-adjacency lists of relation indices are kept in sync, so both directions
+/// are O(degree).
+///
+///     var g = Graph()
+///     let a = try g.add(Entity(id: "iran", name: "Iran", kind: "state"))
+///     g.outgoing(a)   // relation indices whose source is Iran
+public struct Graph: Sendable {
+    /// Title of the graph (from the first file that gives one).
+    public var title: String?
+    public var description: String?
+    public var vocabulary: Vocabulary
+
+    public private(set) var documents: [Document] = []
+    public private(set) var entities: [Entity] = []
+    public private(set) var relations: [Relation] = []
+
+    private var documentIndex: [String: Int] = [:]
+    private var entityIndex: [String: Int32] = [:]
+    private var relationIndex: [String: Int32] = [:]
+    /// Source and target entity index of each relation.
+    private var tails: [Int32] = []
+    private var heads: [Int32] = []
+    private var outAdjacency: [[Int32]] = []
+    private var inAdjacency: [[Int32]] = []
+
+    public init(vocabulary: Vocabulary = .standard) {
+        self.vocabulary = vocabulary
+    }
+
+    /// Reserves room for a graph of this size.
+    public mutating func reserveCapacity(entities e: Int, relations r: Int) {
+        entities.reserveCapacity(e); entityIndex.reserveCapacity(e)
+        outAdjacency.reserveCapacity(e); inAdjacency.reserveCapacity(e)
+        relations.reserveCapacity(r); relationIndex.reserveCapacity(r)
+        tails.reserveCapacity(r); heads.reserveCapacity(r)
+    }
+
+    public var entityCount: Int { entities.count }
+    public var relationCount: Int { relations.count }
+
+    // MARK: Adding
+
+    /// Adds a document.
+    public mutating func add(_ document: Document) throws(GraphError) {
+        guard documentIndex[document.id] == nil else { throw .duplicateDocument(document.id) }
+        documentIndex[document.id] = documents.count
+        documents.append(document)
+    }
+
+    /// Adds an entity and returns its index.
+    /// - Complexity: amortised O(1).
+    @discardableResult
+    public mutating func add(_ entity: Entity) throws(GraphError) -> Int32 {
+        guard entityIndex[entity.id] == nil else { throw .duplicateEntity(entity.id) }
+        let i = Int32(entities.count)
+        entityIndex[entity.id] = i
+        entities.append(entity)
+        outAdjacency.append([])
+        inAdjacency.append([])
+        return i
+    }
+
+    /// Adds a relation between two existing entities and returns its index.
+    /// - Complexity: amortised O(1).
+    @discardableResult
+    public mutating func add(_ relation: Relation) throws(GraphError) -> Int32 {
+        guard relationIndex[relation.id] == nil else { throw .duplicateRelation(relation.id) }
+        guard let s = entityIndex[relation.source] else { throw .unknownEntity(relation.source) }
+        guard let t = entityIndex[relation.target] else { throw .unknownEntity(relation.target) }
+        let r = Int32(relations.count)
+        relationIndex[relation.id] = r
+        relations.append(relation)
+        tails.append(s)
+        heads.append(t)
+        outAdjacency[Int(s)].append(r)
+        inAdjacency[Int(t)].append(r)
+        return r
+    }
+
+    // MARK: Looking up
+
+    /// The index of the entity with this id.
+    public func index(ofEntity id: String) -> Int32? { entityIndex[id] }
+
+    /// The index of the relation with this id.
+    public func index(ofRelation id: String) -> Int32? { relationIndex[id] }
+
+    /// The entity with this id.
+    public func entity(id: String) -> Entity? { entityIndex[id].map { entities[Int($0)] } }
+
+    /// The document with this id.
+    public func document(id: String) -> Document? { documentIndex[id].map { documents[$0] } }
+
+    /// The entity at an index.
+    public func entity(at index: Int32) -> Entity { entities[Int(index)] }
+
+    /// The relation at an index.
+    public func relation(at index: Int32) -> Relation { relations[Int(index)] }
+
+    /// Entity index of a relation's source.
+    public func sourceIndex(ofRelation r: Int32) -> Int32 { tails[Int(r)] }
+
+    /// Entity index of a relation's target.
+    public func targetIndex(ofRelation r: Int32) -> Int32 { heads[Int(r)] }
+
+    /// Relations leaving an entity, in insertion order.
+    /// - Complexity: O(1).
+    public func outgoing(_ entity: Int32) -> [Int32] { outAdjacency[Int(entity)] }
+
+    /// Relations arriving at an entity, in insertion order.
+    /// - Complexity: O(1).
+    public func incoming(_ entity: Int32) -> [Int32] { inAdjacency[Int(entity)] }
+
+    /// Number of relations touching an entity (a self-loop counts twice).
+    public func degree(_ entity: Int32) -> Int {
+        outAdjacency[Int(entity)].count + inAdjacency[Int(entity)].count
+    }
+
+    /// Traps when the indices and adjacency lists disagree; tests call it after mutations.
+    public func checkInvariants() {
+        precondition(entityIndex.count == entities.count && outAdjacency.count == entities.count
+                     && inAdjacency.count == entities.count)
+        precondition(relationIndex.count == relations.count && tails.count == relations.count
+                     && heads.count == relations.count)
+        for (i, e) in entities.enumerated() { precondition(entityIndex[e.id] == Int32(i)) }
+        var outSeen = 0, inSeen = 0
+        for (i, r) in relations.enumerated() {
+            precondition(relationIndex[r.id] == Int32(i))
+            precondition(entities[Int(tails[i])].id == r.source && entities[Int(heads[i])].id == r.target)
+        }
+        for e in 0..<entities.count {
+            for r in outAdjacency[e] { precondition(tails[Int(r)] == Int32(e)); outSeen += 1 }
+            for r in inAdjacency[e] { precondition(heads[Int(r)] == Int32(e)); inSeen += 1 }
+        }
+        precondition(outSeen == relations.count && inSeen == relations.count)
+    }
+}

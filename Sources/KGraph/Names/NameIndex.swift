@@ -1,0 +1,120 @@
+import Foundation
+
+/// Folds a name the way people type it: case, diacritics, straight and curly apostrophes, dots,
+/// hyphens, spaces and other punctuation are ignored ("U.S." = "us", "Kata’ib" = "kataib").
+public func normalizedName(_ s: String) -> String {
+    let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    var out = String.UnicodeScalarView()
+    for u in folded.unicodeScalars where u.properties.isAlphabetic || u.properties.numericType != nil {
+        out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
+    }
+    return String(out)
+}
+
+/// What a name resolved to.
+public enum NameMatch: Equatable, Sendable {
+    /// Exactly one entity.
+    case unique(Int32)
+    /// Several entities share the name (e.g. an alias like "US base").
+    case ambiguous([Int32])
+    /// No entity; up to five suggestions, nearest first.
+    case notFound(suggestions: [Int32])
+}
+
+/// Why a name did not resolve to one entity.
+public enum NameError: Error, Equatable, CustomStringConvertible {
+    case notFound(name: String, suggestions: [String])
+    case ambiguous(name: String, candidates: [String])
+
+    public var description: String {
+        switch self {
+        case let .notFound(name, suggestions):
+            let s = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "'\($0)'" }.joined(separator: ", ") + "?"
+            return "no entity is called '\(name)'\(s)"
+        case let .ambiguous(name, candidates):
+            return "'\(name)' names several entities: " + candidates.joined(separator: ", ")
+                + "; use an id to pick one"
+        }
+    }
+}
+
+/// An index from folded ids, names and aliases to entities.
+///
+///     let names = NameIndex(graph)
+///     names.resolve("Kata'ib Hezbollah")   // .unique(3)
+public struct NameIndex: Sendable {
+    private var byKey: [String: [Int32]] = [:]
+    private let labels: [String]
+
+    /// Indexes every entity's id, name and aliases.
+    /// - Complexity: O(total length of names).
+    public init(_ graph: Graph) {
+        var labels: [String] = []
+        labels.reserveCapacity(graph.entityCount)
+        for i in 0..<Int32(graph.entityCount) {
+            let e = graph.entity(at: i)
+            labels.append("\(e.name) [\(e.id)]")
+            var keys = Set<String>()
+            for s in [e.id, e.name] + e.aliases {
+                let k = normalizedName(s)
+                if !k.isEmpty { keys.insert(k) }
+            }
+            for k in keys { byKey[k, default: []].append(i) }
+        }
+        self.labels = labels
+    }
+
+    /// The entities an id, name or alias stands for.
+    /// - Complexity: O(length of name); O(number of keys) when not found (for suggestions).
+    public func resolve(_ name: String) -> NameMatch {
+        let key = normalizedName(name)
+        if let hits = byKey[key] {
+            return hits.count == 1 ? .unique(hits[0]) : .ambiguous(hits)
+        }
+        return .notFound(suggestions: suggestions(for: key))
+    }
+
+    /// The entities a name stands for; throws when there is none.
+    public func entities(named name: String, graph: Graph) throws(NameError) -> [Int32] {
+        switch resolve(name) {
+        case .unique(let i): return [i]
+        case .ambiguous(let all): return all
+        case .notFound(let s): throw .notFound(name: name, suggestions: s.map { label(graph, $0) })
+        }
+    }
+
+    /// The one entity a name stands for; throws when there is none or several.
+    public func entity(named name: String, graph: Graph) throws(NameError) -> Int32 {
+        switch resolve(name) {
+        case .unique(let i): return i
+        case .ambiguous(let all): throw .ambiguous(name: name, candidates: all.map { label(graph, $0) })
+        case .notFound(let s): throw .notFound(name: name, suggestions: s.map { label(graph, $0) })
+        }
+    }
+
+    private func label(_ graph: Graph, _ i: Int32) -> String { "\(graph.entity(at: i).name) [\(graph.entity(at: i).id)]" }
+
+    /// Up to five entities whose folded names are near `key`: prefix or substring matches first,
+    /// then by edit distance.
+    private func suggestions(for key: String) -> [Int32] {
+        guard !key.isEmpty else { return [] }
+        let k = Array(key.unicodeScalars)
+        var best: [Int32: Int] = [:]
+        for (candidate, entities) in byKey {
+            let c = Array(candidate.unicodeScalars)
+            var score: Int
+            if k.count >= 3 && (candidate.hasPrefix(key) || key.hasPrefix(candidate)) {
+                score = 0
+            } else if k.count >= 4 && candidate.contains(key) {
+                score = 1
+            } else {
+                if abs(c.count - k.count) > max(2, k.count / 2) { continue }
+                let d = Suggest.editDistance(k, c)
+                guard d <= max(2, min(k.count, c.count) / 3) else { continue }
+                score = 1 + d
+            }
+            for e in entities where best[e].map({ score < $0 }) ?? true { best[e] = score }
+        }
+        return best.sorted { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }.prefix(5).map(\.key)
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+
+/// The root command: lists the subcommands and maps failures to exit codes
+/// (0 success, 1 nothing found, 2 errors in input, names or options).
+@main
+struct KGraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kgraph",
+        abstract: "A knowledge graph of conflict actors and their relations, every fact dated and cited.",
+        discussion: """
+            The graph is read from --graph PATH (file or folder, repeatable), else $KGRAPH_GRAPH, \
+            else a Graphs/ folder in the current folder or a parent.
+            Exit codes: 0 success, 1 nothing found, 2 errors (bad graph, unknown or ambiguous name, bad option).
+            """,
+        subcommands: [
+            Check.self, Show.self, Entities.self, Relations.self, Render.self, VocabularyCommand.self,
+        ]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as Failure {
+            FileHandle.standardError.write(Data(("error: " + failure.message + "\n").utf8))
+            Foundation.exit(failure.code)
+        } catch {
+            // ArgumentParser's usage errors exit 64; kgraph promises 2 for every input error.
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// A failure the CLI reports as `error: message` with an exit code.
+struct Failure: Error {
+    var message: String
+    var code: Int32 = 2
+
+    init(_ message: String, code: Int32 = 2) {
+        self.message = message
+        self.code = code
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import KGraph
+
+/// `--graph`, shared by every command that reads a graph.
+struct GraphOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "A graph file or folder (repeatable; merged). Default: $KGRAPH_GRAPH, else ./Graphs or a parent's Graphs.",
+        valueName: "path"))
+    var graph: [String] = []
+
+    /// Loads the graph, returning it with its diagnostics; a missing input is a `Failure`.
+    func loadResult() throws -> LoadResult {
+        do {
+            return try GraphLoader.load(paths: try GraphLoader.locate(explicit: graph))
+        } catch {
+            throw Failure("\(error)")
+        }
+    }
+
+    /// Loads the graph for a query: errors in it are printed and end the command (exit 2).
+    func load() throws -> Graph {
+        let result = try loadResult()
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            Console.error(errors.map(\.description).joined(separator: "\n"))
+            throw Failure("the graph has \(errors.count) error(s); run 'kgraph check' for the full list")
+        }
+        return result.graph
+    }
+}
+
+/// `--format text|json`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct FormatOption: ParsableArguments {
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+}
+
+/// Writing to the terminal.
+enum Console {
+    /// Prints `text` to standard output, ending it with one newline.
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Prints `text` to standard error, ending it with one newline.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Writes bytes to `path` atomically, or to standard output when `path` is nil or "-".
+    static func write(_ data: Data, to path: String?) throws {
+        guard let path, path != "-" else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        do { try AtomicFile.write(data, to: path) } catch { throw Failure("\(error)") }
+    }
+}
+
+extension NameIndex {
+    /// Resolves one name, turning "not found" and "ambiguous" into `Failure`s (exit 2).
+    func one(_ name: String, in graph: Graph) throws -> Int32 {
+        do { return try entity(named: name, graph: graph) } catch { throw Failure("\(error)") }
+    }
+}

@@ -1,0 +1,52 @@
+import Testing
+@testable import KGraph
+
+@Suite struct GraphTests {
+    func small() throws -> Graph {
+        var g = Graph()
+        for (id, kind) in [("iran", "state"), ("kh", "militia"), ("t22", "site"), ("us", "state")] {
+            try g.add(Entity(id: id, name: id.uppercased(), kind: kind))
+        }
+        let cite = [Citation(document: "d", quote: "q")]
+        try g.add(Relation(id: "r1", source: "iran", type: "backs", target: "kh", sources: cite))
+        try g.add(Relation(id: "r2", source: "kh", type: "attacked", target: "t22", sources: cite))
+        try g.add(Relation(id: "r3", source: "kh", type: "attacked", target: "t22", sources: cite))
+        try g.add(Relation(id: "r4", source: "us", type: "struck", target: "kh", sources: cite))
+        try g.add(Relation(id: "r5", source: "kh", type: "allied-with", target: "kh", sources: cite))
+        return g
+    }
+
+    @Test func adjacencyKeepsBothDirectionsInSync() throws {
+        let g = try small()
+        g.checkInvariants()
+        let kh = try #require(g.index(ofEntity: "kh"))
+        #expect(g.outgoing(kh).map { g.relation(at: $0).id } == ["r2", "r3", "r5"])
+        #expect(g.incoming(kh).map { g.relation(at: $0).id } == ["r1", "r4", "r5"])
+        #expect(g.degree(kh) == 6)
+        let r3 = try #require(g.index(ofRelation: "r3"))
+        #expect(g.entity(at: g.sourceIndex(ofRelation: r3)).id == "kh")
+        #expect(g.entity(at: g.targetIndex(ofRelation: r3)).id == "t22")
+    }
+
+    @Test func parallelRelationsAreKeptApart() throws {
+        let g = try small()
+        let t22 = try #require(g.index(ofEntity: "t22"))
+        #expect(g.incoming(t22).count == 2)
+    }
+
+    @Test func refusesDuplicatesAndDanglingEnds() throws {
+        var g = try small()
+        #expect(throws: GraphError.duplicateEntity("kh")) { try g.add(Entity(id: "kh", name: "x", kind: "militia")) }
+        #expect(throws: GraphError.duplicateRelation("r1")) {
+            try g.add(Relation(id: "r1", source: "iran", type: "backs", target: "kh"))
+        }
+        #expect(throws: GraphError.unknownEntity("nobody")) {
+            try g.add(Relation(id: "r9", source: "nobody", type: "backs", target: "kh"))
+        }
+        #expect(throws: GraphError.duplicateDocument("d")) {
+            try g.add(Document(id: "d", title: "a")); try g.add(Document(id: "d", title: "b"))
+        }
+        g.checkInvariants()
+        #expect(g.relationCount == 5)
+    }
+}
