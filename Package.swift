@@ -34,6 +34,6 @@ let package = Package(
         .executableTarget(name: "who-backs", dependencies: ["KGraph"], path: "Examples/WhoBacks"),
         .testTarget(name: "KGraphTests", dependencies: ["KGraph"]),
         .testTarget(name: "KGraphRenderTests", dependencies: ["KGraphRender", "KGraph"]),
-        .testTarget(name: "CLITests", dependencies: ["kgraph", "who-backs"]),
+        .testTarget(name: "CLITests", dependencies: ["kgraph", "who-backs"], exclude: ["Fixtures"]),
     ]
 )
