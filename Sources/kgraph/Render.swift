@@ -16,9 +16,10 @@ struct Render: ParsableCommand {
     var engine: String = "dot"
     @Option(name: .long, help: "Title drawn on top.") var title: String?
     @OptionGroup var graphOptions: GraphOptions
+    @OptionGroup(title: "What to draw") var selection: SelectionOptions
 
     func run() throws {
-        let g = try graphOptions.load()
+        let g = try selection.select(from: try graphOptions.load())
         let fmt = (format ?? output.map { URL(fileURLWithPath: $0).pathExtension.lowercased() }.flatMap { $0.isEmpty ? nil : $0 } ?? "svg")
         guard ["svg", "png", "pdf", "dot"].contains(fmt) else {
             throw Failure("unknown format '\(fmt)'; use svg, png, pdf or dot")
