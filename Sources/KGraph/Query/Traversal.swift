@@ -1,0 +1,193 @@
+/// Which way a traversal may follow a relation, seen from the entity it stands on.
+public enum TraversalDirection: String, Sendable, CaseIterable {
+    /// Source to target only.
+    case outgoing
+    /// Target to source only.
+    case incoming
+    /// Either way (the default: `A --backs--> B` links B to A as well).
+    case both
+}
+
+/// A time window: a relation counts when its date or interval may overlap `[since, until]`;
+/// an undated relation counts unless `datedOnly`.
+public struct TimeWindow: Hashable, Sendable {
+    public var since: PartialDate?
+    public var until: PartialDate?
+    public var datedOnly: Bool
+
+    public init(since: PartialDate? = nil, until: PartialDate? = nil, datedOnly: Bool = false) {
+        self.since = since
+        self.until = until
+        self.datedOnly = datedOnly
+    }
+
+    /// True when the window lets every relation through.
+    public var isUnbounded: Bool { since == nil && until == nil && !datedOnly }
+
+    /// Whether a relation with this time counts.
+    public func admits(_ time: TimeSpan?) -> Bool {
+        guard let time else { return !datedOnly }
+        return time.overlaps(from: since, to: until)
+    }
+}
+
+/// The filters every traversal shares (paths, neighbourhoods): direction, relation types, entities
+/// to avoid, entity kinds, a hop limit, a time window and a minimum confidence.
+///
+///     var o = TraversalOptions()
+///     o.relationTypes = ["backs", "attacked"]
+///     o.window = TimeWindow(since: PartialDate("2024"))
+///     graph.shortestPaths(from: [irgc], to: bases, options: o)
+public struct TraversalOptions: Hashable, Sendable {
+    public var direction: TraversalDirection
+    /// Follow only relations of these types (nil: any type).
+    public var relationTypes: Set<String>?
+    /// Never follow relations of these types.
+    public var excludedTypes: Set<String>
+    /// Never step onto these entities.
+    public var avoidedEntities: Set<Int32>
+    /// Step only onto entities of these kinds (nil: any kind). Start entities always count.
+    public var entityKinds: Set<String>?
+    /// The most relations a path may follow, or the greatest distance a neighbourhood reaches.
+    public var maxHops: Int
+    public var window: TimeWindow
+    public var minimumConfidence: Confidence
+
+    public init(direction: TraversalDirection = .both, relationTypes: Set<String>? = nil,
+                excludedTypes: Set<String> = [], avoidedEntities: Set<Int32> = [], entityKinds: Set<String>? = nil,
+                maxHops: Int = 6, window: TimeWindow = TimeWindow(), minimumConfidence: Confidence = .low) {
+        self.direction = direction
+        self.relationTypes = relationTypes
+        self.excludedTypes = excludedTypes
+        self.avoidedEntities = avoidedEntities
+        self.entityKinds = entityKinds
+        self.maxHops = maxHops
+        self.window = window
+        self.minimumConfidence = minimumConfidence
+    }
+
+    /// Whether a relation passes the type, time and confidence filters (direction aside).
+    public func admits(_ r: Relation) -> Bool {
+        if let only = relationTypes, !only.contains(r.type) { return false }
+        if excludedTypes.contains(r.type) { return false }
+        if r.confidence < minimumConfidence { return false }
+        return window.admits(r.time)
+    }
+
+    /// The limits in force, in words: `at most 6 hops, relations followed forward only, only via backs`.
+    public func limitsDescription(in graph: Graph) -> String {
+        var parts = ["at most \(maxHops) hop\(maxHops == 1 ? "" : "s")"]
+        switch direction {
+        case .outgoing: parts.append("relations followed forward only (--directed)")
+        case .incoming: parts.append("relations followed backward only")
+        case .both: break
+        }
+        if let only = relationTypes { parts.append("only via " + only.sorted().joined(separator: ", ")) }
+        if !excludedTypes.isEmpty { parts.append("excluding " + excludedTypes.sorted().joined(separator: ", ")) }
+        if !avoidedEntities.isEmpty {
+            parts.append("avoiding " + avoidedEntities.sorted().map { graph.entity(at: $0).name }.joined(separator: ", "))
+        }
+        if let kinds = entityKinds { parts.append("only through " + kinds.sorted().joined(separator: ", ")) }
+        if let s = window.since { parts.append("since \(s)") }
+        if let u = window.until { parts.append("until \(u)") }
+        if window.datedOnly { parts.append("dated relations only") }
+        if minimumConfidence > .low { parts.append("confidence \(minimumConfidence.rawValue) or higher") }
+        return parts.joined(separator: "; ")
+    }
+}
+
+/// Options compiled against one graph: flat per-relation and per-entity flags, so a traversal tests
+/// a relation with one array read instead of string comparisons.
+struct CompiledTraversal {
+    let graph: Graph
+    let direction: TraversalDirection
+    /// Per relation: bit 0 admitted, bit 1 symmetric type (followed both ways even when directed).
+    /// Nil when every relation is admitted and none is symmetric (or direction is `.both`).
+    let relationFlags: [UInt8]?
+    /// Per entity: false when it may not be stepped onto. Nil when every entity may be.
+    let enterable: [Bool]?
+
+    static let admitted: UInt8 = 1
+    static let symmetric: UInt8 = 2
+
+    /// - Complexity: O(1) without relation filters; O(relations) with them (one hash lookup each).
+    init(_ options: TraversalOptions, graph: Graph) {
+        self.graph = graph
+        direction = options.direction
+        let filtersRelations = options.relationTypes != nil || !options.excludedTypes.isEmpty
+            || options.minimumConfidence > .low || !options.window.isUnbounded
+        let symmetricTypes = Set(graph.vocabulary.types.filter(\.symmetric).map(\.id))
+        let needsSymmetry = options.direction != .both && !symmetricTypes.isEmpty
+        if filtersRelations || needsSymmetry {
+            // Decide once per type, then once per relation for time and confidence.
+            var byType: [String: UInt8] = [:]
+            var flags = [UInt8](repeating: 0, count: graph.relationCount)
+            for (i, r) in graph.relations.enumerated() {
+                let typeFlags: UInt8
+                if let f = byType[r.type] { typeFlags = f } else {
+                    var f: UInt8 = 0
+                    if options.relationTypes?.contains(r.type) ?? true, !options.excludedTypes.contains(r.type) {
+                        f |= Self.admitted
+                    }
+                    if needsSymmetry && symmetricTypes.contains(r.type) { f |= Self.symmetric }
+                    byType[r.type] = f
+                    typeFlags = f
+                }
+                var f = typeFlags
+                if f & Self.admitted != 0
+                    && (r.confidence < options.minimumConfidence || !options.window.admits(r.time)) {
+                    f &= ~Self.admitted
+                }
+                flags[i] = f
+            }
+            relationFlags = flags
+        } else {
+            relationFlags = nil
+        }
+        if !options.avoidedEntities.isEmpty || options.entityKinds != nil {
+            var e = [Bool](repeating: true, count: graph.entityCount)
+            if let kinds = options.entityKinds {
+                for i in 0..<graph.entityCount where !kinds.contains(graph.entities[i].kind) { e[i] = false }
+            }
+            for a in options.avoidedEntities where Int(a) < e.count { e[Int(a)] = false }
+            enterable = e
+        } else {
+            enterable = nil
+        }
+    }
+
+    @inline(__always) func isAdmitted(_ r: Int32) -> Bool {
+        guard let f = relationFlags else { return true }
+        return f[Int(r)] & Self.admitted != 0
+    }
+
+    @inline(__always) func canEnter(_ e: Int32) -> Bool { enterable?[Int(e)] ?? true }
+
+    /// Whether `r` may be followed from its source to its target.
+    @inline(__always) func followsForward(_ r: Int32) -> Bool {
+        guard isAdmitted(r) else { return false }
+        if direction != .incoming { return true }
+        return relationFlags.map { $0[Int(r)] & Self.symmetric != 0 } ?? false
+    }
+
+    /// Whether `r` may be followed from its target to its source.
+    @inline(__always) func followsBackward(_ r: Int32) -> Bool {
+        guard isAdmitted(r) else { return false }
+        if direction != .outgoing { return true }
+        return relationFlags.map { $0[Int(r)] & Self.symmetric != 0 } ?? false
+    }
+
+    /// Calls `body(relation, neighbour, forward)` for each relation that may be followed from `u`,
+    /// outgoing first, then incoming, in insertion order; self-loops are skipped. Stops when `body`
+    /// returns false.
+    @inline(__always) func forEachStep(from u: Int32, _ body: (Int32, Int32, Bool) -> Bool) {
+        for r in graph.outgoing(u) where followsForward(r) {
+            let v = graph.targetIndex(ofRelation: r)
+            if v != u, !body(r, v, true) { return }
+        }
+        for r in graph.incoming(u) where followsBackward(r) {
+            let v = graph.sourceIndex(ofRelation: r)
+            if v != u, !body(r, v, false) { return }
+        }
+    }
+}
