@@ -16,12 +16,13 @@ struct PathCommand: ParsableCommand {
     @Argument(help: "Where paths start: an id, name, alias or kind:K.") var from: String
     @Argument(help: "Where paths end: an id, name, alias or kind:K.") var to: String
     @OptionGroup var pathOptions: PathOptions
+    @OptionGroup var window: TimeWindowOptions
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var output: FormatOption
 
     func run() throws {
         let g = try graphOptions.load()
-        let answer = try pathOptions.answer(from: from, to: to, in: g)
+        let answer = try pathOptions.answer(from: from, to: to, in: g, window: window.window())
         switch output.format {
         case .text: if !answer.paths.isEmpty { Console.out(QueryText.paths(answer, in: g)) }
         case .json: Console.out(try StableJSON.text(answer.json(in: g)))

@@ -30,7 +30,9 @@ struct TimeWindowOptions: ParsableArguments {
 }
 
 /// The options of a path search, shared by `kgraph path` and `kgraph render --path`:
-/// `-k`, `--directed`, `--via`, `--exclude`, `--avoid`, `--max-hops`, the time window and `--min-confidence`.
+/// `-k`, `--directed`, `--via`, `--exclude`, `--avoid`, `--max-hops`, `--min-confidence`.
+/// The time window is a separate group (`TimeWindowOptions`), so a command that already has
+/// `--since`/`--until` (render's `SelectionOptions`) can pass its own window to `answer(...)`.
 struct PathOptions: ParsableArguments {
     @Option(name: .customShort("k"), help: ArgumentHelp("The N shortest loopless paths, shortest first.", valueName: "n"))
     var count: Int = 1
@@ -45,12 +47,11 @@ struct PathOptions: ParsableArguments {
     var avoid: [String] = []
     @Option(name: .long, help: ArgumentHelp("The most relations a path may follow.", valueName: "n"))
     var maxHops: Int = 6
-    @OptionGroup var window: TimeWindowOptions
     @Option(name: .long, help: ArgumentHelp("Only relations of at least this confidence: low, medium or high.", valueName: "level"))
     var minConfidence: String?
 
     /// The traversal filters, checked against the graph: unknown types, names or levels are `Failure`s (exit 2).
-    func traversal(in g: Graph, names: NameIndex) throws -> TraversalOptions {
+    func traversal(in g: Graph, names: NameIndex, window: TimeWindow = TimeWindow()) throws -> TraversalOptions {
         guard count >= 1 else { throw Failure("-k must be at least 1 (got \(count))") }
         guard maxHops >= 1 else { throw Failure("--max-hops must be at least 1 (got \(maxHops))") }
         var o = TraversalOptions()
@@ -61,16 +62,17 @@ struct PathOptions: ParsableArguments {
         for text in avoid {
             for e in try entityList(text, option: "--avoid", in: g, names: names) { o.avoidedEntities.insert(e) }
         }
-        o.window = try window.window()
+        o.window = window
         if let minConfidence { o.minimumConfidence = try confidence(minConfidence, option: "--min-confidence") }
         return o
     }
 
-    /// Resolves the endpoints and finds the paths; errors are `Failure`s (exit 2). The answer may hold no path.
-    func answer(from: String, to: String, in g: Graph) throws -> PathAnswer {
+    /// Resolves the endpoints and finds the paths within `window`; errors are `Failure`s (exit 2).
+    /// The answer may hold no path: print `QueryText.noPath(answer, in: g)` and exit 1.
+    func answer(from: String, to: String, in g: Graph, window: TimeWindow = TimeWindow()) throws -> PathAnswer {
         let names = NameIndex(g)
         let f = try endpoint(from, in: g, names: names), t = try endpoint(to, in: g, names: names)
-        let o = try traversal(in: g, names: names)
+        let o = try traversal(in: g, names: names, window: window)
         do { return try g.findPaths(from: f, to: t, count: count, options: o) } catch { throw Failure("\(error)") }
     }
 }
