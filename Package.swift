@@ -32,8 +32,16 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "who-backs", dependencies: ["KGraph"], path: "Examples/WhoBacks"),
+        // Benchmarks (issue 6): the seeded graph generator and the in-process timing program.
+        .target(name: "KGraphBenchGen", dependencies: ["KGraph"], path: "Benchmarks/Generator"),
+        .executableTarget(
+            name: "kgraph-bench-gen",
+            dependencies: ["KGraphBenchGen", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/kgraph-bench-gen"
+        ),
         .testTarget(name: "KGraphTests", dependencies: ["KGraph"]),
         .testTarget(name: "KGraphRenderTests", dependencies: ["KGraphRender", "KGraph"]),
+        .testTarget(name: "BenchmarkTests", dependencies: ["KGraphBenchGen", "KGraph"]),
         .testTarget(name: "CLITests", dependencies: ["kgraph", "who-backs"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,0 +1,81 @@
+import Foundation
+import KGraph
+import KGraphBenchGen
+import Testing
+
+/// Writes one format into memory.
+private func text(_ graph: SyntheticGraph, _ write: (SyntheticGraph, inout ByteSink) throws -> Void) throws -> [UInt8] {
+    var collected: [UInt8] = []
+    var sink = ByteSink(flushAt: 4096) { collected += $0 }
+    try write(graph, &sink)
+    return collected
+}
+
+private var writers: [(String, (SyntheticGraph, inout ByteSink) throws -> Void)] { [
+    ("yaml", { try $0.writeYAML(to: &$1) }),
+    ("graphml", { try $0.writeGraphML(to: &$1) }),
+    ("entities.csv", { try $0.writeEntitiesCSV(to: &$1) }),
+    ("relations.csv", { try $0.writeRelationsCSV(to: &$1) }),
+    ("sample", { try $0.writeSample(to: &$1) }),
+] }
+
+@Suite struct GeneratorTests {
+    @Test func sameSeedGivesSameBytesInEveryFormat() throws {
+        let a = SyntheticGraph(entities: 300, relations: 2000, seed: 7)
+        let b = SyntheticGraph(entities: 300, relations: 2000, seed: 7)
+        for (name, write) in writers {
+            let x = try text(a, write), y = try text(b, write)
+            #expect(!x.isEmpty, "\(name) is empty")
+            #expect(x == y, "\(name) differs between two runs with the same seed")
+        }
+        #expect(a.queriesJSON(sampleFile: "s") == b.queriesJSON(sampleFile: "s"))
+    }
+
+    @Test func anotherSeedGivesAnotherGraph() throws {
+        let a = SyntheticGraph(entities: 300, relations: 2000, seed: 7)
+        let b = SyntheticGraph(entities: 300, relations: 2000, seed: 8)
+        #expect(try text(a, writers[0].1) != text(b, writers[0].1))
+    }
+
+    @Test func yamlLoadsCleanWithTheAskedSizes() throws {
+        let g = SyntheticGraph(entities: 400, relations: 3000, seed: 3)
+        let yaml = String(decoding: try text(g, writers[0].1), as: UTF8.self)
+        let result = GraphLoader.load(yaml: yaml, file: "synthetic.yaml")
+        // No errors and no warnings: kinds, types, domain and range, documents all valid, every entity used.
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.prefix(5))")
+        #expect(result.graph.entityCount == 400)
+        #expect(result.graph.relationCount == 3000)
+        result.graph.checkInvariants()
+        // Every relation is dated as written and cites one or two documents.
+        for (i, r) in g.relations.enumerated() {
+            let loaded = result.graph.relation(at: Int32(i))
+            #expect(loaded.time?.description == r.date)
+            #expect((1...2).contains(loaded.sources.count))
+            #expect(loaded.source == g.entities[Int(r.source)].id && loaded.target == g.entities[Int(r.target)].id)
+        }
+    }
+
+    @Test func everyEntityIsReachableAndQueryEndpointsAreUniqueNames() throws {
+        let g = SyntheticGraph(entities: 500, relations: 2500, seed: 11)
+        let yaml = String(decoding: try text(g, writers[0].1), as: UTF8.self)
+        let graph = GraphLoader.load(yaml: yaml).graph
+        // Undirected reachability from the BFS root covers the whole graph (the spanning tree).
+        var seen = [Bool](repeating: false, count: graph.entityCount)
+        var queue = [g.queries.bfsRoot]
+        seen[Int(g.queries.bfsRoot)] = true
+        while let e = queue.popLast() {
+            for r in graph.outgoing(e) + graph.incoming(e) {
+                for n in [graph.sourceIndex(ofRelation: r), graph.targetIndex(ofRelation: r)] where !seen[Int(n)] {
+                    seen[Int(n)] = true
+                    queue.append(n)
+                }
+            }
+        }
+        #expect(seen.allSatisfy { $0 })
+        let names = NameIndex(graph)
+        for q in [g.queries.pathFrom, g.queries.pathTo, g.queries.center] {
+            #expect(names.resolve(g.entities[Int(q)].name) == .unique(q))
+        }
+        #expect(g.queries.sample.count == 50 && g.queries.sample == g.queries.sample.sorted())
+    }
+}
