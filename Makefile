@@ -3,7 +3,7 @@
 SWIFT ?= swift
 OUT ?= out/graph.svg
 
-.PHONY: all setup setup-test build render test clean
+.PHONY: all setup setup-test build render test clean bench bench-large bench-build setup-bench
 
 all: build
 
@@ -24,6 +24,22 @@ render: build
 test: setup-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Benchmarks (Benchmarks/README.md): kgraph, igraph and NetworkX on one generated GraphML file.
+BENCH_SEED ?= 1
+bench-build: setup-bench
+	$(SWIFT) build -c release --product kgraph
+	$(SWIFT) build -c release --product kgraph-bench
+	$(SWIFT) build -c release --product kgraph-bench-gen
+
+setup-bench:
+	@./.ci/setup bench
+
+bench: bench-build
+	python3 Benchmarks/run.py --entities 10000 --relations 100000 --seed $(BENCH_SEED)
+
+bench-large: bench-build
+	python3 Benchmarks/run.py --entities 100000 --relations 1000000 --seed $(BENCH_SEED)
 
 clean:
 	rm -rf .build out
