@@ -1,0 +1,219 @@
+import Foundation
+import Testing
+@testable import KGraph
+
+/// The graph in `Graphs/` is the product: it must load cleanly, hold the facts a reader of the five
+/// reports expects, and cite every fact with words that really occur in the report.
+@Suite struct ShippedGraphTests {
+    static let graphsPath = packageRoot.appendingPathComponent("Graphs").path
+    /// The reports the graph is built from, kept beside the package (`../shared/seeds`).
+    static let seeds = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    /// The quote and file checks need the reports; when they are not beside the package (a fresh
+    /// clone elsewhere) those two tests are skipped rather than failed.
+    static let seedsPresent = FileManager.default.fileExists(atPath: seeds.path)
+
+    static let loaded: Result<LoadResult, GraphLocationError> = Result { () throws(GraphLocationError) in
+        try GraphLoader.load(paths: [graphsPath])
+    }
+
+    func graph() throws -> Graph { try Self.loaded.get().graph }
+
+    @Test func loadsWithNoDiagnosticsAtAll() throws {
+        let result = try Self.loaded.get()
+        #expect(result.diagnostics.map(\.description) == [])
+        #expect(result.graph.entityCount >= 60)
+        #expect(result.graph.relationCount >= 140)
+        #expect(result.graph.documents.count == 5)
+    }
+
+    /// (subject, relation type, object, date as written, assertion): names go through the name
+    /// index as a user would type them; nil date or assertion means "not checked".
+    static let expectedFacts: [(String, String, String, String?, Assertion?)] = [
+        // who backs whom, who belongs to what
+        ("Iran", "backs", "KH", "2019..2024", .reported),
+        ("Iran", "backs", "KSS", "2021", .reported),
+        ("Iran", "backs", "Islamic Resistance in Iraq", "2023-10..2024-02", .reported),
+        ("IRGC", "backs", "Iran-backed militias", "2023-03", nil),
+        ("Quds Force", "part-of", "IRGC", nil, nil),
+        ("IRGC", "part-of", "Iran", nil, nil),
+        ("Kata’ib Hezbollah", "member-of", "IRI", "2023-10..", .reported),
+        ("Qassem Soleimani", "leads", "Quds Force", "1998..2020-01-03", nil),
+        ("Saeed Alidadi", "member-of", "IRGC", "..2024-02-02", nil),
+        // spokespeople
+        ("Kirby", "spoke-for", "Pentagon", "2021-02-25", nil),
+        ("Kirby", "spoke-for", "Pentagon", "2021-06-27", nil),
+        ("Kirby", "spoke-for", "White House", "2023-03-24", nil),
+        ("Kirby", "spoke-for", "White House", "2024-02-01", nil),
+        ("McNaldy", "spoke-for", "Department of Defense", "2021-06-27", nil),
+        ("al-Hamidawi", "spoke-for", "Kataib Hezbollah", "2024-01-30", nil),
+        ("al-Hamidawi", "leads", "KH", "2024-01-30", nil),
+        // earlier events the reports recall
+        ("United States", "party-to", "JCPOA", "2015-07-14", nil),
+        ("U.S.", "withdrew-from", "2015 nuclear deal", "2018-05-08", nil),
+        ("Trump", "withdrew-from", "JCPOA", "2018-05-08", nil),
+        ("US", "struck", "KH", "2019-12..2021-02", .reported),
+        ("US", "killed", "Soleimani", "2020-01-03", .reported),
+        ("Iran", "attacked", "US forces", "2020-01-08", .reported),
+        // February 2021
+        ("Iran-backed militias", "attacked", "Erbil air base", "2021-02-15", .reported),
+        ("Iraqi government", "investigated", "Erbil air base", "2021-02", nil),
+        ("KH", "attacked", "Green Zone", "2021-02-22", .denied),
+        ("Biden", "ordered", "border control point", "2021-02-25", nil),
+        ("US", "struck", "border control point", "2021-02-25", .reported),
+        ("US", "struck", "Kata'ib Hezbollah", "2021-02-25", nil),
+        ("US", "struck", "Kata'ib Sayyid al-Shuhada", "2021-02-25", nil),
+        ("KSS", "uses", "border control point", "2021-02", .attributed),
+        ("Biden", "warned", "Iran", "2021-02", nil),
+        // June 2021
+        ("Iran-backed militias", "attacked", "US forces", "2021-04..2021-06-27", .attributed),
+        ("US", "struck", "border-facilities-syria-2021", "2021-06-27", .reported),
+        ("US", "struck", "border-facility-iraq-2021", "2021-06-27", .reported),
+        ("US", "struck", "KSS", "2021-06-27", nil),
+        ("Biden", "ordered", "border-facilities-syria-2021", "2021-06-27", nil),
+        ("SOHR", "reported-on", "border-facilities-syria-2021", "2021-06-28", nil),
+        ("the Council", "moved-to-repeal", "2002 AUMF", "2021-06-17", nil),
+        ("US", "negotiated-with", "Iran", "2021-06", nil),
+        ("US forces", "allied-with", "Iraqi Security Forces", "2021-06", nil),
+        // March 2023, Syria
+        ("Iran-backed proxy groups", "attacked", "hasakah-coalition-facility", "2023-03-23", .attributed),
+        ("US", "struck", "IRGC", "2023-03-23", .claimed),
+        ("US", "struck", "weapons storage facility", "2023-03-23", nil),
+        ("Iran-backed proxy groups", "attacked", "al-omar-installation", "2023-03-24", .reported),
+        ("US", "warned", "Iran", "..2023-03-24", nil),
+        ("US forces", "allied-with", "Kurdish forces", "2023-03", nil),
+        ("US forces", "fought", "ISIS", "2023-03", nil),
+        ("Islamic State", "controlled", "Syria", "2014", nil),
+        // October 2023 - February 2024
+        ("IRI", "attacked", "US forces", "2023-10..2024-02", nil),
+        ("IRI", "attacked", "Israel", "2023-10..2024-02", .claimed),
+        ("Kataib Hezbollah", "attacked", "Tower 22", "2024-01-28", .attributed),
+        ("Islamic Resistance in Iraq", "attacked", "Tower 22", "2024-01-28", .attributed),
+        ("Kirby", "blamed", "KH", "2024-02-01", nil),
+        ("KH", "suspended-attacks-on", "US forces", "2024-01-30", nil),
+        ("CENTCOM", "struck", "Quds Force", "2024-02-02", .reported),
+        ("CENTCOM", "struck", "qf-affiliate-facilities-2024", "2024-02-02", nil),
+        ("Israel", "killed", "Saeed Alidadi", "2024-02-02", .alleged),
+        ("Iranian media", "blamed", "Israel", "2024-02-02", nil),
+        ("Tower 22", "located-in", "Jordan", nil, nil),
+    ]
+
+    @Test func holdsTheFactsAReaderExpects() throws {
+        #expect(Self.expectedFacts.count >= 30)
+        let g = try graph()
+        let names = NameIndex(g)
+        for (subject, type, object, date, assertion) in Self.expectedFacts {
+            let s = g.entity(at: try names.entity(named: subject, graph: g)).id
+            let o = g.entity(at: try names.entity(named: object, graph: g)).id
+            let candidates = g.relations.filter { $0.source == s && $0.type == type && $0.target == o }
+            let matching = candidates.filter { r in
+                (date == nil || r.time?.description == date) && (assertion == nil || r.assertion == assertion)
+            }
+            let found = !matching.isEmpty
+            #expect(found, """
+                missing: \(s) \(type) \(o) \(date ?? "") \(assertion?.rawValue ?? ""); \
+                found: \(candidates.map { "\($0.id) \($0.time?.description ?? "undated") \($0.assertion.rawValue)" })
+                """)
+        }
+    }
+
+    @Test func recordsTheReportsFigures() throws {
+        let g = try graph()
+        func attributes(_ id: String) throws -> [String: AttributeValue] {
+            try #require(g.index(ofRelation: id).map { g.relation(at: $0) }).attributes
+        }
+        let tower22 = try attributes("kh-attacked-tower-22-2024-01-28")
+        #expect(tower22["killed"] == .int(3))
+        #expect(tower22["injured"] == .string("more than 30"))
+        let feb2024 = try attributes("centcom-struck-qf-facilities-2024-02-02")
+        #expect(feb2024["targets"] == .string("more than 85"))
+        #expect(feb2024["munitions"] == .string("more than 125"))
+        let hasakah = try attributes("militias-attacked-hasakah-2023-03-23")
+        #expect(hasakah["killed"] == .int(1))
+        #expect(hasakah["injured"] == .int(5))
+        #expect(try attributes("us-struck-militias-2023-03-23")["killed"] == .int(8))
+        #expect(try attributes("militias-attacked-us-forces-since-2021")["attacks"] == .int(78))
+        #expect(try attributes("militias-attacked-us-forces-since-2023-10-07")["attacks"] == .string("more than 150"))
+        #expect(try attributes("us-struck-facilities-syria-2021-06-27")["killed"] == .string("at least five"))
+    }
+
+    @Test func everyRelationCitesADocumentWithAQuote() throws {
+        let g = try graph()
+        for r in g.relations {
+            #expect(!r.sources.isEmpty, "\(r.id) has no source")
+            for c in r.sources {
+                #expect(g.document(id: c.document) != nil, "\(r.id) cites unknown document \(c.document)")
+                #expect(!c.quote.trimmingCharacters(in: .whitespaces).isEmpty, "\(r.id) has an empty quote")
+            }
+        }
+    }
+
+    @Test func namesResolveTheWayReadersTypeThem() throws {
+        let g = try graph()
+        let names = NameIndex(g)
+        let expected: [(String, String)] = [
+            ("IRGC", "irgc"), ("Quds Force", "quds-force"), ("CENTCOM", "centcom"), ("KH", "kataib-hezbollah"),
+            ("Kataib Hezbollah", "kataib-hezbollah"), ("Kata'ib Hezbollah", "kataib-hezbollah"),
+            ("Kata’ib Hezbollah", "kataib-hezbollah"), ("Kataib Hizballah", "kataib-hezbollah"),
+            ("KSS", "kataib-sayyid-al-shuhada"), ("IRI", "islamic-resistance-in-iraq"), ("SOHR", "sohr"),
+            ("JCPOA", "jcpoa"), ("Kirby", "john-kirby"), ("Biden", "joe-biden"), ("Trump", "donald-trump"),
+            ("McNaldy", "jessica-mcnulty"), ("Jessica McNulty", "jessica-mcnulty"), ("Tower 22", "tower-22"),
+            ("U.S.", "united-states"), ("ISIS", "islamic-state"), ("Soleimani", "qassem-soleimani"),
+        ]
+        for (name, id) in expected {
+            #expect(g.entity(at: try names.entity(named: name, graph: g)).id == id, "\(name)")
+        }
+        // "US base" is the analysts' handle for every US site that was attacked.
+        let bases = try names.entities(named: "US base", graph: g).map { g.entity(at: $0).id }
+        #expect(Set(bases) == ["tower-22", "hasakah-coalition-facility", "al-omar-installation", "erbil-air-base"])
+        for id in bases {
+            let i = try #require(g.index(ofEntity: id))
+            #expect(g.incoming(i).contains { g.relation(at: $0).type == "attacked" }, "\(id) was never attacked")
+        }
+        #expect(g.entity(id: "tower-22")?.provenance == .added)
+    }
+
+    @Test func irgcReachesAUSBase() throws {
+        let g = try graph()
+        let names = NameIndex(g)
+        let answer = try g.findPaths(from: try names.endpoint("IRGC", in: g), to: try names.endpoint("US base", in: g))
+        let path = try #require(answer.paths.first)
+        #expect(path.length <= 3)
+        #expect(g.entity(at: path.end).aliases.contains("US base"))
+    }
+
+    @Test(.enabled(if: ShippedGraphTests.seedsPresent, "../shared/seeds is absent: the report files cannot be checked"))
+    func everyDocumentFileExists() throws {
+        let g = try graph()
+        for d in g.documents {
+            let file = try #require(d.file, "\(d.id) names no file")
+            #expect(FileManager.default.fileExists(atPath: Self.seeds.appendingPathComponent(file).path),
+                    "\(d.id): \(file) is not in \(Self.seeds.path)")
+        }
+    }
+
+    /// Whitespace runs folded to one space; nothing else (quotes, apostrophes, case) is forgiven.
+    static func folded(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    @Test(.enabled(if: ShippedGraphTests.seedsPresent, "../shared/seeds is absent: quotes cannot be checked against the reports"))
+    func everyQuoteOccursInItsReport() throws {
+        let g = try graph()
+        var texts: [String: String] = [:]
+        for d in g.documents {
+            let file = try #require(d.file)
+            let data = try Data(contentsOf: Self.seeds.appendingPathComponent(file))
+            texts[d.id] = Self.folded(try #require(String(data: data, encoding: .utf8)))
+        }
+        var checked = 0
+        for r in g.relations {
+            for c in r.sources {
+                let text = try #require(texts[c.document])
+                let found = text.contains(Self.folded(c.quote))
+                #expect(found, "\(r.id): quote not in \(c.document): \(c.quote)")
+                checked += 1
+            }
+        }
+        #expect(checked >= g.relationCount)
+    }
+}
