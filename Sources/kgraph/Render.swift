@@ -3,33 +3,74 @@ import Foundation
 import KGraph
 import KGraphRender
 
-/// `kgraph render`: the graph as a diagram, laid out in-process by Graphviz.
+/// `kgraph render`: the graph, or part of it, as a diagram laid out in-process by Graphviz.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Draw the graph through Graphviz (in-process) as SVG, PNG, PDF or DOT.")
+        abstract: "Draw the graph through Graphviz (in-process) as SVG, PNG, PDF or DOT.",
+        discussion: """
+            Entity kinds are drawn by shape and fill, relation types by colour and line style, as the \
+            vocabulary says; a legend lists the ones present. SVG tooltips carry the evidence (date, \
+            confidence, sources and quotes) and edges link to a cited document's http(s) URL.
+            Without --engine, dot draws up to \(LayoutEngine.dotLimit.entities) entities and \
+            \(LayoutEngine.dotLimit.edges) edges; larger pictures use sfdp, and a note on stderr says so.
+            """)
 
     @Option(name: .shortAndLong, help: "Output file (written atomically); standard output when absent.")
     var output: String?
-    @Option(name: .long, help: "svg, png, pdf or dot; default from -o's extension, else svg.")
+    @Option(name: .long, help: "svg, png, pdf or dot; default from -o's extension (.gv is dot), else svg.")
     var format: String?
-    @Option(name: .long, help: "Graphviz layout engine: dot, neato, fdp, sfdp, circo, twopi.")
-    var engine: String = "dot"
-    @Option(name: .long, help: "Title drawn on top.") var title: String?
-    @OptionGroup var graphOptions: GraphOptions
+    @Option(name: .long, help: "Graphviz layout engine: dot, neato, fdp, sfdp, circo, twopi (default: dot, or sfdp for large graphs).")
+    var engine: LayoutEngine?
+    @Option(name: .long, help: "Title drawn on top (default: the graph's title; \"\" for none).")
+    var title: String?
+    @Flag(name: .long, help: "Leave relation names and dates off the edges (for dense pictures).")
+    var noEdgeLabels = false
+    @Flag(name: .long, help: "One edge per relation, instead of one per type between the same two entities.")
+    var allRelations = false
+    @Option(name: .long, help: "Draw boxes around entities of the same country or kind (engines dot and fdp).")
+    var clusterBy: DOTClusterKey?
+    @Flag(name: .long, help: "Leave the legend and the line under the title out.")
+    var noLegend = false
     @OptionGroup(title: "What to draw") var selection: SelectionOptions
+    @OptionGroup var graphOptions: GraphOptions
 
     func run() throws {
-        let g = try selection.select(from: try graphOptions.load())
-        let fmt = (format ?? output.map { URL(fileURLWithPath: $0).pathExtension.lowercased() }.flatMap { $0.isEmpty ? nil : $0 } ?? "svg")
-        guard ["svg", "png", "pdf", "dot"].contains(fmt) else {
-            throw Failure("unknown format '\(fmt)'; use svg, png, pdf or dot")
+        let kind: OutputKind
+        do { kind = try OutputKind.resolve(format: format, output: output) } catch { throw Failure("\(error)") }
+        let full = try graphOptions.load()
+        let picked = try selection.apply(to: full)
+        let g = picked.graph(from: full)
+
+        let groups = DOTWriter.edgeGroups(g, collapse: !allRelations).count
+        var chosen = engine ?? .dot
+        if engine == nil {
+            let auto = LayoutEngine.automatic(entities: g.entityCount, edges: groups)
+            chosen = auto.engine
+            if let reason = auto.reason { Console.error("note: " + reason) }
         }
-        let dot = DOTWriter.dot(g, title: title)
-        if fmt == "dot" { return try Console.write(Data(dot.utf8), to: output) }
+        if clusterBy != nil && ![.dot, .fdp].contains(chosen) {
+            Console.error("note: --cluster-by draws boxes only with the dot and fdp engines, not \(chosen.rawValue)")
+        }
+
+        let options = DOTOptions(
+            title: title,
+            subtitle: noLegend ? nil : selection.selection.summary(of: picked, in: full),
+            edgeLabels: !noEdgeLabels,
+            collapseParallel: !allRelations,
+            clusterBy: clusterBy,
+            focus: Set(picked.focus.map { full.entity(at: $0).id }),
+            legend: !noLegend,
+            engine: chosen.rawValue)
+        let dot = DOTWriter.dot(g, options: options)
+        if kind == .dot { return try Console.write(Data(dot.utf8), to: output) }
         do {
-            try Console.write(try GraphvizRenderer.shared.render(dot: dot, engine: engine, format: fmt), to: output)
+            try Console.write(try GraphvizRenderer.shared.render(dot: dot, engine: chosen.rawValue, format: kind.rawValue),
+                              to: output)
         } catch let e as RenderError {
             throw Failure("\(e)")
         }
     }
 }
+
+extension LayoutEngine: ExpressibleByArgument {}
+extension DOTClusterKey: ExpressibleByArgument {}

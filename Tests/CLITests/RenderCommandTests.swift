@@ -44,4 +44,64 @@ import Testing
         let kind = try kgraph(["render", "--kind", "militias"] + graph())
         #expect(kind.stderr.contains("unknown entity kind 'militias'"))
     }
+
+    @Test func formatsFromExtensionWithoutTheDotProgram() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let magic: [String: [UInt8]] = ["svg": Array("<?xml".utf8), "png": [0x89, 0x50, 0x4E, 0x47], "pdf": Array("%PDF".utf8),
+                                        "dot": Array("digraph".utf8), "gv": Array("digraph".utf8)]
+        for (ext, prefix) in magic {
+            let out = dir.appendingPathComponent("g." + ext)
+            // No `dot` program may be used: PATH holds nothing.
+            let r = try kgraph(["render", "-o", out.path] + graph(), environment: ["PATH": "/nonexistent"])
+            #expect(r.status == 0, "\(ext): \(r.stderr)")
+            #expect(Array(try Data(contentsOf: out).prefix(prefix.count)) == prefix, "\(ext)")
+        }
+        // --format wins over the extension; standard output without -o.
+        let png = try kgraph(["render", "--format", "png"] + graph(), environment: ["PATH": "/nonexistent"])
+        #expect(png.status == 0 && png.stdout.dropFirst().hasPrefix("PNG\r\n") && png.stdout.contains("IHDR"))
+        let odd = try kgraph(["render", "-o", dir.appendingPathComponent("g.jpeg").path] + graph())
+        #expect(odd.status == 2 && odd.stderr.contains("cannot tell the format from the extension '.jpeg'"))
+        let bad = try kgraph(["render", "--format", "gif"] + graph())
+        #expect(bad.status == 2 && bad.stderr.contains("unknown format 'gif'"))
+        let engine = try kgraph(["render", "--engine", "nosuch"] + graph())
+        #expect(engine.status == 2)
+    }
+
+    @Test func drawingOptions() throws {
+        let labels = try kgraph(["render", "--format", "dot"] + graph())
+        #expect(labels.stdout.contains("label=<attacked<BR/>"))
+        let none = try kgraph(["render", "--format", "dot", "--no-edge-labels"] + graph())
+        #expect(!none.stdout.contains("label=<attacked"))
+        let titled = try kgraph(["render", "--format", "dot", "--title", "Who <struck> whom"] + graph())
+        #expect(titled.stdout.contains("<B>Who &lt;struck&gt; whom</B>"))
+        let plain = try kgraph(["render", "--format", "dot", "--no-legend", "--title", ""] + graph())
+        #expect(!plain.stdout.contains("Relations") && !plain.stdout.contains("<TABLE"))
+        let clusters = try kgraph(["render", "--format", "dot", "--cluster-by", "kind", "--engine", "fdp"] + graph())
+        #expect(clusters.stdout.contains("subgraph cluster_0") && clusters.stderr.isEmpty)
+        let ignored = try kgraph(["render", "--format", "dot", "--cluster-by", "country", "--engine", "sfdp"] + graph())
+        #expect(ignored.status == 0 && ignored.stderr.contains("only with the dot and fdp engines"))
+        let sub = try kgraph(["render", "--format", "dot", "--focus", "KH"] + graph())
+        #expect(sub.stdout.contains("within 1 hop of Kata&#39;ib Hezbollah · 5 entities, 4 relations"))
+    }
+
+    @Test func largeGraphsSwitchEngineAndSaySo() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var yaml = "documents:\n  - {id: d, title: Synthetic}\nentities:\n"
+        for i in 0..<260 { yaml += "  - {id: e\(i), name: Entity \(i), kind: militia}\n" }
+        yaml += "relations:\n"
+        for i in 1..<260 { yaml += "  - {id: r\(i), source: e\(i / 2), type: allied-with, target: e\(i), sources: [{document: d, quote: q}]}\n" }
+        let file = dir.appendingPathComponent("big.yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        let r = try kgraph(["render", "--graph", file.path, "-o", dir.appendingPathComponent("big.svg").path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("note: 260 entities and 259 edges: drawing with sfdp instead of dot"))
+        let svg = try String(contentsOf: dir.appendingPathComponent("big.svg"), encoding: .utf8)
+        #expect(svg.contains("Entity 259"))
+        let dot = try kgraph(["render", "--graph", file.path, "--format", "dot"])
+        #expect(dot.stdout.contains(#"layout="sfdp""#))
+        let insisted = try kgraph(["render", "--graph", file.path, "--format", "dot", "--engine", "dot"])
+        #expect(insisted.stderr.isEmpty && insisted.stdout.contains("rankdir=TB"))
+    }
 }

@@ -132,6 +132,29 @@ public struct Selection: Hashable, Sendable {
         return Subgraph(entities: entities, relations: relations, focus: focusIndices)
     }
 
+    /// One line saying what the selection kept, for a picture's subtitle:
+    /// `within 1 hop of Kata'ib Hezbollah · relations: struck · since 2024-01 · 9 entities, 14 relations`.
+    public func summary(of subgraph: Subgraph, in graph: Graph) -> String {
+        var parts: [String] = []
+        if !subgraph.focus.isEmpty {
+            let names = subgraph.focus.map { graph.entity(at: $0).name }
+            let list = names.count <= 4 ? names.joined(separator: ", ")
+                : names.prefix(3).joined(separator: ", ") + " and \(names.count - 3) more"
+            parts.append(depth == 0 ? list : "within \(depth) hop\(depth == 1 ? "" : "s") of " + list)
+        }
+        if !kinds.isEmpty { parts.append("kinds: " + kinds.map { graph.vocabulary.kind($0)?.label ?? $0 }.joined(separator: ", ")) }
+        if !types.isEmpty { parts.append("relations: " + types.map { graph.vocabulary.type($0)?.label ?? $0 }.joined(separator: ", ")) }
+        switch (since, until) {
+        case let (s?, u?): parts.append("\(s) to \(u)")
+        case let (s?, nil): parts.append("since \(s)")
+        case let (nil, u?): parts.append("until \(u)")
+        case (nil, nil): break
+        }
+        let e = subgraph.entities.count, r = subgraph.relations.count
+        parts.append("\(e) entit\(e == 1 ? "y" : "ies"), \(r) relation\(r == 1 ? "" : "s")")
+        return parts.joined(separator: " · ")
+    }
+
     private func validate(against graph: Graph) throws(SelectionError) {
         if depth < 0 { throw .negativeDepth(depth) }
         if let since, let until, until.latestDay < since.earliestDay {
