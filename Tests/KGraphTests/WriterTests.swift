@@ -35,3 +35,19 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.txt"])
     }
 }
+
+@Suite struct TextReportTests {
+    @Test func relationLineShowsProvenanceAndEachDocumentOnce() throws {
+        var g = Graph()
+        try g.add(Entity(id: "a", name: "Alpha", kind: "state"))
+        try g.add(Entity(id: "b", name: "Beta", kind: "site"))
+        let r = Relation(id: "r", source: "a", type: "operates", target: "b", time: try TimeSpan.parse("2024-01").get(),
+                         sources: [Citation(document: "d1", quote: "x"), Citation(document: "d1", quote: "y"),
+                                   Citation(document: "d2", quote: "z")], provenance: .added)
+        #expect(TextReport.line(r, in: g) == "Alpha --operates--> Beta  2024-01  high, reported, added knowledge  [d1, d2]")
+        #expect(r.json.provenance == "added")
+        var reported = r
+        reported.provenance = .reported
+        #expect(reported.json.provenance == nil)
+    }
+}

@@ -34,13 +34,15 @@ public struct RelationJSON: Codable, Hashable, Sendable {
     public var sources: [CitationJSON]
     public var attributes: [String: AttributeValue]?
     public var note: String?
+    /// `"added"` when the fact comes from general knowledge rather than the cited reports; absent otherwise.
+    public var provenance: String?
 
     public init(id: String, source: String, relation: String, target: String, date: String?, confidence: String,
                 assertion: String, sources: [CitationJSON], attributes: [String: AttributeValue]? = nil,
-                note: String? = nil) {
+                note: String? = nil, provenance: String? = nil) {
         self.id = id; self.source = source; self.relation = relation; self.target = target; self.date = date
         self.confidence = confidence; self.assertion = assertion; self.sources = sources
-        self.attributes = attributes; self.note = note
+        self.attributes = attributes; self.note = note; self.provenance = provenance
     }
 }
 
@@ -87,7 +89,8 @@ extension Relation {
         RelationJSON(id: id, source: source, relation: type, target: target, date: time?.description,
                      confidence: confidence.rawValue, assertion: assertion.rawValue,
                      sources: sources.map { CitationJSON(document: $0.document, quote: $0.quote) },
-                     attributes: attributes.isEmpty ? nil : attributes, note: note)
+                     attributes: attributes.isEmpty ? nil : attributes, note: note,
+                     provenance: provenance == .added ? provenance.rawValue : nil)
     }
 }
 

@@ -8,11 +8,13 @@ public enum TextReport {
     }
 
     /// `  2024-01-28  medium, attributed  [doc-a, doc-b]` (the date part only when dated).
-    static func details(_ r: Relation) -> String {
+    public static func details(_ r: Relation) -> String {
         var out = ""
         if let t = r.time { out += "  " + t.description }
         out += "  \(r.confidence.rawValue), \(r.assertion.rawValue)"
-        out += "  [" + r.sources.map(\.document).joined(separator: ", ") + "]"
+        if r.provenance == .added { out += ", added knowledge" }
+        var seen = Set<String>()
+        out += "  [" + r.sources.map(\.document).filter { seen.insert($0).inserted }.joined(separator: ", ") + "]"
         return out
     }
 
