@@ -40,7 +40,7 @@ let package = Package(
             path: "Benchmarks/kgraph-bench-gen"
         ),
         .executableTarget(name: "kgraph-bench", dependencies: ["KGraph"], path: "Benchmarks/kgraph-bench"),
-        .testTarget(name: "KGraphTests", dependencies: ["KGraph"]),
+        .testTarget(name: "KGraphTests", dependencies: ["KGraph"], exclude: ["Fixtures"]),
         .testTarget(name: "KGraphRenderTests", dependencies: ["KGraphRender", "KGraph"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["KGraphBenchGen", "KGraph"]),
         .testTarget(name: "CLITests", dependencies: ["kgraph", "who-backs"], exclude: ["Fixtures"]),

@@ -1,7 +1,7 @@
 /// Who matters most: degree, betweenness (Brandes) and PageRank, one score per entity index.
 ///
 /// Conventions (the tests compare with NetworkX 3.6.1 under the same ones):
-/// - Degree counts relations, parallel ones each time and a self-loop twice (`MultiGraph.degree`).
+/// - Degree counts relations, parallel ones each time and a self-loop twice (`MultiDiGraph.degree`).
 /// - Betweenness is over the simple undirected graph of the relations: direction ignored, parallel
 ///   relations collapsed into one link, self-loops dropped — the graph `kgraph path` searches by
 ///   default. Normalised by `(n-1)(n-2)` as `networkx.betweenness_centrality(nx.Graph(G))`.
@@ -22,16 +22,28 @@ extension Graph {
     ///
     /// - Complexity: O(V · E) time, O(V + E) memory; O(samples · E) with `samples`.
     public func betweennessCentrality(samples: Int? = nil, seed: UInt64 = 0) -> [Double] {
+        guard let samples, samples < entityCount else { return betweenness(sources: nil) }
+        var rng = SplitMix64(seed: seed)
+        var all = Array(0..<Int32(entityCount))
+        all.shuffle(using: &rng)
+        return betweenness(sources: Array(all.prefix(max(1, samples))))
+    }
+
+    /// Betweenness estimated from these source entities (distinct), scaled as NetworkX scales its
+    /// estimate from `k` sampled sources; every entity when `sources` is nil (exact).
+    /// - Complexity: O(sources · E) time, O(V + E) memory.
+    public func betweennessCentrality(sampling sources: [Int32]) -> [Double] {
+        betweenness(sources: sources)
+    }
+
+    private func betweenness(sources chosen: [Int32]?) -> [Double] {
         let n = entityCount
         var bc = [Double](repeating: 0, count: n)
         guard n > 2 else { return bc }
         let adj = UndirectedAdjacency(self)
-        var sources = Array(0..<Int32(n))
+        let sources = chosen ?? Array(0..<Int32(n))
         var sampled: [Bool]?
-        if let samples, samples < n {
-            var rng = SplitMix64(seed: seed)
-            sources.shuffle(using: &rng)
-            sources = Array(sources.prefix(max(1, samples)))
+        if chosen != nil {
             var mark = [Bool](repeating: false, count: n)
             for s in sources { mark[Int(s)] = true }
             sampled = mark
@@ -92,7 +104,7 @@ extension Graph {
     ///     let pr = graph.pageRank()
     ///
     /// - Complexity: O(iterations · (V + E)) time, O(V + E) memory.
-    public func pageRank(damping: Double = 0.85, tolerance: Double = 1e-10, maxIterations: Int = 1000) -> [Double] {
+    public func pageRank(damping: Double = 0.85, tolerance: Double = 1e-12, maxIterations: Int = 1000) -> [Double] {
         let n = entityCount
         guard n > 0 else { return [] }
         let m = relationCount

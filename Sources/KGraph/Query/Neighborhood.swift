@@ -5,7 +5,7 @@ public struct Neighborhood: Hashable, Sendable {
     public var entities: [Int32]
     /// Distance of each entity in `entities`, in hops (0 for the centre).
     public var distances: [Int]
-    /// The relations followed between them, in graph order.
+    /// The relations among them, in graph order.
     public var relations: [Int32]
 
     public init(center: Int32, entities: [Int32], distances: [Int], relations: [Int32]) {
@@ -19,20 +19,20 @@ public struct Neighborhood: Hashable, Sendable {
 extension Graph {
     /// Who surrounds an entity: every entity within `depth` hops (breadth-first) under `options`
     /// (direction, relation types, time window, confidence, avoided entities, entity kinds; the hop
-    /// limit is `depth`), and every relation followed from an entity nearer than `depth` to another
-    /// in the neighbourhood, so each entity listed is linked to the centre by listed relations.
+    /// limit is `depth`), and every relation among them that passes the type, time and confidence
+    /// filters, whichever way it points (the ego network: each entity listed is linked to the centre
+    /// by listed relations, and links between neighbours are shown too).
     ///
     ///     let kh = graph.index(ofEntity: "kataib-hezbollah")!
     ///     graph.neighborhood(of: kh, depth: 2).entities
     ///
-    /// - Complexity: O(V + E) time over the part reached (plus O(V) to set up), O(V) memory.
+    /// - Complexity: O(V) to set up, then O(degrees of the entities reached); O(V) memory.
     public func neighborhood(of center: Int32, depth: Int = 1,
                              options: TraversalOptions = TraversalOptions()) -> Neighborhood {
         let t = CompiledTraversal(options, graph: self)
         var distance = [Int32](repeating: -1, count: entityCount)
         distance[Int(center)] = 0
         var order: [Int32] = [center]
-        var followed: [Int32] = []
         var head = 0
         while head < order.count {
             let u = order[head]
@@ -49,24 +49,20 @@ extension Graph {
                         guard t.followsBackward(r) else { continue }
                         v = sourceIndex(ofRelation: r)
                     }
-                    if v == u {
-                        followed.append(r)  // a self-loop is a fact about u
-                        continue
-                    }
-                    if distance[Int(v)] < 0 {
-                        guard t.canEnter(v) else { continue }
+                    if distance[Int(v)] < 0 && t.canEnter(v) {
                         distance[Int(v)] = d + 1
                         order.append(v)
                     }
-                    followed.append(r)
                 }
             }
         }
-        followed.sort()
-        var unique: [Int32] = []
-        unique.reserveCapacity(followed.count)
-        for r in followed where unique.last != r { unique.append(r) }
+        // Each relation among them once, from its source.
+        var among: [Int32] = []
+        for u in order {
+            for r in outgoing(u) where distance[Int(targetIndex(ofRelation: r))] >= 0 && t.isAdmitted(r) { among.append(r) }
+        }
+        among.sort()
         return Neighborhood(center: center, entities: order, distances: order.map { Int(distance[Int($0)]) },
-                            relations: unique)
+                            relations: among)
     }
 }
