@@ -32,13 +32,46 @@ struct Render: ParsableCommand {
     @Flag(name: .long, help: "Leave the legend and the line under the title out.")
     var noLegend = false
     @OptionGroup(title: "What to draw") var selection: SelectionOptions
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
+        "Highlight the shortest paths between two entities (as 'kgraph path FROM TO' finds them) and dim the rest.",
+        valueName: "from> <to"))
+    var path: [String] = []
+    @Flag(name: .long, help: "With --path: draw only the paths, left to right.")
+    var onlyPath = false
+    @OptionGroup(title: "Path search (with --path)") var pathOptions: PathOptions
     @OptionGroup var graphOptions: GraphOptions
+
+    func validate() throws {
+        if !path.isEmpty && path.count != 2 {
+            throw ValidationError("--path takes two names: --path FROM TO (quote names with spaces)")
+        }
+        if onlyPath && path.isEmpty { throw ValidationError("--only-path needs --path FROM TO") }
+    }
 
     func run() throws {
         let kind: OutputKind
         do { kind = try OutputKind.resolve(format: format, output: output) } catch { throw Failure("\(error)") }
         let full = try graphOptions.load()
-        let picked = try selection.apply(to: full)
+        var picked = try selection.apply(to: full)
+        var subtitle = selection.selection.summary(of: picked, in: full)
+        var highlight: DOTHighlight?
+        var endpoints: [Int32] = []
+        if path.count == 2 {
+            let s = selection.selection
+            let answer = try pathOptions.answer(from: path[0], to: path[1], in: full,
+                                                window: TimeWindow(since: s.since, until: s.until))
+            guard !answer.paths.isEmpty else {
+                Console.error(QueryText.noPath(answer, in: full))
+                throw ExitCode(1)
+            }
+            let entities = answer.paths.flatMap(\.entities), relations = answer.paths.flatMap { $0.hops.map(\.relation) }
+            picked = onlyPath ? Subgraph(entities: Array(Set(entities)).sorted(), relations: Array(Set(relations)).sorted())
+                : picked.adding(entities: entities, relations: relations, of: full)
+            highlight = onlyPath ? nil : DOTHighlight(entities: Set(entities.map { full.entity(at: $0).id }),
+                                                      relations: Set(relations.map { full.relation(at: $0).id }))
+            endpoints = answer.paths.flatMap { [$0.start, $0.end] }
+            subtitle = Self.describe(answer, in: full) + (onlyPath ? "" : " · " + subtitle)
+        }
         let g = picked.graph(from: full)
 
         let groups = DOTWriter.edgeGroups(g, collapse: !allRelations).count
@@ -54,13 +87,15 @@ struct Render: ParsableCommand {
 
         let options = DOTOptions(
             title: title,
-            subtitle: noLegend ? nil : selection.selection.summary(of: picked, in: full),
+            subtitle: noLegend ? nil : subtitle,
             edgeLabels: !noEdgeLabels,
             collapseParallel: !allRelations,
             clusterBy: clusterBy,
-            focus: Set(picked.focus.map { full.entity(at: $0).id }),
+            focus: Set((picked.focus + endpoints).map { full.entity(at: $0).id }),
+            highlight: highlight,
             legend: !noLegend,
-            engine: chosen.rawValue)
+            engine: chosen.rawValue,
+            leftToRight: onlyPath)
         let dot = DOTWriter.dot(g, options: options)
         if kind == .dot { return try Console.write(Data(dot.utf8), to: output) }
         do {
@@ -69,6 +104,17 @@ struct Render: ParsableCommand {
         } catch let e as RenderError {
             throw Failure("\(e)")
         }
+    }
+}
+
+extension Render {
+    /// `shortest path from United States to Tower 22: 2 hops`, or `3 shortest paths ... (2-4 hops)`.
+    static func describe(_ a: PathAnswer, in g: Graph) -> String {
+        func name(_ e: Endpoint) -> String { e.isSet ? "\"\(e.text)\"" : e.entities.first.map { g.entity(at: $0).name } ?? e.text }
+        let lengths = a.paths.map(\.length)
+        let hops = lengths.min() == lengths.max() ? "\(lengths[0])" : "\(lengths.min()!)-\(lengths.max()!)"
+        let what = a.paths.count == 1 ? "shortest path" : "\(a.paths.count) shortest paths"
+        return "\(what) from \(name(a.from)) to \(name(a.to)): \(hops) hop" + (hops == "1" ? "" : "s")
     }
 }
 

@@ -104,4 +104,38 @@ import Testing
         let insisted = try kgraph(["render", "--graph", file.path, "--format", "dot", "--engine", "dot"])
         #expect(insisted.stderr.isEmpty && insisted.stdout.contains("rankdir=TB"))
     }
+
+    @Test func pathsAreHighlightedOrDrawnAlone() throws {
+        let r = try kgraph(["render", "--format", "dot", "--path", "Iran", "Tower 22"] + graph())
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(nodeIDs(r.stdout) == ["iran", "united-states", "kataib-hezbollah", "tower-22", "al-tanf", "kirby"])
+        #expect(r.stdout.contains("shortest path from Iran to Tower 22: 2 hops"))
+        // Off the path: dimmed. On it: strong.
+        let lines = r.stdout.split(separator: "\n")
+        let kirby = try #require(lines.first { $0.hasPrefix(#"  "kirby" ["#) })
+        #expect(kirby.contains(##"fillcolor="#f5f5f5""##))
+        let onPath = try #require(lines.first { $0.hasPrefix(#"  "kataib-hezbollah" -> "tower-22""#) })
+        #expect(onPath.contains("weight=4") && onPath.contains(##"color="#c62828""##))
+        let off = try #require(lines.first { $0.hasPrefix(#"  "united-states" -> "kataib-hezbollah""#) })
+        #expect(off.contains(##"color="#d6d6d6""##))
+
+        let only = try kgraph(["render", "--format", "dot", "--path", "Iran", "Tower 22", "--only-path"] + graph())
+        #expect(nodeIDs(only.stdout) == ["iran", "kataib-hezbollah", "tower-22"])
+        #expect(only.stdout.contains("rankdir=LR") && !only.stdout.contains("f5f5f5"))
+        // The same path options as `kgraph path`: two shortest paths to either US base.
+        let two = try kgraph(["render", "--format", "dot", "--path", "Iran", "US base", "-k", "2", "--only-path"] + graph())
+        #expect(nodeIDs(two.stdout) == ["iran", "kataib-hezbollah", "tower-22", "al-tanf"])
+        #expect(two.stdout.contains("2 shortest paths from Iran to &quot;US base&quot;: 2 hops"))
+    }
+
+    @Test func pathErrors() throws {
+        let none = try kgraph(["render", "--format", "dot", "--path", "Kirby", "Tower 22", "--via", "backs"] + graph())
+        #expect(none.status == 1 && none.stdout.isEmpty && none.stderr.contains("no path from John Kirby"))
+        let one = try kgraph(["render", "--path", "Iran"] + graph())
+        #expect(one.status == 2 && one.stderr.contains("--path takes two names"))
+        let alone = try kgraph(["render", "--only-path"] + graph())
+        #expect(alone.status == 2 && alone.stderr.contains("--only-path needs --path"))
+        let unknown = try kgraph(["render", "--path", "Iran", "Atlantis"] + graph())
+        #expect(unknown.status == 2 && unknown.stderr.contains("Atlantis"))
+    }
 }

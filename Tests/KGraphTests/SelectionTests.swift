@@ -114,3 +114,14 @@ func selectionFixture() throws -> Graph {
         }
     }
 }
+
+@Suite struct SubgraphTests {
+    @Test func addingAPathKeepsBothSortedAndBringsRelationEnds() throws {
+        let g = try selectionFixture()
+        let s = try Selection(focus: ["a"], depth: 0).apply(to: g)
+        // r4 is e -struck-> b: both ends come with it.
+        let more = s.adding(entities: [Int32(3)], relations: [3], of: g)
+        #expect(more.entities.map { g.entity(at: $0).id } == ["a", "b", "d", "e"])
+        #expect(more.relations == [3] && more.focus == s.focus)
+    }
+}

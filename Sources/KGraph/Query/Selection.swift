@@ -190,6 +190,17 @@ public struct Subgraph: Hashable, Sendable {
         self.focus = focus
     }
 
+    /// This subgraph with more entities and relations (say, a path) added; both stay ascending.
+    /// A relation's two ends are added with it.
+    public func adding(entities more: [Int32], relations moreRelations: [Int32], of graph: Graph) -> Subgraph {
+        var e = Set(entities).union(more)
+        for r in moreRelations {
+            e.insert(graph.sourceIndex(ofRelation: r))
+            e.insert(graph.targetIndex(ofRelation: r))
+        }
+        return Subgraph(entities: e.sorted(), relations: Set(relations).union(moreRelations).sorted(), focus: focus)
+    }
+
     /// A new graph holding the kept entities and relations (same ids), with the original's title,
     /// description, vocabulary and documents.
     /// - Complexity: O(kept entities + kept relations + documents).

@@ -128,23 +128,33 @@ private struct Writer {
 
     /// The title, subtitle and legend as one HTML-like table above the picture; it works with
     /// every engine, never overlaps the drawing and needs no extra nodes.
+    ///
+    /// Graphviz stretches a nested table to its cell and shares a wide row's extra width evenly
+    /// among the columns below it; empty filler columns next to the legend take most of that
+    /// share, so a long title does not pull the legend apart.
     func header(_ groups: [DOTEdgeGroup]) -> String? {
+        let fillers = 20
+        let span = " COLSPAN=\"\(fillers + 1)\""
         var rows: [String] = []
         let title = options.title ?? g.title ?? ""
         if !title.isEmpty {
-            rows.append("<TR><TD ALIGN=\"LEFT\">" + font(title, "POINT-SIZE=\"18\"", bold: true) + "</TD></TR>")
+            rows.append("<TR><TD ALIGN=\"LEFT\"" + span + ">" + font(title, "POINT-SIZE=\"18\"", bold: true) + "</TD></TR>")
         }
         if let sub = options.subtitle, !sub.isEmpty {
-            rows.append("<TR><TD ALIGN=\"LEFT\">" + font(sub, "POINT-SIZE=\"11\" COLOR=\"" + Palette.subtitle + "\"") + "</TD></TR>")
+            rows.append("<TR><TD ALIGN=\"LEFT\"" + span + ">" + font(sub, "POINT-SIZE=\"11\" COLOR=\"" + Palette.subtitle + "\"")
+                        + "</TD></TR>")
         }
         if options.legend, let legend = legend(groups) {
-            rows.append("<TR><TD ALIGN=\"LEFT\">" + legend + "</TD></TR>")
+            rows.append("<TR><TD ALIGN=\"LEFT\">" + legend + "</TD>"
+                        + String(repeating: "<TD CELLPADDING=\"0\"></TD>", count: fillers) + "</TR>")
         }
         if rows.isEmpty { return nil }
-        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\">" + rows.joined() + "</TABLE>"
+        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\">" + rows.joined() + "</TABLE>"
     }
 
-    /// Kinds and relation types present, in vocabulary order (unknown ones after, by first use).
+    /// Kinds and relation types present, in vocabulary order (unknown ones after, by first use),
+    /// as one grid: a heading column, then items of two columns each (a kind's chip spans both;
+    /// a relation type has a line sample and its name), so everything lines up.
     func legend(_ groups: [DOTEdgeGroup]) -> String? {
         var kindIDs: [String] = [], seenKinds = Set<String>()
         for e in g.entities where seenKinds.insert(e.kind).inserted { kindIDs.append(e.kind) }
@@ -156,46 +166,35 @@ private struct Writer {
         typeIDs = typeIDs.enumerated().sorted { (typeOrder[$0.1] ?? Int.max, $0.0) < (typeOrder[$1.1] ?? Int.max, $1.0) }.map(\.1)
         if kindIDs.isEmpty && typeIDs.isEmpty { return nil }
 
-        // Two grids (kinds, then relation types) so that items line up in columns.
-        var tables: [String] = []
-        if !kindIDs.isEmpty {
-            let columns = min(kindIDs.count, 7)
-            var rows: [String] = []
-            for (n, chunk) in chunks(kindIDs, columns).enumerated() {
-                var cells = legendHeading(n == 0 ? "Entities" : "")
-                for id in chunk {
-                    let k = kind(id)
-                    let dashed = k.style.contains("dashed") ? " STYLE=\"dashed\"" : ""
-                    cells += "<TD BGCOLOR=\"" + DOTWriter.safeColor(k.fill, fallback: "#ffffff") + "\" BORDER=\"1\" COLOR=\"#777777\""
-                        + dashed + " CELLPADDING=\"3\">" + font(k.label, "POINT-SIZE=\"10\"") + "</TD>"
-                }
-                if chunk.count < columns { cells += "<TD COLSPAN=\"\(columns - chunk.count)\"></TD>" }
-                rows.append("<TR>" + cells + "</TR>")
+        let columns = min(6, max(kindIDs.count, typeIDs.count))
+        var rows: [String] = []
+        for (n, chunk) in chunks(kindIDs, columns).enumerated() {
+            var cells = legendHeading(n == 0 ? "Entities" : "")
+            for id in chunk {
+                let k = kind(id)
+                let dashed = k.style.contains("dashed") ? " STYLE=\"dashed\"" : ""
+                cells += "<TD COLSPAN=\"2\" BGCOLOR=\"" + DOTWriter.safeColor(k.fill, fallback: "#ffffff")
+                    + "\" BORDER=\"1\" COLOR=\"#777777\"" + dashed + " CELLPADDING=\"3\">" + font(k.label, "POINT-SIZE=\"10\"") + "</TD>"
             }
-            tables.append("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\" CELLPADDING=\"1\">" + rows.joined() + "</TABLE>")
+            if chunk.count < columns { cells += "<TD COLSPAN=\"\(2 * (columns - chunk.count))\"></TD>" }
+            rows.append("<TR>" + cells + "</TR>")
         }
-        if !typeIDs.isEmpty {
-            let columns = min(typeIDs.count, 6)
-            var rows: [String] = []
-            for (n, chunk) in chunks(typeIDs, columns).enumerated() {
-                var cells = legendHeading(n == 0 ? "Relations" : "")
-                for id in chunk {
-                    let t = type(id)
-                    let color = DOTWriter.safeColor(t.color, fallback: Palette.defaultEdge)
-                    let styles = t.style.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                    let pattern = styles.contains("dashed") ? " STYLE=\"dashed\"" : styles.contains("dotted") ? " STYLE=\"dotted\"" : ""
-                    let border = styles.contains("bold") ? "3" : "2"
-                    cells += "<TD SIDES=\"B\" BORDER=\"" + border + "\" COLOR=\"" + color + "\"" + pattern
-                        + " WIDTH=\"28\" FIXEDSIZE=\"TRUE\" HEIGHT=\"9\"></TD>"
-                    cells += "<TD ALIGN=\"LEFT\">" + font(t.label, "POINT-SIZE=\"10\" COLOR=\"" + color + "\"") + "</TD>"
-                }
-                if chunk.count < columns { cells += "<TD COLSPAN=\"\(2 * (columns - chunk.count))\"></TD>" }
-                rows.append("<TR>" + cells + "</TR>")
+        for (n, chunk) in chunks(typeIDs, columns).enumerated() {
+            var cells = legendHeading(n == 0 ? "Relations" : "")
+            for id in chunk {
+                let t = type(id)
+                let color = DOTWriter.safeColor(t.color, fallback: Palette.defaultEdge)
+                let styles = t.style.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                let pattern = styles.contains("dashed") ? " STYLE=\"dashed\"" : styles.contains("dotted") ? " STYLE=\"dotted\"" : ""
+                let border = styles.contains("bold") ? "3" : "2"
+                cells += "<TD SIDES=\"B\" BORDER=\"" + border + "\" COLOR=\"" + color + "\"" + pattern
+                    + " WIDTH=\"28\" FIXEDSIZE=\"TRUE\" HEIGHT=\"9\"></TD>"
+                cells += "<TD ALIGN=\"LEFT\">" + font(t.label, "POINT-SIZE=\"10\" COLOR=\"" + color + "\"") + "</TD>"
             }
-            tables.append("<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">" + rows.joined() + "</TABLE>")
+            if chunk.count < columns { cells += "<TD COLSPAN=\"\(2 * (columns - chunk.count))\"></TD>" }
+            rows.append("<TR>" + cells + "</TR>")
         }
-        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
-            + tables.map { "<TR><TD ALIGN=\"LEFT\">" + $0 + "</TD></TR>" }.joined() + "</TABLE>"
+        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">" + rows.joined() + "</TABLE>"
     }
 
     /// The first cell of a legend row.
