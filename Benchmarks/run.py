@@ -132,7 +132,7 @@ def main():
     yaml = os.path.join(folder, "graph.yaml")
     if os.path.exists(yaml):
         print("native format ...", file=sys.stderr)
-        out, rss, _ = run_measured([os.path.join(args.bin, "kgraph-bench"), folder, yaml], env=env)
+        out, rss, _ = run_measured([os.path.join(args.bin, "kgraph-bench"), "--load-only", folder, yaml], env=env)
         native = {"load": out["phases"]["load"], "rss": rss}
 
     with open("/proc/loadavg") as f:

@@ -5,16 +5,17 @@ import KGraph
 // and prints one JSON object shaped like Benchmarks/peers/peer_bench.py's, so the harness can put
 // them side by side. Phases: see Benchmarks/README.md.
 //
-// Usage: kgraph-bench DIR [FILE]   (FILE defaults to DIR/graph.graphml; a .yaml file times the
-//                                   native format's load only)
+// Usage: kgraph-bench [--load-only] DIR [FILE]   (FILE defaults to DIR/graph.graphml)
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data(("kgraph-bench: " + message + "\n").utf8))
     exit(2)
 }
 
-let arguments = CommandLine.arguments
-guard arguments.count == 2 || arguments.count == 3 else { fail("usage: kgraph-bench DIR [FILE]") }
+var arguments = CommandLine.arguments
+let loadOnly = arguments.contains("--load-only")
+arguments.removeAll { $0 == "--load-only" }
+guard arguments.count == 2 || arguments.count == 3 else { fail("usage: kgraph-bench [--load-only] DIR [FILE]") }
 let folder = URL(fileURLWithPath: arguments[1])
 let file = arguments.count == 3 ? arguments[2] : folder.appendingPathComponent("graph.graphml").path
 
@@ -52,12 +53,13 @@ let graph = loaded.graph
 result("entities", graph.entityCount)
 result("relations", graph.relationCount)
 
-if !file.hasSuffix(".yaml") && !file.hasSuffix(".yml") {
+if !loadOnly {
     guard let root = graph.index(ofEntity: queries.bfsRoot.id),
           let center = graph.index(ofEntity: queries.center.id) else { fail("query entities missing") }
 
-    let bfs = timed("bfs") { graph.reachable(from: root) }
-    result("bfs", bfs)
+    // Full breadth-first search: the neighbourhood with no depth limit (`kgraph neighbors --depth N`).
+    let bfs = timed("bfs") { graph.neighborhood(of: root, depth: .max) }
+    result("bfs", bfs.entities.count)
 
     let names = timed("names") { NameIndex(graph) }
     func endpoints() -> (Endpoint, Endpoint) {
@@ -75,9 +77,31 @@ if !file.hasSuffix(".yaml") && !file.hasSuffix(".yml") {
         do { return try graph.findPaths(from: f, to: t, count: 5) } catch { fail("\(error)") }
     }
     result("kpaths", "[" + kpaths.paths.map { String($0.length) }.joined(separator: ", ") + "]")
-    let hood = timed("neighborhood") { graph.reachable(from: center, maxDepth: 2) }
-    result("neighborhood", hood)
-    _ = center
+    let hood = timed("neighborhood") { graph.neighborhood(of: center, depth: 2) }
+    result("neighborhood", hood.entities.count)
+
+    // Betweenness on the subgraph the sample induces (as the peers do: undirected, parallel merged).
+    guard let sampleText = try? String(contentsOf: folder.appendingPathComponent(queries.sampleFile), encoding: .utf8)
+    else { fail("cannot read the sample") }
+    let sampleIDs = sampleText.split(separator: "\n").map(String.init)
+    let (top, score) = timed("betweenness") { () -> (Int32, Double) in
+        var keep = [Bool](repeating: false, count: graph.entityCount)
+        for id in sampleIDs { if let i = graph.index(ofEntity: id) { keep[Int(i)] = true } }
+        let entities = (0..<Int32(graph.entityCount)).filter { keep[Int($0)] }
+        let relations = (0..<Int32(graph.relationCount)).filter {
+            keep[Int(graph.sourceIndex(ofRelation: $0))] && keep[Int(graph.targetIndex(ofRelation: $0))]
+        }
+        let sub = Subgraph(entities: entities, relations: relations).graph(from: graph)
+        let scores = sub.betweennessCentrality()
+        var best = 0
+        for i in scores.indices where scores[i] > scores[best]
+            || (scores[i] == scores[best] && sub.entity(at: Int32(i)).id > sub.entity(at: Int32(best)).id) { best = i }
+        // Unnormalised, as networkx.betweenness_centrality(normalized=False) and igraph report it.
+        let n = Double(sub.entityCount)
+        return (graph.index(ofEntity: sub.entity(at: Int32(best)).id)!, scores[best] * (n - 1) * (n - 2) / 2)
+    }
+    result("betweenness_top", graph.entity(at: top).id)
+    result("betweenness_top_score", (score * 1000).rounded() / 1000)
 }
 
 var json = "{\"tool\": \"kgraph\", \"version\": \"dev\", \"phases\": {"
@@ -89,29 +113,3 @@ json += results.map { r in
 json += "}}"
 print(json)
 
-extension Graph {
-    /// How many entities a breadth-first search from `root` reaches, following relations both ways,
-    /// within `maxDepth` hops. (A plain search over the public adjacency, with flat arrays.)
-    func reachable(from root: Int32, maxDepth: Int = .max) -> Int {
-        var depth = [Int32](repeating: -1, count: entityCount)
-        var queue: [Int32] = [root]
-        queue.reserveCapacity(entityCount)
-        depth[Int(root)] = 0
-        var head = 0
-        while head < queue.count {
-            let u = queue[head]
-            head += 1
-            let d = depth[Int(u)]
-            if Int(d) >= maxDepth { continue }
-            for r in outgoing(u) {
-                let v = Int(targetIndex(ofRelation: r))
-                if depth[v] < 0 { depth[v] = d + 1; queue.append(Int32(v)) }
-            }
-            for r in incoming(u) {
-                let v = Int(sourceIndex(ofRelation: r))
-                if depth[v] < 0 { depth[v] = d + 1; queue.append(Int32(v)) }
-            }
-        }
-        return queue.count
-    }
-}

@@ -12,6 +12,15 @@ public enum GraphAssembler {
                               relations: fragments.reduce(0) { $0 + $1.relations.count })
         var d: [Diagnostic] = []
         checkVocabulary(fragments, vocabulary, &d)
+        // Per kind and per type, decided once: a big graph checks millions of references.
+        let knownKinds = Set(vocabulary.kinds.map(\.id))
+        var rules: [String: TypeRules?] = [:]
+        func typeRules(_ id: String) -> TypeRules? {
+            if let known = rules[id] { return known }
+            let made = vocabulary.type(id).map { TypeRules(type: $0) }
+            rules[id] = made
+            return made
+        }
 
         for f in fragments {
             if graph.title == nil { graph.title = f.title }
@@ -26,7 +35,7 @@ public enum GraphAssembler {
                     d.append(Diagnostic(.error, "\(error)" + firstAt(graph.entity(id: e.id)?.location), at: e.location))
                     continue
                 }
-                if vocabulary.kind(e.kind) == nil {
+                if !knownKinds.contains(e.kind) {
                     let places = i < f.entityPlaces.count ? f.entityPlaces[i] : .init()
                     d.append(Diagnostic(f.strictVocabulary ? .error : .warning,
                                         "unknown entity kind '\(e.kind)'" + didYouMean(e.kind, among: vocabulary.kinds.map(\.id)),
@@ -34,43 +43,68 @@ public enum GraphAssembler {
                 }
             }
         }
-        let names = NameIndex(graph)
+        // Built only when a reference is wrong and a hint is wanted: indexing every name costs more
+        // than the rest of assembly on a big graph.
+        var namesIndex: NameIndex?
+        func names() -> NameIndex {
+            if let n = namesIndex { return n }
+            let n = NameIndex(graph)
+            namesIndex = n
+            return n
+        }
         for f in fragments {
             for (i, e) in f.entities.enumerated() {
-                guard let c = e.country, graph.entity(id: c) == nil else { continue }
+                guard let c = e.country, graph.index(ofEntity: c) == nil else { continue }
                 let at = i < f.entityPlaces.count ? f.entityPlaces[i].country : nil
-                d.append(Diagnostic(.error, "unknown country entity '\(c)'" + hint(c, names, graph), at: at ?? e.location))
+                d.append(Diagnostic(.error, "unknown country entity '\(c)'" + hint(c, names(), graph), at: at ?? e.location))
             }
         }
         var cited = Set<String>()
         for f in fragments {
             for (i, r) in f.relations.enumerated() {
-                let places = i < f.relationPlaces.count ? f.relationPlaces[i] : .init()
-                var ok = true
-                for (end, at) in [(r.source, places.source), (r.target, places.target)] where graph.entity(id: end) == nil {
-                    d.append(Diagnostic(.error, "unknown entity '\(end)'" + hint(end, names, graph), at: at ?? r.location))
-                    ok = false
+                func places() -> GraphFragment.RelationPlaces {
+                    i < f.relationPlaces.count ? f.relationPlaces[i] : .init()
+                }
+                let source = graph.index(ofEntity: r.source), target = graph.index(ofEntity: r.target)
+                if source == nil {
+                    d.append(Diagnostic(.error, "unknown entity '\(r.source)'" + hint(r.source, names(), graph),
+                                        at: places().source ?? r.location))
+                }
+                if target == nil {
+                    d.append(Diagnostic(.error, "unknown entity '\(r.target)'" + hint(r.target, names(), graph),
+                                        at: places().target ?? r.location))
                 }
                 if r.sources.isEmpty {
                     d.append(Diagnostic(.error, "relation '\(r.id)' has no source: cite a document and quote", at: r.location))
                 }
                 for (j, c) in r.sources.enumerated() {
                     cited.insert(c.document)
-                    if graph.document(id: c.document) == nil {
-                        let at = j < places.documents.count ? places.documents[j] : nil
+                    if graph.index(ofDocument: c.document) == nil {
+                        let documents = places().documents
+                        let at = j < documents.count ? documents[j] : nil
                         d.append(Diagnostic(.error, "unknown document '\(c.document)'"
                                             + didYouMean(c.document, among: graph.documents.map(\.id)), at: at ?? r.location))
                     }
                 }
-                if let type = vocabulary.type(r.type) {
-                    if ok { checkDomainRange(r, type, graph, places, &d) }
+                if let rule = typeRules(r.type) {
+                    if let source, let target {
+                        let sourceKind = graph.entities[Int(source)].kind, targetKind = graph.entities[Int(target)].kind
+                        if !rule.admitsSource(sourceKind) && knownKinds.contains(sourceKind) {
+                            d.append(Diagnostic(.error, "'\(rule.type.id)' cannot start at '\(r.source)', a \(sourceKind); allowed: "
+                                                + rule.type.domain.joined(separator: ", "), at: places().source ?? r.location))
+                        }
+                        if !rule.admitsTarget(targetKind) && knownKinds.contains(targetKind) {
+                            d.append(Diagnostic(.error, "'\(rule.type.id)' cannot end at '\(r.target)', a \(targetKind); allowed: "
+                                                + rule.type.range.joined(separator: ", "), at: places().target ?? r.location))
+                        }
+                    }
                 } else {
                     d.append(Diagnostic(f.strictVocabulary ? .error : .warning,
                                         "unknown relation type '\(r.type)'" + didYouMean(r.type, among: vocabulary.types.map(\.id)),
-                                        at: places.type ?? r.location))
+                                        at: places().type ?? r.location))
                 }
-                guard ok else { continue }
-                do { try graph.add(r) } catch {
+                guard let source, let target else { continue }
+                do { try graph.add(r, source: source, target: target) } catch {
                     d.append(Diagnostic(.error, "\(error)" + firstAt(graph.index(ofRelation: r.id).map { graph.relation(at: $0).location } ?? nil),
                                         at: r.location))
                 }
@@ -108,19 +142,6 @@ public enum GraphAssembler {
         }
     }
 
-    private static func checkDomainRange(_ r: Relation, _ t: RelationType, _ g: Graph,
-                                         _ places: GraphFragment.RelationPlaces, _ d: inout [Diagnostic]) {
-        guard let s = g.entity(id: r.source), let o = g.entity(id: r.target) else { return }
-        if !t.domain.isEmpty && !t.domain.contains(s.kind) && g.vocabulary.kind(s.kind) != nil {
-            d.append(Diagnostic(.error, "'\(t.id)' cannot start at '\(s.id)', a \(s.kind); allowed: "
-                                + t.domain.joined(separator: ", "), at: places.source ?? r.location))
-        }
-        if !t.range.isEmpty && !t.range.contains(o.kind) && g.vocabulary.kind(o.kind) != nil {
-            d.append(Diagnostic(.error, "'\(t.id)' cannot end at '\(o.id)', a \(o.kind); allowed: "
-                                + t.range.joined(separator: ", "), at: places.target ?? r.location))
-        }
-    }
-
     /// Things that are allowed but probably not meant: unused entities and documents, repeated aliases.
     private static func warnings(_ g: Graph, cited: Set<String>, fragments: [GraphFragment], _ d: inout [Diagnostic]) {
         guard fragments.allSatisfy(\.strictVocabulary) else { return }
@@ -143,4 +164,20 @@ public enum GraphAssembler {
             }
         }
     }
+}
+
+/// A relation type's domain and range as sets, for checking many relations against it.
+private struct TypeRules {
+    let type: RelationType
+    let domain: Set<String>
+    let range: Set<String>
+
+    init(type: RelationType) {
+        self.type = type
+        domain = Set(type.domain)
+        range = Set(type.range)
+    }
+
+    func admitsSource(_ kind: String) -> Bool { domain.isEmpty || domain.contains(kind) }
+    func admitsTarget(_ kind: String) -> Bool { range.isEmpty || range.contains(kind) }
 }

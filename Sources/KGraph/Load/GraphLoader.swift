@@ -94,6 +94,10 @@ public enum GraphLoader {
         return LoadResult(graph: graph, diagnostics: diagnostics.sortedByLocation(), files: [file])
     }
 
+    /// Native files at least this big (bytes) go through `FragmentCache` when one is configured;
+    /// smaller ones parse in about the time a cache lookup takes.
+    public static let cacheThreshold = 32 * 1024
+
     /// Reads one file in whatever format its extension says.
     public static func readFragment(file: String, diagnostics: inout [Diagnostic]) -> GraphFragment {
         let start = FileLocation(file: file, line: 1, column: 1)
@@ -103,11 +107,24 @@ public enum GraphLoader {
         }
         let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
         if nativeExtensions.contains(ext) {
-            guard let text = String(data: data, encoding: .utf8) else {
-                diagnostics.append(Diagnostic(.error, "file is not valid UTF-8", at: start))
-                return GraphFragment(file: file, strictVocabulary: true)
+            // Big native files parse once, then load from the binary cache (FragmentCache).
+            let cache = data.count >= cacheThreshold ? FragmentCache.configured() : nil
+            let key = cache?.key(for: data, file: file)
+            if let cache, let key, let hit = cache.lookUp(key) {
+                diagnostics += hit.diagnostics
+                return hit.fragment
             }
-            return GraphFileParser.parse(yaml: text, file: file, diagnostics: &diagnostics)
+            var found: [Diagnostic] = []
+            let fragment: GraphFragment
+            if let text = String(data: data, encoding: .utf8) {
+                fragment = GraphFileParser.parse(yaml: text, file: file, diagnostics: &found)
+            } else {
+                found.append(Diagnostic(.error, "file is not valid UTF-8", at: start))
+                fragment = GraphFragment(file: file, strictVocabulary: true)
+            }
+            if let cache, let key { cache.store(fragment, diagnostics: found, key: key) }
+            diagnostics += found
+            return fragment
         }
         if let reader = readers[ext] {
             return reader(data, file, &diagnostics)

@@ -87,8 +87,19 @@ public struct Graph: Sendable {
         guard relationIndex[relation.id] == nil else { throw .duplicateRelation(relation.id) }
         guard let s = entityIndex[relation.source] else { throw .unknownEntity(relation.source) }
         guard let t = entityIndex[relation.target] else { throw .unknownEntity(relation.target) }
+        return try add(relation, source: s, target: t)
+    }
+
+    /// Adds a relation whose ends the caller has already looked up (`s` and `t` must be the indices
+    /// of `relation.source` and `relation.target`).
+    @discardableResult
+    mutating func add(_ relation: Relation, source s: Int32, target t: Int32) throws(GraphError) -> Int32 {
         let r = Int32(relations.count)
-        relationIndex[relation.id] = r
+        // One hash lookup for the common case; a duplicate puts the first relation's index back.
+        if let first = relationIndex.updateValue(r, forKey: relation.id) {
+            relationIndex[relation.id] = first
+            throw .duplicateRelation(relation.id)
+        }
         relations.append(relation)
         tails.append(s)
         heads.append(t)
@@ -101,6 +112,9 @@ public struct Graph: Sendable {
 
     /// The index of the entity with this id.
     public func index(ofEntity id: String) -> Int32? { entityIndex[id] }
+
+    /// The position of the document with this id among `documents`.
+    public func index(ofDocument id: String) -> Int? { documentIndex[id] }
 
     /// The index of the relation with this id.
     public func index(ofRelation id: String) -> Int32? { relationIndex[id] }

@@ -3,12 +3,39 @@ import Foundation
 /// Folds a name the way people type it: case, diacritics, straight and curly apostrophes, dots,
 /// hyphens, spaces and other punctuation are ignored ("U.S." = "us", "Kata’ib" = "kataib").
 public func normalizedName(_ s: String) -> String {
+    // ASCII (most ids and names): folding is lowercasing, and only letters and digits remain.
+    asciiFolded(s) ?? unicodeFolded(s)
+}
+
+/// The general folding, through Foundation: any script, diacritics and widths.
+func unicodeFolded(_ s: String) -> String {
     let folded = s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     var out = String.UnicodeScalarView()
     for u in folded.unicodeScalars where u.properties.isAlphabetic || u.properties.numericType != nil {
         out.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
     }
     return String(out)
+}
+
+/// The folded form of an all-ASCII string, or nil when `s` has other characters.
+func asciiFolded(_ s: String) -> String? {
+    var s = s
+    return s.withUTF8 { bytes -> String? in
+        var isASCII = true
+        let out = String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var n = 0
+            for b in bytes {
+                if b >= 0x80 { isASCII = false; return 0 }
+                if (b >= 0x61 && b <= 0x7a) || (b >= 0x30 && b <= 0x39) {
+                    buffer[n] = b; n += 1
+                } else if b >= 0x41 && b <= 0x5a {
+                    buffer[n] = b | 0x20; n += 1
+                }
+            }
+            return n
+        }
+        return isASCII ? out : nil
+    }
 }
 
 /// What a name resolved to.
