@@ -72,7 +72,7 @@ public struct PathAnswer: Sendable {
 
 extension Graph {
     /// Up to `count` shortest loopless paths from any entity in `sources` to any in `targets`, fewest
-    /// hops first (breadth-first search; Yen's algorithm for more than one). Paths are distinct as
+    /// hops first (bidirectional breadth-first search; Yen's algorithm for more than one). Paths are distinct as
     /// sequences of entities; where several relations link two consecutive entities, the hop shows
     /// the strongest (highest confidence, then most sources, then dated, then first in the file) and
     /// lists the others as alternatives. A path leaves from the last start entity it passes and
@@ -141,98 +141,161 @@ extension Graph {
     }
 }
 
-/// Breadth-first search and Yen's k shortest loopless paths over flat arrays indexed by entity.
-/// Visit marks are generation stamps, so a new search costs nothing to reset.
+/// Bidirectional breadth-first search and Yen's k shortest loopless paths over flat arrays
+/// indexed by entity. Visit marks are generation stamps, so a new search costs nothing to reset.
 struct PathSearch {
     let t: CompiledTraversal
     /// Per entity: bit 0 start, bit 1 end.
     private var role: [UInt8]
     private let sources: [Int32]
-    private var seen: [UInt32]
-    private var banned: [UInt32]
+    private let targets: [Int32]
     private var generation: UInt32 = 0
+    /// Forward search from the starts: `seen[v] == generation` when v is visited or banned;
+    /// `parent` is the entity before v (-1 at a start, `banned` when banned); `depth` its distance.
+    private var seen: [UInt32]
     private var parent: [Int32]
     private var depth: [Int32]
-    private var queue: [Int32] = []
+    /// Backward search from the ends: `child` is the entity after v on its way to an end (-1 at an end).
+    private var seenBack: [UInt32]
+    private var child: [Int32]
+    private var depthBack: [Int32]
+    /// Frontier buffers, kept between searches.
+    private var buffers: [[Int32]] = [[], [], []]
 
     private static let start: UInt8 = 1
     private static let end: UInt8 = 2
+    private static let banned: Int32 = -2
 
     init(_ t: CompiledTraversal, sources: [Int32], targets: [Int32]) {
         self.t = t
         let n = t.graph.entityCount
-        role = [UInt8](repeating: 0, count: n)
+        var role = [UInt8](repeating: 0, count: n)
         for s in sources { role[Int(s)] |= Self.start }
         for e in targets where role[Int(e)] & Self.start == 0 { role[Int(e)] |= Self.end }
-        var seenSources = Set<Int32>()
-        self.sources = sources.filter { seenSources.insert($0).inserted }
+        var once = Set<Int32>()
+        self.sources = sources.filter { once.insert($0).inserted }
+        self.targets = targets.filter { role[Int($0)] & Self.end != 0 && once.insert($0).inserted }
+        self.role = role
         seen = [UInt32](repeating: 0, count: n)
-        banned = [UInt32](repeating: 0, count: n)
         parent = [Int32](repeating: -1, count: n)
         depth = [Int32](repeating: 0, count: n)
-        queue.reserveCapacity(min(n, 1 << 16))
+        seenBack = [UInt32](repeating: 0, count: n)
+        child = [Int32](repeating: -1, count: n)
+        depthBack = [Int32](repeating: 0, count: n)
     }
 
     private mutating func nextGeneration() {
         if generation == UInt32.max {
-            for i in seen.indices { seen[i] = 0; banned[i] = 0 }
+            for i in seen.indices { seen[i] = 0; seenBack[i] = 0 }
             generation = 0
         }
         generation += 1
     }
 
+    /// Keeps the next search off `v` (Yen's root path and used first hops).
+    private mutating func ban(_ v: Int32) {
+        seen[Int(v)] = generation
+        parent[Int(v)] = Self.banned
+    }
+
     /// The shortest entity sequence from any of `starts` to an end entity, of at most `budget` hops,
     /// not entering entities banned in this generation, and not stepping from `spur` onto `blocked`.
-    /// Start entities (other than where it begins) are never entered; end entities end it.
-    private mutating func bfs(_ starts: [Int32], budget: Int, spur: Int32 = -1, blocked: [Int32] = []) -> [Int32]? {
+    /// Inner entities are never starts or ends, and may be entered (`canEnter`).
+    ///
+    /// Searches from both sides, a whole level at a time, always growing the smaller frontier; the
+    /// first level on which the two meet holds a shortest path (the best meeting of that level).
+    private mutating func search(_ starts: [Int32], budget: Int, spur: Int32 = -1, blocked: [Int32] = []) -> [Int32]? {
         let gen = generation
-        queue.removeAll(keepingCapacity: true)
-        for s in starts where seen[Int(s)] != gen && banned[Int(s)] != gen {
-            seen[Int(s)] = gen
-            parent[Int(s)] = -1
-            depth[Int(s)] = 0
-            queue.append(s)
-        }
         let t = self.t
         let g = t.graph
-        var head = 0
-        var found: Int32 = -1
-        search: while head < queue.count {
-            let u = queue[head]
-            head += 1
-            let d = depth[Int(u)]
-            if Int(d) >= budget { continue }
-            // Outgoing relations first, then incoming; both loops admit a neighbour the same way.
-            for pass in 0..<2 {
-                let list = pass == 0 ? g.outgoing(u) : g.incoming(u)
-                for r in list {
-                    let v: Int32
-                    if pass == 0 {
-                        guard t.followsForward(r) else { continue }
-                        v = g.targetIndex(ofRelation: r)
-                    } else {
-                        guard t.followsBackward(r) else { continue }
-                        v = g.sourceIndex(ofRelation: r)
-                    }
-                    let vi = Int(v)
-                    if seen[vi] == gen || banned[vi] == gen { continue }
-                    let rv = role[vi]
-                    if rv & Self.start != 0 || (rv & Self.end == 0 && !t.canEnter(v)) { continue }
-                    if u == spur && blocked.contains(v) { continue }
-                    seen[vi] = gen
-                    parent[vi] = u
-                    depth[vi] = d + 1
-                    if rv & Self.end != 0 { found = v; break search }
-                    queue.append(v)
-                }
-            }
+        var forward = buffers[0], backward = buffers[1], next = buffers[2]
+        buffers = []
+        forward.removeAll(keepingCapacity: true)
+        backward.removeAll(keepingCapacity: true)
+        for s in starts where seen[Int(s)] != gen {
+            seen[Int(s)] = gen; parent[Int(s)] = -1; depth[Int(s)] = 0
+            forward.append(s)
         }
-        guard found >= 0 else { return nil }
+        for e in targets where seenBack[Int(e)] != gen {
+            seenBack[Int(e)] = gen; child[Int(e)] = -1; depthBack[Int(e)] = 0
+            backward.append(e)
+        }
+        var df = 0, db = 0
+        var best = Int.max, meetA: Int32 = -1, meetB: Int32 = -1
+        while !forward.isEmpty && !backward.isEmpty && df + db < budget {
+            next.removeAll(keepingCapacity: true)
+            if forward.count <= backward.count {
+                for u in forward {
+                    // Outgoing relations first, then incoming.
+                    for pass in 0..<2 {
+                        for r in pass == 0 ? g.outgoing(u) : g.incoming(u) {
+                            let v: Int32
+                            if pass == 0 {
+                                guard t.followsForward(r) else { continue }
+                                v = g.targetIndex(ofRelation: r)
+                            } else {
+                                guard t.followsBackward(r) else { continue }
+                                v = g.sourceIndex(ofRelation: r)
+                            }
+                            let vi = Int(v)
+                            if seen[vi] == gen { continue }
+                            if u == spur && blocked.contains(v) { continue }
+                            if seenBack[vi] == gen {
+                                let total = df + 1 + Int(depthBack[vi])
+                                if total < best { best = total; meetA = u; meetB = v }
+                                continue
+                            }
+                            if role[vi] != 0 || !t.canEnter(v) { continue }
+                            seen[vi] = gen; parent[vi] = u; depth[vi] = Int32(df + 1)
+                            next.append(v)
+                        }
+                    }
+                }
+                swap(&forward, &next)
+                df += 1
+            } else {
+                for w in backward {
+                    // Entities x with a step x -> w the forward search could take.
+                    for pass in 0..<2 {
+                        for r in pass == 0 ? g.incoming(w) : g.outgoing(w) {
+                            let x: Int32
+                            if pass == 0 {
+                                guard t.followsForward(r) else { continue }
+                                x = g.sourceIndex(ofRelation: r)
+                            } else {
+                                guard t.followsBackward(r) else { continue }
+                                x = g.targetIndex(ofRelation: r)
+                            }
+                            let xi = Int(x)
+                            if seenBack[xi] == gen { continue }
+                            if x == spur && blocked.contains(w) { continue }
+                            if seen[xi] == gen {
+                                if parent[xi] == Self.banned { continue }
+                                let total = Int(depth[xi]) + 1 + db
+                                if total < best { best = total; meetA = x; meetB = w }
+                                continue
+                            }
+                            if role[xi] != 0 || !t.canEnter(x) { continue }
+                            seenBack[xi] = gen; child[xi] = w; depthBack[xi] = Int32(db + 1)
+                            next.append(x)
+                        }
+                    }
+                }
+                swap(&backward, &next)
+                db += 1
+            }
+            if meetA >= 0 { break }
+        }
+        buffers = [forward, backward, next]
+        guard meetA >= 0 else { return nil }
         var path: [Int32] = []
-        path.reserveCapacity(Int(depth[Int(found)]) + 1)
-        var v = found
+        path.reserveCapacity(best + 1)
+        var v = meetA
         while v >= 0 { path.append(v); v = parent[Int(v)] }
-        return path.reversed()
+        path.reverse()
+        v = meetB
+        while v >= 0 { path.append(v); v = child[Int(v)] }
+        return path
     }
 
     /// Up to `k` shortest loopless entity sequences, in non-decreasing length (Yen's algorithm).
@@ -241,7 +304,7 @@ struct PathSearch {
     mutating func kShortest(_ k: Int, maxHops: Int) -> [[Int32]] {
         guard k >= 1 else { return [] }
         nextGeneration()
-        guard let first = bfs(sources, budget: maxHops) else { return [] }
+        guard let first = search(sources, budget: maxHops) else { return [] }
         var accepted: [[Int32]] = [first]
         var candidates: [[Int32]] = []
         var known: Set<[Int32]> = [first]
@@ -253,15 +316,15 @@ struct PathSearch {
                 var spurPath: [Int32]?
                 var root: ArraySlice<Int32> = []
                 if i == 0 {
-                    for p in accepted { banned[Int(p[0])] = generation }
-                    spurPath = bfs(sources, budget: maxHops)
+                    for p in accepted { ban(p[0]) }
+                    spurPath = search(sources, budget: maxHops)
                 } else {
                     let spur = previous[i - 1]
                     root = previous[0..<(i - 1)]
-                    for v in root { banned[Int(v)] = generation }
+                    for v in root { ban(v) }
                     var blocked: [Int32] = []
                     for p in accepted where p.count > i && p[0..<i] == previous[0..<i] { blocked.append(p[i]) }
-                    spurPath = bfs([spur], budget: maxHops - (i - 1), spur: spur, blocked: blocked)
+                    spurPath = search([spur], budget: maxHops - (i - 1), spur: spur, blocked: blocked)
                 }
                 guard let spurPath else { continue }
                 let path = Array(root) + spurPath

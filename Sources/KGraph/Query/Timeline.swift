@@ -20,11 +20,12 @@ extension Graph {
         } else {
             selected = Array(0..<Int32(relationCount))
         }
+        let all = relations  // fields read in place, not whole relations copied
         selected.removeAll { r in
-            let rel = relation(at: r)
-            return !(types?.contains(rel.type) ?? true) || !window.admits(rel.time)
+            let i = Int(r)
+            return !(types?.contains(all[i].type) ?? true) || !window.admits(all[i].time)
         }
-        let keys = selected.map { r -> (Int, Int) in relation(at: r).time?.sortKey ?? (Int.max, Int.max) }
+        let keys = selected.map { r -> (Int, Int) in all[Int(r)].time?.sortKey ?? (Int.max, Int.max) }
         let order = selected.indices.sorted { a, b in
             keys[a] != keys[b] ? keys[a] < keys[b] : selected[a] < selected[b]
         }

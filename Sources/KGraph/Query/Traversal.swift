@@ -122,20 +122,23 @@ struct CompiledTraversal {
             // Decide once per type, then once per relation for time and confidence.
             var byType: [String: UInt8] = [:]
             var flags = [UInt8](repeating: 0, count: graph.relationCount)
-            for (i, r) in graph.relations.enumerated() {
+            // Fields are read in place (`relations[i].type`): copying whole relations would cost more than the test.
+            let relations = graph.relations
+            for i in relations.indices {
+                let type = relations[i].type
                 let typeFlags: UInt8
-                if let f = byType[r.type] { typeFlags = f } else {
+                if let f = byType[type] { typeFlags = f } else {
                     var f: UInt8 = 0
-                    if options.relationTypes?.contains(r.type) ?? true, !options.excludedTypes.contains(r.type) {
+                    if options.relationTypes?.contains(type) ?? true, !options.excludedTypes.contains(type) {
                         f |= Self.admitted
                     }
-                    if needsSymmetry && symmetricTypes.contains(r.type) { f |= Self.symmetric }
-                    byType[r.type] = f
+                    if needsSymmetry && symmetricTypes.contains(type) { f |= Self.symmetric }
+                    byType[type] = f
                     typeFlags = f
                 }
                 var f = typeFlags
                 if f & Self.admitted != 0
-                    && (r.confidence < options.minimumConfidence || !options.window.admits(r.time)) {
+                    && (relations[i].confidence < options.minimumConfidence || !options.window.admits(relations[i].time)) {
                     f &= ~Self.admitted
                 }
                 flags[i] = f
