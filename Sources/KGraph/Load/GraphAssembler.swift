@@ -3,8 +3,9 @@
 /// relations without a source. Every problem is reported, not just the first.
 public enum GraphAssembler {
     /// Builds the graph from `fragments` (in order) over `base` extended by each fragment's vocabulary.
-    public static func assemble(_ fragments: [GraphFragment], base: Vocabulary = .standard,
+    public static func assemble(_ input: consuming [GraphFragment], base: Vocabulary = .standard,
                                 diagnostics: inout [Diagnostic]) -> Graph {
+        var fragments = consume input
         var vocabulary = base
         for f in fragments { vocabulary = vocabulary.merging(f.vocabulary) }
         var graph = Graph(vocabulary: vocabulary)
@@ -60,8 +61,17 @@ public enum GraphAssembler {
             }
         }
         var cited = Set<String>()
-        for f in fragments {
-            for (i, r) in f.relations.enumerated() {
+        for k in fragments.indices {
+            // Taken out of the fragment so that, when every relation is valid, the graph adopts the
+            // array itself instead of copying it.
+            let list = fragments[k].relations
+            fragments[k].relations = []
+            let f = fragments[k]
+            var tails: [Int32] = [], heads: [Int32] = []
+            tails.reserveCapacity(list.count)
+            heads.reserveCapacity(list.count)
+            var valid: [Bool]?
+            for (i, r) in list.enumerated() {
                 func places() -> GraphFragment.RelationPlaces {
                     i < f.relationPlaces.count ? f.relationPlaces[i] : .init()
                 }
@@ -103,11 +113,24 @@ public enum GraphAssembler {
                                         "unknown relation type '\(r.type)'" + didYouMean(r.type, among: vocabulary.types.map(\.id)),
                                         at: places().type ?? r.location))
                 }
-                guard let source, let target else { continue }
-                do { try graph.add(r, source: source, target: target) } catch {
-                    d.append(Diagnostic(.error, "\(error)" + firstAt(graph.index(ofRelation: r.id).map { graph.relation(at: $0).location } ?? nil),
-                                        at: r.location))
+                if let source, let target {
+                    tails.append(source)
+                    heads.append(target)
+                } else {
+                    if valid == nil { valid = [Bool](repeating: true, count: list.count) }
+                    valid![i] = false
                 }
+            }
+            // Relations with an unknown end are left out; the rest go in, in file order.
+            let refused: [Relation]
+            if let valid {
+                refused = graph.append(checked: list.indices.filter { valid[$0] }.map { list[$0] }, tails: tails, heads: heads)
+            } else {
+                refused = graph.append(checked: consume list, tails: tails, heads: heads)
+            }
+            for r in refused {
+                let first = graph.index(ofRelation: r.id).map { graph.relation(at: $0).location } ?? nil
+                d.append(Diagnostic(.error, "\(GraphError.duplicateRelation(r.id))" + firstAt(first), at: r.location))
             }
         }
         warnings(graph, cited: cited, fragments: fragments, &d)

@@ -82,7 +82,7 @@ public enum GraphLoader {
         for file in list {
             fragments.append(readFragment(file: file, diagnostics: &diagnostics))
         }
-        let graph = GraphAssembler.assemble(fragments, diagnostics: &diagnostics)
+        let graph = GraphAssembler.assemble(consume fragments, diagnostics: &diagnostics)
         return LoadResult(graph: graph, diagnostics: diagnostics.sortedByLocation(), files: list)
     }
 

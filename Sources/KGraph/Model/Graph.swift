@@ -108,6 +108,47 @@ public struct Graph: Sendable {
         return r
     }
 
+    /// Appends relations whose ends the caller has checked (`tails[i]` and `heads[i]` are the
+    /// indices of `list[i].source` and `list[i].target`), taking over `list`'s storage when the graph
+    /// has no relation yet, so a big file's relations are never held twice. Ends are re-pointed at
+    /// the entities' own id strings, so a million relations share a hundred thousand ids instead of
+    /// holding two million copies. Returns the relations refused because their id was taken.
+    /// - Complexity: O(list.count).
+    mutating func append(checked list: consuming [Relation], tails t: [Int32], heads h: [Int32]) -> [Relation] {
+        precondition(list.count == t.count && list.count == h.count)
+        let base = relations.count
+        var duplicates: [Int] = []
+        for i in list.indices {
+            let r = Int32(base + i - duplicates.count)
+            if let first = relationIndex.updateValue(r, forKey: list[i].id) {
+                relationIndex[list[i].id] = first
+                duplicates.append(i)
+            }
+        }
+        var t = t, h = h
+        let refusedRelations = duplicates.map { list[$0] }
+        if !duplicates.isEmpty {
+            let refused = Set(duplicates)
+            var kept: [Relation] = []
+            kept.reserveCapacity(list.count - duplicates.count)
+            for i in list.indices where !refused.contains(i) { kept.append(list[i]) }
+            list = kept
+            t = t.indices.filter { !refused.contains($0) }.map { t[$0] }
+            h = h.indices.filter { !refused.contains($0) }.map { h[$0] }
+        }
+        if relations.isEmpty { relations = list } else { relations.append(contentsOf: list) }
+        tails += t
+        heads += h
+        for i in base..<relations.count {
+            let s = Int(tails[i]), o = Int(heads[i])
+            relations[i].source = entities[s].id
+            relations[i].target = entities[o].id
+            outAdjacency[s].append(Int32(i))
+            inAdjacency[o].append(Int32(i))
+        }
+        return refusedRelations
+    }
+
     // MARK: Looking up
 
     /// The index of the entity with this id.

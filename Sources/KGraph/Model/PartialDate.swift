@@ -9,9 +9,14 @@ public enum DatePrecision: String, Sendable, Codable, Comparable, CaseIterable {
 /// A reduced-precision ISO 8601 calendar date (`2024`, `2024-01`, `2024-01-28`), as Wikidata,
 /// Popolo and ACLED record event dates.
 public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int?
-    public let day: Int?
+    // Four bytes, not forty: a big graph holds millions of dates. Month and day 0 mean "not given".
+    private let year16: Int16
+    private let month8: UInt8
+    private let day8: UInt8
+
+    public var year: Int { Int(year16) }
+    public var month: Int? { month8 == 0 ? nil : Int(month8) }
+    public var day: Int? { day8 == 0 ? nil : Int(day8) }
 
     /// Builds a date, or returns nil when it is impossible (month 13, 30 February, a day without a month).
     public init?(year: Int, month: Int? = nil, day: Int? = nil) {
@@ -20,9 +25,9 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         if let day {
             guard let month, (1...PartialDate.daysIn(month: month, year: year)).contains(day) else { return nil }
         }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.year16 = Int16(year)
+        self.month8 = UInt8(month ?? 0)
+        self.day8 = UInt8(day ?? 0)
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nil when the text is not of that form or the date is impossible.
