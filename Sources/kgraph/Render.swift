@@ -91,6 +91,8 @@ struct Render: ParsableCommand {
             edgeLabels: !noEdgeLabels,
             collapseParallel: !allRelations,
             clusterBy: clusterBy,
+            clusterLabels: Dictionary(g.entities.compactMap { e in e.country.flatMap { full.entity(id: $0) }.map { ($0.id, $0.name) } },
+                                      uniquingKeysWith: { a, _ in a }),
             focus: Set((picked.focus + endpoints).map { full.entity(at: $0).id }),
             highlight: highlight,
             legend: !noLegend,

@@ -80,7 +80,7 @@ func strikesGraph() throws -> Graph {
         #expect(try #require(nodeLine(restyled, "kh")).contains(#"shape="doublecircle""#))
         #expect(restyled.contains(##"fillcolor="#123456""##) && restyled.contains("armed militia"))
         let sponsors = try #require(edgeLines(restyled).first { $0.contains(#""iran" -> "kh""#) })
-        #expect(sponsors.contains(##"style="dotted""##) && sponsors.contains(##"color="#abcdef""##) && sponsors.contains("label=<sponsors>"))
+        #expect(sponsors.contains(##"style="dotted""##) && sponsors.contains(##"color="#abcdef""##) && sponsors.contains("><TR><TD>sponsors</TD></TR></TABLE>>"))
     }
 
     @Test func parallelRelationsCollapseWithCountAndDateRange() throws {
@@ -89,7 +89,7 @@ func strikesGraph() throws -> Graph {
         let lines = edgeLines(dot)
         #expect(lines.count == 4)   // us->kh ×3, us->kss, us-iran talks ×2, iran->kh
         let kh = try #require(lines.first { $0.contains(#""us" -> "kh""#) })
-        #expect(kh.contains(#"label=<struck ×3<BR/><FONT POINT-SIZE="8">2021-02..2024-02</FONT>>"#))
+        #expect(kh.contains(#"<TD>struck ×3<BR/><FONT POINT-SIZE="8">2021-02..2024-02</FONT></TD>"#))
         #expect(kh.contains(#"comment="s1 s2 s3""#))
         // Symmetric relations collapse whichever way they were written, and draw without arrows.
         let talks = try #require(lines.first { $0.contains("negotiated") || $0.contains("in talks with") })
@@ -131,7 +131,8 @@ func strikesGraph() throws -> Graph {
         #expect(header.contains(##"<TD SIDES="B" BORDER="2" COLOR="#2e7d32" STYLE="dashed""##))
         #expect(header.contains(##"<TD SIDES="B" BORDER="3" COLOR="#1a3a8f""##))
         let none = DOTWriter.dot(try strikesGraph(), options: DOTOptions(title: "", legend: false))
-        #expect(!none.contains("Relations") && !none.contains("label=<<TABLE"))
+        let graphLine = try #require(none.split(separator: "\n").first { $0.hasPrefix("  graph [") })
+        #expect(!none.contains("Relations") && !graphLine.contains("label="))
     }
 
     @Test func titleAndSubtitle() throws {
@@ -195,6 +196,11 @@ func strikesGraph() throws -> Graph {
         #expect(body.contains("<B>Iraq</B>"))
         #expect(body.contains(#""iraq" ["#) && body.contains(#""kh" ["#) && body.contains(#""erbil" ["#) && !body.contains(#""un" ["#))
         #expect(dot.contains(#"  "un" ["#))
+        // A country outside the drawn graph is named from the labels given.
+        var small = Graph()
+        try small.add(Entity(id: "kh", name: "KH", kind: "militia", country: "iraq"))
+        #expect(DOTWriter.dot(small, options: DOTOptions(clusterBy: .country)).contains("<B>iraq</B>"))
+        #expect(DOTWriter.dot(small, options: DOTOptions(clusterBy: .country, clusterLabels: ["iraq": "Iraq"])).contains("<B>Iraq</B>"))
         let byKind = DOTWriter.dot(g, options: DOTOptions(clusterBy: .kind))
         #expect(byKind.components(separatedBy: "subgraph cluster_").count == 5)
     }

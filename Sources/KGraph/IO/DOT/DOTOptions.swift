@@ -11,6 +11,9 @@ public struct DOTOptions: Hashable, Sendable {
     public var collapseParallel: Bool
     /// Group entities into boxes (drawn by the dot and fdp engines).
     public var clusterBy: DOTClusterKey?
+    /// Names for cluster keys the graph itself lacks (a country left out of a selection); else the
+    /// key's own entity name, else the key.
+    public var clusterLabels: [String: String]
     /// Entity ids drawn with a heavy border (the centre of an ego network).
     public var focus: Set<String>
     /// When set, these entities and relations are drawn strongly and everything else is dimmed.
@@ -25,13 +28,14 @@ public struct DOTOptions: Hashable, Sendable {
     public var wrapWidth: Int
 
     public init(title: String? = nil, subtitle: String? = nil, edgeLabels: Bool = true, collapseParallel: Bool = true,
-                clusterBy: DOTClusterKey? = nil, focus: Set<String> = [], highlight: DOTHighlight? = nil,
+                clusterBy: DOTClusterKey? = nil, clusterLabels: [String: String] = [:], focus: Set<String> = [], highlight: DOTHighlight? = nil,
                 legend: Bool = true, engine: String = "dot", leftToRight: Bool = false, wrapWidth: Int = 18) {
         self.title = title
         self.subtitle = subtitle
         self.edgeLabels = edgeLabels
         self.collapseParallel = collapseParallel
         self.clusterBy = clusterBy
+        self.clusterLabels = clusterLabels
         self.focus = focus
         self.highlight = highlight
         self.legend = legend

@@ -166,7 +166,9 @@ private struct Writer {
         typeIDs = typeIDs.enumerated().sorted { (typeOrder[$0.1] ?? Int.max, $0.0) < (typeOrder[$1.1] ?? Int.max, $1.0) }.map(\.1)
         if kindIDs.isEmpty && typeIDs.isEmpty { return nil }
 
-        let columns = min(6, max(kindIDs.count, typeIDs.count))
+        // At most 8 items a row, spread evenly over the rows each list needs.
+        func balanced(_ n: Int) -> Int { n == 0 ? 0 : (n + (n + 7) / 8 - 1) / ((n + 7) / 8) }
+        let columns = max(balanced(kindIDs.count), balanced(typeIDs.count))
         var rows: [String] = []
         for (n, chunk) in chunks(kindIDs, columns).enumerated() {
             var cells = legendHeading(n == 0 ? "Entities" : "")
@@ -241,7 +243,7 @@ private struct Writer {
         for (n, k) in order.enumerated() {
             let label: String
             switch key {
-            case .country: label = g.entity(id: k)?.name ?? k
+            case .country: label = g.entity(id: k)?.name ?? options.clusterLabels[k] ?? k
             case .kind: label = kind(k).label
             }
             out += "  subgraph cluster_\(n) {\n"
@@ -315,7 +317,9 @@ private struct Writer {
             if let date = DOTWriter.shortDate(group.relations.map { g.relation(at: $0).time }) {
                 text += "<BR/><FONT POINT-SIZE=\"8\">" + DOTEscaping.htmlText(date) + "</FONT>"
             }
-            a.append("label=<" + text + ">")
+            // A translucent white backing keeps the text readable where another edge crosses it.
+            a.append("label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\" BGCOLOR=\"#ffffffd0\"><TR><TD>"
+                     + text + "</TD></TR></TABLE>>")
         }
         let styles = t.style.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { ["solid", "dashed", "dotted", "bold"].contains($0) }
