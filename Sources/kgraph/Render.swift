@@ -12,7 +12,9 @@ struct Render: ParsableCommand {
             vocabulary says; a legend lists the ones present. SVG tooltips carry the evidence (date, \
             confidence, sources and quotes) and edges link to a cited document's http(s) URL.
             Without --engine, dot draws up to \(LayoutEngine.dotLimit.entities) entities and \
-            \(LayoutEngine.dotLimit.edges) edges; larger pictures use sfdp, and a note on stderr says so.
+            \(LayoutEngine.dotLimit.edges) edges; larger pictures use sfdp, and a note on stderr says so. \
+            Beyond \(LayoutEngine.drawLimit.entities) entities or \(LayoutEngine.drawLimit.edges) edges, render \
+            stops with advice (exit 2) unless --engine is given.
             """)
 
     @Option(name: .shortAndLong, help: "Output file (written atomically); standard output when absent.")
@@ -77,6 +79,9 @@ struct Render: ParsableCommand {
         let groups = DOTWriter.edgeGroups(g, collapse: !allRelations).count
         var chosen = engine ?? .dot
         if engine == nil {
+            if kind != .dot, let refusal = LayoutEngine.refusal(entities: g.entityCount, edges: groups) {
+                throw Failure(refusal)
+            }
             let auto = LayoutEngine.automatic(entities: g.entityCount, edges: groups)
             chosen = auto.engine
             if let reason = auto.reason { Console.error("note: " + reason) }
