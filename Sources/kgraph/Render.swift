@@ -25,8 +25,9 @@ struct Render: ParsableCommand {
     var engine: LayoutEngine?
     @Option(name: .long, help: "Title drawn on top (default: the graph's title; \"\" for none).")
     var title: String?
-    @Flag(name: .long, help: "Leave relation names and dates off the edges (for dense pictures).")
-    var noEdgeLabels = false
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Relation names and dates on the edges (default: on up to \(Render.edgeLabelLimit) edges; --no-edge-labels for dense pictures)."))
+    var edgeLabels: Bool?
     @Flag(name: .long, help: "One edge per relation, instead of one per type between the same two entities.")
     var allRelations = false
     @Option(name: .long, help: "Draw boxes around entities of the same country or kind (engines dot and fdp).")
@@ -86,6 +87,12 @@ struct Render: ParsableCommand {
             chosen = auto.engine
             if let reason = auto.reason { Console.error("note: " + reason) }
         }
+        var drawEdgeLabels = edgeLabels ?? true
+        if edgeLabels == nil && groups > Self.edgeLabelLimit {
+            drawEdgeLabels = false
+            Console.error("note: \(groups) edges: edge labels left off (unreadable at this size, and they double the "
+                          + "layout time); the tooltips keep them, --edge-labels draws them")
+        }
         if clusterBy != nil && ![.dot, .fdp].contains(chosen) {
             Console.error("note: --cluster-by draws boxes only with the dot and fdp engines, not \(chosen.rawValue)")
         }
@@ -93,7 +100,7 @@ struct Render: ParsableCommand {
         let options = DOTOptions(
             title: title,
             subtitle: noLegend ? nil : subtitle,
-            edgeLabels: !noEdgeLabels,
+            edgeLabels: drawEdgeLabels,
             collapseParallel: !allRelations,
             clusterBy: clusterBy,
             clusterLabels: Dictionary(g.entities.compactMap { e in e.country.flatMap { full.entity(id: $0) }.map { ($0.id, $0.name) } },
@@ -115,6 +122,9 @@ struct Render: ParsableCommand {
 }
 
 extension Render {
+    /// Above this many drawn edges, edge labels are left off unless asked for.
+    static let edgeLabelLimit = 1000
+
     /// `shortest path from United States to Tower 22: 2 hops`, or `3 shortest paths ... (2-4 hops)`.
     static func describe(_ a: PathAnswer, in g: Graph) -> String {
         func name(_ e: Endpoint) -> String { e.isSet ? "\"\(e.text)\"" : e.entities.first.map { g.entity(at: $0).name } ?? e.text }

@@ -101,6 +101,20 @@ import Testing
         #expect(svg.contains("Entity 259"))
         let dot = try kgraph(["render", "--graph", file.path, "--format", "dot"])
         #expect(dot.stdout.contains(#"layout="sfdp""#))
+        // Edge labels stay on below the limit; above it they are left off, with a note, unless asked for.
+        #expect(dot.stdout.contains("<TD>allied with</TD>") && !dot.stderr.contains("edge labels"))
+        var dense = "documents:\n  - {id: d, title: Synthetic}\nentities:\n"
+        for i in 0..<80 { dense += "  - {id: e\(i), name: Entity \(i), kind: militia}\n" }
+        dense += "relations:\n"
+        for i in 0..<80 { for j in (i + 1)..<80 where (i + j) % 2 == 0 {
+            dense += "  - {id: r\(i)-\(j), source: e\(i), type: allied-with, target: e\(j), sources: [{document: d, quote: q}]}\n"
+        } }
+        let denseFile = dir.appendingPathComponent("dense.yaml")
+        try dense.write(to: denseFile, atomically: true, encoding: .utf8)
+        let auto = try kgraph(["render", "--graph", denseFile.path, "--format", "dot", "--engine", "sfdp"])
+        #expect(auto.status == 0 && auto.stderr.contains("edge labels left off") && !auto.stdout.contains("<TD>allied with</TD>"))
+        let forced = try kgraph(["render", "--graph", denseFile.path, "--format", "dot", "--engine", "sfdp", "--edge-labels"])
+        #expect(forced.stderr.isEmpty && forced.stdout.contains("<TD>allied with</TD>"))
         let insisted = try kgraph(["render", "--graph", file.path, "--format", "dot", "--engine", "dot"])
         #expect(insisted.stderr.isEmpty && insisted.stdout.contains("rankdir=TB"))
     }

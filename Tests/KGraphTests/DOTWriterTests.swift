@@ -167,6 +167,24 @@ func strikesGraph() throws -> Graph {
         #expect(dot.components(separatedBy: "URL=").count == 2)
     }
 
+    @Test func shapesAndStylesFromDataAreChecked() throws {
+        var g = Graph()
+        var v = g.vocabulary
+        v.define(EntityKind(id: "rec", shape: "record", style: "filled,setlinewidth(99),invis"))
+        v.define(EntityKind(id: "file", shape: "epsf", style: "rounded,dashed"))
+        v.define(EntityKind(id: "odd", shape: "box\"; URL=\"x", style: ""))
+        g.vocabulary = v
+        try g.add(Entity(id: "a", name: "{a|b}", kind: "rec"))
+        try g.add(Entity(id: "b", name: "b", kind: "file"))
+        try g.add(Entity(id: "c", name: "c", kind: "odd"))
+        let dot = DOTWriter.dot(g, options: DOTOptions())
+        #expect(try #require(nodeLine(dot, "a")).contains(#"shape="box", style="filled""#))
+        #expect(try #require(nodeLine(dot, "b")).contains(#"shape="box", style="rounded,dashed,filled""#))
+        #expect(try #require(nodeLine(dot, "c")).contains(#"shape="box", style="filled""#))
+        #expect(!dot.contains("record") && !dot.contains("epsf") && !dot.contains("setlinewidth") && !dot.contains("invis"))
+        #expect(try #require(nodeLine(dot, "a")).contains("label=<{a|b}<BR/>"))
+    }
+
     @Test func urlsOnlyHTTP() {
         #expect(DOTEscaping.safeURL("https://a.org/x?y=1&z=2#f") == "https://a.org/x?y=1&z=2#f")
         #expect(DOTEscaping.safeURL("  HTTP://a.org/\\N ") == "http://a.org/%5CN")

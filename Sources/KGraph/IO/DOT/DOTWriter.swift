@@ -42,6 +42,31 @@ public enum DOTWriter {
         return !t.isEmpty && t.count <= 64 && t.unicodeScalars.allSatisfy(allowed.contains) ? t : fallback
     }
 
+    /// Graphviz's node shapes that draw a plain outline. Others are refused: `record`/`Mrecord`
+    /// give `{}`/`|` in labels a meaning, `epsf`/`custom` read files.
+    static let shapes: Set<String> = [
+        "box", "polygon", "ellipse", "oval", "circle", "point", "egg", "triangle", "plaintext", "plain", "diamond",
+        "trapezium", "parallelogram", "house", "pentagon", "hexagon", "septagon", "octagon", "doublecircle",
+        "doubleoctagon", "tripleoctagon", "invtriangle", "invtrapezium", "invhouse", "Mdiamond", "Msquare", "Mcircle",
+        "rect", "rectangle", "square", "star", "none", "underline", "cylinder", "note", "tab", "folder", "box3d",
+        "component", "promoter", "cds", "terminator", "utr", "primersite", "restrictionsite", "fivepoverhang",
+        "threepoverhang", "noverhang", "assembly", "signature", "insulator", "ribosite", "rnastab", "proteasesite",
+        "proteinstab", "rpromoter", "rarrow", "larrow", "lpromoter",
+    ]
+
+    /// A kind's shape if Graphviz draws it as an outline, else `box`.
+    static func safeShape(_ shape: String) -> String {
+        let t = shape.trimmingCharacters(in: .whitespaces)
+        return shapes.contains(t) ? t : "box"
+    }
+
+    /// A kind's node style reduced to the parts that only change how the outline is drawn, plus `filled`.
+    static func safeNodeStyle(_ style: String) -> String {
+        let allowed = ["rounded", "dashed", "dotted", "bold", "solid", "diagonals"]
+        let parts = style.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { allowed.contains($0) }
+        return (parts + ["filled"]).joined(separator: ",")
+    }
+
     /// `name` broken at spaces into lines of about `width` characters (a longer word stays whole).
     static func wrap(_ name: String, width: Int) -> [String] {
         let words = name.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
@@ -270,9 +295,8 @@ private struct Writer {
         let name = DOTWriter.wrap(e.name, width: width).map(DOTEscaping.htmlText).joined(separator: "<BR/>")
         let kindColor = dim ? Palette.dimText : Palette.kindText
         let label = name + "<BR/>" + font(k.label, "POINT-SIZE=\"8\" COLOR=\"" + kindColor + "\"")
-        var a = ["label=<" + label + ">", "shape=" + DOTEscaping.quote(k.shape)]
-        let style = k.style.isEmpty ? "filled" : (k.style.contains("filled") ? k.style : k.style + ",filled")
-        a.append("style=" + DOTEscaping.quote(style))
+        var a = ["label=<" + label + ">", "shape=" + DOTEscaping.quote(DOTWriter.safeShape(k.shape))]
+        a.append("style=" + DOTEscaping.quote(DOTWriter.safeNodeStyle(k.style)))
         if dim {
             a += ["fillcolor=\"\(Palette.dimFill)\"", "color=\"\(Palette.dimLine)\"", "fontcolor=\"\(Palette.dimText)\""]
         } else {
