@@ -39,7 +39,7 @@ let package = Package(
             dependencies: ["KGraphBenchGen", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/kgraph-bench-gen"
         ),
-        .executableTarget(name: "kgraph-bench", dependencies: ["KGraph"], path: "Benchmarks/kgraph-bench"),
+        .executableTarget(name: "kgraph-bench", dependencies: ["KGraph", "KGraphRender"], path: "Benchmarks/kgraph-bench"),
         .testTarget(name: "KGraphTests", dependencies: ["KGraph"], exclude: ["Fixtures"]),
         .testTarget(name: "KGraphRenderTests", dependencies: ["KGraphRender", "KGraph"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["KGraphBenchGen", "KGraph"]),

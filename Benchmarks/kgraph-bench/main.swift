@@ -1,11 +1,14 @@
 import Foundation
 import KGraph
+import KGraphRender
 
 // Times kgraph's library on a graph written by kgraph-bench-gen, phase by phase in one process,
 // and prints one JSON object shaped like Benchmarks/peers/peer_bench.py's, so the harness can put
 // them side by side. Phases: see Benchmarks/README.md.
 //
 // Usage: kgraph-bench [--load-only] DIR [FILE]   (FILE defaults to DIR/graph.graphml)
+//        kgraph-bench --layout FILE OUT.dot       (times the in-process sfdp layout + SVG of FILE's
+//                                                  whole graph, and writes the DOT it laid out)
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data(("kgraph-bench: " + message + "\n").utf8))
@@ -13,6 +16,10 @@ func fail(_ message: String) -> Never {
 }
 
 var arguments = CommandLine.arguments
+if arguments.count == 4 && arguments[1] == "--layout" {
+    layout(file: arguments[2], dotFile: arguments[3])
+    exit(0)
+}
 let loadOnly = arguments.contains("--load-only")
 arguments.removeAll { $0 == "--load-only" }
 guard arguments.count == 2 || arguments.count == 3 else { fail("usage: kgraph-bench [--load-only] DIR [FILE]") }
@@ -113,3 +120,22 @@ json += results.map { r in
 json += "}}"
 print(json)
 
+
+/// The `--layout` mode: the DOT `kgraph render --engine sfdp` would lay out, then the layout and SVG
+/// through the Graphviz library in this process, timed; the DOT goes to `dotFile` so the harness can
+/// give the same text to the `sfdp` program.
+func layout(file: String, dotFile: String) {
+    let loaded: LoadResult
+    do { loaded = try GraphLoader.load(paths: [file]) } catch { fail("\(error)") }
+    let dot = DOTWriter.dot(loaded.graph, options: DOTOptions(engine: "sfdp"))
+    do { try dot.write(toFile: dotFile, atomically: true, encoding: .utf8) } catch { fail("\(error)") }
+    var best = Double.infinity
+    var bytes = 0
+    for _ in 0..<3 {
+        let start = DispatchTime.now().uptimeNanoseconds
+        do { bytes = try GraphvizRenderer.shared.render(dot: dot, engine: "sfdp", format: "svg").count } catch { fail("\(error)") }
+        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    print("{\"tool\": \"kgraph\", \"entities\": \(loaded.graph.entityCount), \"relations\": \(loaded.graph.relationCount), "
+          + "\"layout\": \(best), \"svg_bytes\": \(bytes)}")
+}
