@@ -56,12 +56,20 @@ extension Graph {
                 }
             }
         }
-        // Each relation among them once, from its source.
+        // Each relation among them once, from its source, in graph order.
         var among: [Int32] = []
         for u in order {
             for r in outgoing(u) where distance[Int(targetIndex(ofRelation: r))] >= 0 && t.isAdmitted(r) { among.append(r) }
         }
-        among.sort()
+        if among.count > relationCount / 16 {
+            // A big part of the graph: marking and scanning is linear, sorting is not.
+            var marked = [Bool](repeating: false, count: relationCount)
+            for r in among { marked[Int(r)] = true }
+            var i = 0
+            for r in 0..<relationCount where marked[r] { among[i] = Int32(r); i += 1 }
+        } else {
+            among.sort()
+        }
         return Neighborhood(center: center, entities: order, distances: order.map { Int(distance[Int($0)]) },
                             relations: among)
     }

@@ -1,0 +1,29 @@
+import Testing
+@testable import KGraph
+
+/// `neighborhood` lists the relations among the entities reached in graph order, by sorting when
+/// they are few and by marking when they are many; both must give the brute-force answer.
+@Suite struct NeighborhoodScaleTests {
+    @Test(arguments: [1, 2, 50])
+    func relationsAmongTheReachedEntitiesInGraphOrder(depth: Int) throws {
+        var g = Graph()
+        var state: UInt64 = 42
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for i in 0..<2000 { try g.add(Entity(id: "e\(i)", name: "E\(i)", kind: "state")) }
+        for i in 0..<6000 {
+            try g.add(Relation(id: "r\(i)", source: "e\(next(2000))", type: i % 7 == 0 ? "backs" : "allied-with",
+                               target: "e\(next(40))"))
+        }
+        let n = g.neighborhood(of: 1999, depth: depth, options: TraversalOptions(excludedTypes: ["backs"]))
+        let inside = Set(n.entities)
+        let expected = (0..<Int32(g.relationCount)).filter {
+            inside.contains(g.sourceIndex(ofRelation: $0)) && inside.contains(g.targetIndex(ofRelation: $0))
+                && g.relation(at: $0).type != "backs"
+        }
+        #expect(n.relations == expected)
+        #expect(depth > 1 || n.entities.count < 100)
+    }
+}
