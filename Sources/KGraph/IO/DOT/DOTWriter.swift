@@ -129,7 +129,7 @@ private struct Writer {
         var a = ["fontname=\"Helvetica\"", "bgcolor=\"white\"", "pad=0.3", "outputorder=edgesfirst"]
         switch engine {
         case "dot":
-            a += ["rankdir=" + (options.leftToRight ? "LR" : "TB"), "nodesep=0.22", "ranksep=0.55", "newrank=true"]
+            a += ["rankdir=" + (options.leftToRight ? "LR" : "TB"), "nodesep=0.22", "ranksep=0.55"]
         case "neato":
             a += ["overlap=false", "splines=true", "sep=\"+12\"", "esep=\"+6\""]
         case "fdp":
