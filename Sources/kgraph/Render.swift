@@ -75,6 +75,10 @@ struct Render: ParsableCommand {
             endpoints = answer.paths.flatMap { [$0.start, $0.end] }
             subtitle = Self.describe(answer, in: full) + (onlyPath ? "" : " · " + subtitle)
         }
+        guard !picked.entities.isEmpty else {
+            Console.error("nothing to draw: the selection keeps no entity (\(subtitle))")
+            throw ExitCode(1)
+        }
         let g = picked.graph(from: full)
 
         let groups = DOTWriter.edgeGroups(g, collapse: !allRelations).count

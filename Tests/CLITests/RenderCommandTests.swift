@@ -41,6 +41,8 @@ import Testing
             #expect(r.status == 2, "\(args): \(r.stderr)")
             #expect(!r.stderr.isEmpty && r.stdout.isEmpty, "\(args)")
         }
+        let nothing = try kgraph(["render", "--type", "struck", "--since", "2030"] + graph())
+        #expect(nothing.status == 1 && nothing.stdout.isEmpty && nothing.stderr.contains("nothing to draw"))
         let kind = try kgraph(["render", "--kind", "militias"] + graph())
         #expect(kind.stderr.contains("unknown entity kind 'militias'"))
     }
