@@ -64,8 +64,8 @@ if !loadOnly {
     guard let root = graph.index(ofEntity: queries.bfsRoot.id),
           let center = graph.index(ofEntity: queries.center.id) else { fail("query entities missing") }
 
-    // Full breadth-first search: the neighbourhood with no depth limit (`kgraph neighbors --depth N`).
-    let bfs = timed("bfs") { graph.neighborhood(of: root, depth: .max) }
+    // Full breadth-first search, both directions.
+    let bfs = timed("bfs") { graph.breadthFirst(from: root) }
     result("bfs", bfs.entities.count)
 
     let names = timed("names") { NameIndex(graph) }

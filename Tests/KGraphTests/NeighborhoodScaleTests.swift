@@ -24,6 +24,19 @@ import Testing
                 && g.relation(at: $0).type != "backs"
         }
         #expect(n.relations == expected)
+        // The bare search reaches the same entities at the same distances.
+        let order = g.breadthFirst(from: 1999, depth: depth, options: TraversalOptions(excludedTypes: ["backs"]))
+        #expect(order.entities == n.entities && order.distances.map { Int($0) } == n.distances)
+        // Distances are the true hop counts: each entity but the start has a neighbour one hop nearer.
+        var at: [Int32: Int32] = [:]
+        for (e, d) in zip(order.entities, order.distances) { at[e] = d }
+        for (e, d) in zip(order.entities, order.distances) where d > 0 {
+            let near = (g.outgoing(e) + g.incoming(e)).filter { g.relation(at: $0).type != "backs" }.compactMap { r -> Int32? in
+                let o = g.sourceIndex(ofRelation: r) == e ? g.targetIndex(ofRelation: r) : g.sourceIndex(ofRelation: r)
+                return at[o]
+            }
+            #expect(near.min() == d - 1)
+        }
         #expect(depth > 1 || n.entities.count < 100)
     }
 }

@@ -31,31 +31,8 @@ extension Graph {
                              options: TraversalOptions = TraversalOptions()) -> Neighborhood {
         let t = CompiledTraversal(options, graph: self)
         var distance = [Int32](repeating: -1, count: entityCount)
-        distance[Int(center)] = 0
-        var order: [Int32] = [center]
-        var head = 0
-        while head < order.count {
-            let u = order[head]
-            head += 1
-            let d = distance[Int(u)]
-            if Int(d) >= depth { continue }
-            for pass in 0..<2 {
-                for r in pass == 0 ? outgoing(u) : incoming(u) {
-                    let v: Int32
-                    if pass == 0 {
-                        guard t.followsForward(r) else { continue }
-                        v = targetIndex(ofRelation: r)
-                    } else {
-                        guard t.followsBackward(r) else { continue }
-                        v = sourceIndex(ofRelation: r)
-                    }
-                    if distance[Int(v)] < 0 && t.canEnter(v) {
-                        distance[Int(v)] = d + 1
-                        order.append(v)
-                    }
-                }
-            }
-        }
+        let reached = breadthFirst(from: center, depth: depth, t, &distance)
+        let order = reached.entities
         // Each relation among them once, from its source, in graph order.
         var among: [Int32] = []
         for u in order {
@@ -70,7 +47,7 @@ extension Graph {
         } else {
             among.sort()
         }
-        return Neighborhood(center: center, entities: order, distances: order.map { Int(distance[Int($0)]) },
+        return Neighborhood(center: center, entities: order, distances: reached.distances.map { Int($0) },
                             relations: among)
     }
 }
