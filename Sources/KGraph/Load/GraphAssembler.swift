@@ -12,6 +12,7 @@ public enum GraphAssembler {
         graph.reserveCapacity(entities: fragments.reduce(0) { $0 + $1.entities.count },
                               relations: fragments.reduce(0) { $0 + $1.relations.count })
         var d: [Diagnostic] = []
+        var lenient = LenientFindings()
         checkVocabulary(fragments, vocabulary, &d)
         // Per kind and per type, decided once: a big graph checks millions of references.
         let knownKinds = Set(vocabulary.kinds.map(\.id))
@@ -37,6 +38,8 @@ public enum GraphAssembler {
                     continue
                 }
                 if !knownKinds.contains(e.kind) {
+                    // Imports name their own kinds: one warning per kind, not per entity.
+                    if !f.strictVocabulary { lenient.count("kind", e.kind, at: e.location); continue }
                     let places = i < f.entityPlaces.count ? f.entityPlaces[i] : .init()
                     d.append(Diagnostic(f.strictVocabulary ? .error : .warning,
                                         "unknown entity kind '\(e.kind)'" + didYouMean(e.kind, among: vocabulary.kinds.map(\.id)),
@@ -84,12 +87,17 @@ public enum GraphAssembler {
                     d.append(Diagnostic(.error, "unknown entity '\(r.target)'" + hint(r.target, names(), graph),
                                         at: places().target ?? r.location))
                 }
-                if r.sources.isEmpty {
+                if r.sources.isEmpty && !f.strictVocabulary {
+                    lenient.count("unsourced", f.file, at: r.location)
+                } else if r.sources.isEmpty {
                     d.append(Diagnostic(.error, "relation '\(r.id)' has no source: cite a document and quote", at: r.location))
                 }
                 for (j, c) in r.sources.enumerated() {
                     cited.insert(c.document)
-                    if graph.index(ofDocument: c.document) == nil {
+                    if graph.index(ofDocument: c.document) == nil && !f.strictVocabulary {
+                        // Exports without a document list (GEXF, CSV) still name documents.
+                        lenient.count("document", c.document, at: r.location)
+                    } else if graph.index(ofDocument: c.document) == nil {
                         let documents = places().documents
                         let at = j < documents.count ? documents[j] : nil
                         d.append(Diagnostic(.error, "unknown document '\(c.document)'"
@@ -108,6 +116,8 @@ public enum GraphAssembler {
                                                 + rule.type.range.joined(separator: ", "), at: places().target ?? r.location))
                         }
                     }
+                } else if !f.strictVocabulary {
+                    lenient.count("type", r.type, at: r.location)
                 } else {
                     d.append(Diagnostic(f.strictVocabulary ? .error : .warning,
                                         "unknown relation type '\(r.type)'" + didYouMean(r.type, among: vocabulary.types.map(\.id)),
@@ -134,6 +144,7 @@ public enum GraphAssembler {
             }
         }
         warnings(graph, cited: cited, fragments: fragments, &d)
+        d += lenient.diagnostics(vocabulary)
         diagnostics += d
         return graph
     }
@@ -203,4 +214,35 @@ private struct TypeRules {
 
     func admitsSource(_ kind: String) -> Bool { domain.isEmpty || domain.contains(kind) }
     func admitsTarget(_ kind: String) -> Bool { range.isEmpty || range.contains(kind) }
+}
+
+/// Findings in imported files (`strictVocabulary == false`), reported once per kind, type, document
+/// or file with a count rather than once per entity or relation.
+private struct LenientFindings {
+    private var counts: [String: (count: Int, at: FileLocation?)] = [:]
+    private var order: [(String, String)] = []
+
+    mutating func count(_ what: String, _ value: String, at: FileLocation?) {
+        let key = what + "\u{0}" + value
+        if let c = counts[key] { counts[key] = (c.count + 1, c.at) } else { counts[key] = (1, at); order.append((what, value)) }
+    }
+
+    func diagnostics(_ v: Vocabulary) -> [Diagnostic] {
+        order.map { what, value in
+            let c = counts[what + "\u{0}" + value]!
+            switch what {
+            case "kind":
+                return Diagnostic(.warning, "unknown entity kind '\(value)' (\(c.count) entities)"
+                                  + didYouMean(value, among: v.kinds.map(\.id)), at: c.at)
+            case "type":
+                return Diagnostic(.warning, "unknown relation type '\(value)' (\(c.count) relations)"
+                                  + didYouMean(value, among: v.types.map(\.id)), at: c.at)
+            case "document":
+                return Diagnostic(.warning, "unknown document '\(value)' (cited \(c.count) time(s); the file does not describe it)",
+                                  at: c.at)
+            default:
+                return Diagnostic(.warning, "\(c.count) relation(s) cite no source (the file has no citations)", at: c.at)
+            }
+        }
+    }
 }

@@ -101,11 +101,15 @@ public enum GraphLoader {
     /// Reads one file in whatever format its extension says.
     public static func readFragment(file: String, diagnostics: inout [Diagnostic]) -> GraphFragment {
         let start = FileLocation(file: file, line: 1, column: 1)
+        let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
+        // Other formats read the file themselves (the large ones stream it).
+        if !nativeExtensions.contains(ext), let reader = readers[ext] {
+            return reader(.file(path: file), file, &diagnostics)
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
             diagnostics.append(Diagnostic(.error, "cannot read file", at: start))
             return GraphFragment(file: file, strictVocabulary: true)
         }
-        let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
         if nativeExtensions.contains(ext) {
             // Big native files parse once, then load from the binary cache (FragmentCache).
             let cache = data.count >= cacheThreshold ? FragmentCache.configured() : nil
@@ -125,9 +129,6 @@ public enum GraphLoader {
             if let cache, let key { cache.store(fragment, diagnostics: found, key: key) }
             diagnostics += found
             return fragment
-        }
-        if let reader = readers[ext] {
-            return reader(data, file, &diagnostics)
         }
         diagnostics.append(Diagnostic(.error, "unsupported graph file type '.\(ext)'; supported: "
                                       + (nativeExtensions.union(readers.keys)).sorted().map { "." + $0 }.joined(separator: ", "),

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Why an export could not be written.
+public struct ExportError: Error, Equatable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// Writes a graph as the CSV pair `neo4j-admin database import full` reads:
+/// `entities.csv` (`--nodes`) and `relations.csv` (`--relationships`).
+///
+/// `entities.csv`: `id:ID`, `name`, `:LABEL` (`Entity` plus the kind in CamelCase, e.g.
+/// `Entity;ArmedForce`), `kind`, `aliases:string[]` (split by `;`), `country`, `description`,
+/// `ids` (JSON), `provenance`, `note`, then one typed column per free attribute (`killed:long`).
+/// `relations.csv`: `:START_ID`, `:END_ID`, `:TYPE` (the type in UPPER_SNAKE, e.g. `SPOKE_FOR`),
+/// `id`, `relation` (the exact type id), `label`, `date`, `date_precision`, `start:date` and
+/// `end:date` (first and last day the date may stand for, for Neo4j's temporal queries),
+/// `confidence`, `assertion`, `sources` (JSON), `documents:string[]`, `provenance`, `note`, then
+/// the free attributes. Fields are quoted as RFC 4180 wants.
+///
+/// Import with: `neo4j-admin database import full --nodes=entities.csv
+/// --relationships=relations.csv --multiline-fields=true neo4j` (notes may span lines).
+///
+/// Not supported: the document list and the vocabulary (Neo4j's bulk import has no place for them;
+/// relations keep their `sources`); an alias holding `;` (Neo4j's array delimiter; the export
+/// refuses it); `:` in an attribute name (written as `_`); lists and maps in free attributes are
+/// JSON text in a string column.
+public enum Neo4jCSVWriter {
+    /// The two files' contents.
+    public static func csv(_ g: Graph) throws(ExportError) -> (entities: Data, relations: Data) {
+        for e in g.entities {
+            if let a = e.aliases.first(where: { $0.contains(";") }) {
+                throw ExportError("alias '\(a)' of '\(e.id)' contains ';', Neo4j's array delimiter; change it to export CSV")
+            }
+        }
+        let nodeColumns = AttributeColumns(g.entities.map(\.attributes))
+        let edgeColumns = AttributeColumns(g.relations.map(\.attributes))
+        let entityFixed = ["id:ID", "name", ":LABEL", "kind", "aliases:string[]", "country", "description", "ids", "provenance", "note"]
+        let relationFixed = [":START_ID", ":END_ID", ":TYPE", "id", "relation", "label", "date", "date_precision", "start:date",
+                             "end:date", "confidence", "assertion", "sources", "documents:string[]", "provenance", "note"]
+
+        var out = ""
+        let nodeHeaders = headers(nodeColumns, fixed: entityFixed)
+        out += (entityFixed + nodeHeaders).map(field).joined(separator: ",") + "\n"
+        for e in g.entities {
+            var row = [e.id, e.name, "Entity;" + label(e.kind), e.kind, e.aliases.joined(separator: ";"), e.country ?? "",
+                       e.description ?? "", e.externalIDs.isEmpty ? "" : InteropValues.mapJSON(e.externalIDs),
+                       e.provenance.rawValue, e.note ?? ""]
+            for c in nodeColumns.columns { row.append(e.attributes[c.name].map { AttributeColumns.text($0, as: c.type) } ?? "") }
+            out += row.map(field).joined(separator: ",") + "\n"
+        }
+        let entities = Data(out.utf8)
+
+        out = ""
+        let edgeHeaders = headers(edgeColumns, fixed: relationFixed)
+        out += (relationFixed + edgeHeaders).map(field).joined(separator: ",") + "\n"
+        for r in g.relations {
+            let t = r.time
+            var row = [r.source, r.target, relationshipType(r.type), r.id, r.type, g.vocabulary.type(r.type)?.label ?? r.type,
+                       t?.description ?? "", t?.precision.rawValue ?? "",
+                       t?.start.map { GEXFWriter.day($0.earliestDay) } ?? "", t?.end.map { GEXFWriter.day($0.latestDay) } ?? "",
+                       r.confidence.rawValue, r.assertion.rawValue, InteropValues.citationsJSON(r.sources),
+                       orderedUnique(r.sources.map(\.document)).joined(separator: ";"), r.provenance.rawValue, r.note ?? ""]
+            for c in edgeColumns.columns { row.append(r.attributes[c.name].map { AttributeColumns.text($0, as: c.type) } ?? "") }
+            out += row.map(field).joined(separator: ",") + "\n"
+        }
+        return (entities, Data(out.utf8))
+    }
+
+    private static func orderedUnique(_ s: [String]) -> [String] {
+        var seen = Set<String>()
+        return s.filter { seen.insert($0).inserted }
+    }
+
+    /// Header cells for free attributes: `name:type`, with `:` in names made `_` and names the
+    /// fixed columns use prefixed `attribute_`.
+    private static func headers(_ columns: AttributeColumns, fixed: [String]) -> [String] {
+        let taken = Set(fixed.map { $0.split(separator: ":").first.map(String.init) ?? "" })
+        return columns.columns.map { c in
+            var name = c.name.replacingOccurrences(of: ":", with: "_")
+            if taken.contains(name) || name.isEmpty { name = "attribute_" + name }
+            switch c.type {
+            case .bool: return name + ":boolean"
+            case .int: return name + ":long"
+            case .double: return name + ":double"
+            case .string, .json: return name
+            }
+        }
+    }
+
+    /// A kind as a Neo4j label: `armed-force` -> `ArmedForce`.
+    static func label(_ kind: String) -> String {
+        let parts = kind.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        let s = parts.map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return s.isEmpty ? "Node" : s
+    }
+
+    /// A relation type as a Neo4j relationship type: `spoke-for` -> `SPOKE_FOR`.
+    static func relationshipType(_ type: String) -> String {
+        let parts = type.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        let s = parts.map { $0.uppercased() }.joined(separator: "_")
+        return s.isEmpty ? "RELATED" : s
+    }
+
+    /// One CSV field, quoted when it holds a comma, quote, line end or surrounding space.
+    static func field(_ s: String) -> String {
+        if s.isEmpty { return "" }
+        let needs = s.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            || s.first == " " || s.last == " "
+        guard needs else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,130 @@
+/// Writes a graph as a Cypher script that builds it in Neo4j 5 (`cypher-shell -f FILE`), every
+/// value escaped, safe to run twice (`MERGE` on ids).
+///
+/// Documents become `(:Document {id, title, ...})` nodes; entities `(:Entity {id, name, kind,
+/// aliases, ...})` nodes with a second label for the kind in CamelCase (`:ArmedForce`); relations
+/// relationships whose type is the relation type in UPPER_SNAKE (`:SPOKE_FOR`), with properties
+/// `id`, `relation` (the exact type id), `date`, `date_precision`, `start`/`end` (Neo4j dates: the
+/// first and last day the date may stand for), `confidence`, `assertion`, `sources` (JSON text),
+/// `documents` (the cited ids), `provenance`, `note` and the free attributes. Uniqueness
+/// constraints on `Entity.id` and `Document.id` make the `MERGE`s fast.
+///
+/// Escaping: strings are single-quoted with `\\`, `\'`, `\n`, `\r`, `\t` and `\uXXXX` for other
+/// control characters; labels, relationship types and property names that are not plain
+/// identifiers are backquoted, with backquotes doubled.
+///
+/// Not supported: map values (Neo4j properties cannot hold maps: written as JSON text), lists
+/// mixing types (JSON text), the vocabulary (kinds and types are labels and relationship types).
+public enum CypherWriter {
+    /// The Cypher script for `g`.
+    public static func cypher(_ g: Graph) -> String {
+        var out = "// Written by kgraph" + (g.title.map { ": " + oneLine($0) } ?? "") + "\n"
+        out += "// Run with: cypher-shell -f FILE   (Neo4j 5; safe to run again: MERGE on ids)\n"
+        out += "CREATE CONSTRAINT kgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n"
+        out += "CREATE CONSTRAINT kgraph_document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;\n"
+        for d in g.documents {
+            var p: [(String, String)] = [("title", string(d.title))]
+            if let v = d.outlet { p.append(("outlet", string(v))) }
+            if let v = d.published { p.append(("published", string(v.description))) }
+            if let v = d.url { p.append(("url", string(v))) }
+            if let v = d.file { p.append(("file", string(v))) }
+            if let v = d.note { p.append(("note", string(v))) }
+            out += "MERGE (d:Document {id: \(string(d.id))}) SET " + assignments("d", p) + ";\n"
+        }
+        for e in g.entities {
+            var p: [(String, String)] = [("name", string(e.name)), ("kind", string(e.kind))]
+            if !e.aliases.isEmpty { p.append(("aliases", "[" + e.aliases.map(string).joined(separator: ", ") + "]")) }
+            if let v = e.country { p.append(("country", string(v))) }
+            if let v = e.description { p.append(("description", string(v))) }
+            if !e.externalIDs.isEmpty { p.append(("ids", string(InteropValues.mapJSON(e.externalIDs)))) }
+            p.append(("provenance", string(e.provenance.rawValue)))
+            if let v = e.note { p.append(("note", string(v))) }
+            p += attributes(e.attributes, reserved: ["id", "name", "kind", "aliases", "country", "description", "ids", "provenance", "note"])
+            out += "MERGE (n:Entity {id: \(string(e.id))}) SET n:" + identifier(Neo4jCSVWriter.label(e.kind)) + ", "
+                + assignments("n", p) + ";\n"
+        }
+        for r in g.relations {
+            var p: [(String, String)] = [("relation", string(r.type))]
+            if let t = r.time {
+                p.append(("date", string(t.description)))
+                p.append(("date_precision", string(t.precision.rawValue)))
+                if let s = t.start { p.append(("start", "date(" + string(GEXFWriter.day(s.earliestDay)) + ")")) }
+                if let e = t.end { p.append(("end", "date(" + string(GEXFWriter.day(e.latestDay)) + ")")) }
+            }
+            p.append(("confidence", string(r.confidence.rawValue)))
+            p.append(("assertion", string(r.assertion.rawValue)))
+            p.append(("sources", string(InteropValues.citationsJSON(r.sources))))
+            var seen = Set<String>()
+            let docs = r.sources.map(\.document).filter { seen.insert($0).inserted }
+            p.append(("documents", "[" + docs.map(string).joined(separator: ", ") + "]"))
+            p.append(("provenance", string(r.provenance.rawValue)))
+            if let v = r.note { p.append(("note", string(v))) }
+            p += attributes(r.attributes, reserved: ["id", "relation", "date", "date_precision", "start", "end", "confidence",
+                                                     "assertion", "sources", "documents", "provenance", "note"])
+            out += "MATCH (a:Entity {id: \(string(r.source))}), (b:Entity {id: \(string(r.target))}) "
+                + "MERGE (a)-[r:" + identifier(Neo4jCSVWriter.relationshipType(r.type)) + " {id: \(string(r.id))}]->(b) SET "
+                + assignments("r", p) + ";\n"
+        }
+        return out
+    }
+
+    private static func assignments(_ v: String, _ p: [(String, String)]) -> String {
+        p.map { v + "." + identifier($0.0) + " = " + $0.1 }.joined(separator: ", ")
+    }
+
+    /// Free attributes as properties; a name a field uses gets `attribute_` in front.
+    private static func attributes(_ a: [String: AttributeValue], reserved: Set<String>) -> [(String, String)] {
+        a.keys.sorted().map { k in (reserved.contains(k) ? "attribute_" + k : k, value(a[k]!)) }
+    }
+
+    /// A property value: scalars as Cypher literals, lists of one scalar type as lists, the rest as JSON text.
+    static func value(_ v: AttributeValue) -> String {
+        switch v {
+        case .string(let s): return string(s)
+        case .int(let i): return String(i)
+        case .double(let d): return String(d)
+        case .bool(let b): return b ? "true" : "false"
+        case .list(let items):
+            let kinds = Set(items.map { item -> Int in
+                switch item { case .string: 0; case .int: 1; case .double: 2; case .bool: 3; case .list, .map: 4 }
+            })
+            if kinds.count <= 1 && !kinds.contains(4) { return "[" + items.map(value).joined(separator: ", ") + "]" }
+            return string(v.jsonText)
+        case .map: return string(v.jsonText)
+        }
+    }
+
+    /// A Cypher string literal.
+    public static func string(_ s: String) -> String {
+        var out = "'"
+        for u in s.unicodeScalars {
+            switch u {
+            case "\\": out += "\\\\"
+            case "'": out += "\\'"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x7F || u == "\u{2028}" || u == "\u{2029}" {
+                    let hex = String(u.value, radix: 16, uppercase: true)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "'"
+    }
+
+    /// A label, relationship type or property name: as is when a plain identifier, else backquoted.
+    public static func identifier(_ s: String) -> String {
+        let plain = !s.isEmpty && s.unicodeScalars.enumerated().allSatisfy { i, u in
+            (u.value < 128 && (u.properties.isAlphabetic || u == "_")) || (i > 0 && u.value < 128 && u.properties.numericType != nil)
+        }
+        return plain ? s : "`" + s.replacingOccurrences(of: "`", with: "``") + "`"
+    }
+
+    private static func oneLine(_ s: String) -> String {
+        s.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,49 @@
+/// The free attributes a set of entities (or relations) carry, one typed column per attribute
+/// name, for formats whose attributes are declared with a type (GraphML keys, GEXF attributes,
+/// CSV headers).
+///
+/// A column is `bool`, `int`, `double` or `string` when every value has that type; otherwise
+/// (lists, maps, or mixed types) it is `json`: each value is written as JSON text, so reading it
+/// back restores the exact value.
+struct AttributeColumns {
+    enum ColumnType: Equatable { case bool, int, double, string, json }
+
+    struct Column {
+        var name: String
+        var type: ColumnType
+    }
+
+    /// Columns sorted by name.
+    private(set) var columns: [Column] = []
+
+    init<S: Sequence>(_ maps: S) where S.Element == [String: AttributeValue] {
+        var types: [String: ColumnType] = [:]
+        for m in maps {
+            for (k, v) in m {
+                let t: ColumnType
+                switch v {
+                case .bool: t = .bool
+                case .int: t = .int
+                case .double: t = .double
+                case .string: t = .string
+                case .list, .map: t = .json
+                }
+                if let old = types[k] { if old != t { types[k] = .json } } else { types[k] = t }
+            }
+        }
+        columns = types.keys.sorted().map { Column(name: $0, type: types[$0]!) }
+    }
+
+    /// A value as its column writes it.
+    static func text(_ v: AttributeValue, as type: ColumnType) -> String {
+        if type == .json { return v.jsonText }
+        if case .double(let d) = v { return doubleText(d) }
+        return v.text
+    }
+
+    /// A double as text that reads back as the same double (no trailing `.0` loss of type).
+    static func doubleText(_ d: Double) -> String {
+        let s = String(d)
+        return s
+    }
+}

@@ -1,0 +1,443 @@
+/// The attribute names kgraph's exports give entity and relation fields, and how the attributes
+/// of files from other tools map onto those fields when they are read. Every format's reader and
+/// writer uses these, so a name means the same in GraphML, GEXF, JSON and CSV.
+///
+/// Reading a foreign file: a node's name is its `label` (else `name`, `Label`, `Name`, `title`, a
+/// yEd label, else its id); its kind is `kind` (else TinkerPop's `labelV`, Neo4j's `labels`,
+/// `type`, else `node`); an edge's relation type is `relation` (else `labelE`, `type`, `label`,
+/// else `edge`). `aliases`, `description`, `note`, `ids`, `provenance`, `date`, `confidence`,
+/// `assertion` and `sources` fill their fields when their values fit; `country` does when it names
+/// an entity of the same file. Everything else, and every value that does not fit, is kept as an
+/// attribute under its own name.
+public enum InteropField {
+    public enum Entity {
+        public static let name = "label"
+        public static let kind = "kind"
+        public static let aliases = "aliases"
+        public static let country = "country"
+        public static let description = "description"
+        public static let ids = "ids"
+        public static let provenance = "provenance"
+        public static let note = "note"
+    }
+
+    public enum Relation {
+        /// The type's reading ("spoke for"), for tools that show edge labels.
+        public static let label = "label"
+        /// The type id.
+        public static let relation = "relation"
+        public static let date = "date"
+        public static let datePrecision = "date_precision"
+        public static let confidence = "confidence"
+        public static let assertion = "assertion"
+        public static let sources = "sources"
+        public static let provenance = "provenance"
+        public static let note = "note"
+    }
+
+    /// The kind given to entities whose file names none.
+    public static let defaultKind = "node"
+    /// The relation type given to relations whose file names none.
+    public static let defaultType = "edge"
+}
+
+/// What a node attribute becomes.
+enum NodeRole: Hashable {
+    /// The entity's name; lower priority wins when several are present.
+    case name(Int)
+    case kind(Int)
+    case aliases, country, description, ids, provenance, note
+    /// kgraph's own id, kept beside an id another format had to change.
+    case kgraphID
+    case attribute
+
+    /// The role of a foreign attribute called `name`.
+    static func foreign(_ name: String) -> NodeRole {
+        switch name {
+        case "label": return .name(0)
+        case "name": return .name(1)
+        case "Label": return .name(2)
+        case "Name": return .name(3)
+        case "title": return .name(4)
+        case "kind": return .kind(0)
+        case "labelV": return .kind(1)
+        case "labels": return .kind(2)
+        case "type": return .kind(3)
+        case "aliases": return .aliases
+        case "country": return .country
+        case "description": return .description
+        case "ids": return .ids
+        case "provenance": return .provenance
+        case "note": return .note
+        default: return .attribute
+        }
+    }
+
+    /// Priority of a label drawn by yEd (below every named attribute).
+    static let drawnLabel = NodeRole.name(9)
+}
+
+/// What an edge attribute becomes.
+enum EdgeRole: Hashable {
+    case type(Int)
+    /// The type's reading, written for display; ignored when read back.
+    case typeLabel
+    case date, datePrecision, confidence, assertion, sources, provenance, note
+    case kgraphID
+    case attribute
+
+    /// The role of a foreign attribute called `name`.
+    static func foreign(_ name: String) -> EdgeRole {
+        switch name {
+        case "relation": return .type(0)
+        case "labelE": return .type(1)
+        case "type": return .type(2)
+        case "label": return .type(3)
+        case "date": return .date
+        case "date_precision": return .datePrecision
+        case "confidence": return .confidence
+        case "assertion": return .assertion
+        case "sources": return .sources
+        case "provenance": return .provenance
+        case "note": return .note
+        default: return .attribute
+        }
+    }
+}
+
+/// Collects one node's values and turns them into an entity.
+struct EntityValues {
+    private(set) var items: [(role: NodeRole, name: String, value: AttributeValue)] = []
+
+    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
+    mutating func add(_ role: NodeRole, _ name: String, _ value: AttributeValue) { items.append((role, name, value)) }
+    var isEmpty: Bool { items.isEmpty }
+    /// True when an attribute of this name was given.
+    func has(_ name: String) -> Bool { items.contains { $0.name == name } }
+
+    /// The entity these values describe.
+    func entity(id: String, location: FileLocation?) -> Entity {
+        var e = Entity(id: id, name: id, kind: InteropField.defaultKind, location: location)
+        var nameRank = Int.max, kindRank = Int.max
+        var attrs: [String: AttributeValue] = [:]
+        // Losing candidates for name and kind stay attributes.
+        for (role, _, value) in items {
+            switch role {
+            case .name(let rank):
+                if rank < nameRank, !value.text.isEmpty { nameRank = rank }
+            case .kind(let rank):
+                if rank < kindRank, kindText(value) != nil { kindRank = rank }
+            default: break
+            }
+        }
+        for (role, name, value) in items {
+            switch role {
+            case .name(let rank):
+                if rank == nameRank, !value.text.isEmpty { e.name = value.text; nameRank = -1 }
+                else if role != NodeRole.drawnLabel { attrs[name] = value }
+            case .kind(let rank):
+                if rank == kindRank, let k = kindText(value) { e.kind = k; kindRank = -1 } else { attrs[name] = value }
+            case .aliases:
+                if let list = InteropValues.stringList(value) { e.aliases = list } else { attrs[name] = value }
+            case .country:
+                if case .string(let s) = value, !s.isEmpty { e.country = s } else { attrs[name] = value }
+            case .description: e.description = value.text
+            case .note: e.note = value.text
+            case .ids:
+                if let m = InteropValues.stringMap(value) { e.externalIDs = m } else { attrs[name] = value }
+            case .provenance:
+                if let p = Provenance(rawValue: value.text) { e.provenance = p } else { attrs[name] = value }
+            case .kgraphID:
+                if !value.text.isEmpty { e.id = value.text }
+            case .attribute:
+                attrs[name] = value
+            }
+        }
+        if e.name == id, e.id != id { e.name = e.id }
+        e.attributes = attrs
+        return e
+    }
+
+    private func kindText(_ v: AttributeValue) -> String? {
+        var s = InteropValues.trimmed(v.text)
+        // Neo4j's labels column: ":Person:Actor" -> "Person".
+        if s.hasPrefix(":") { s = String(s.dropFirst()).split(separator: ":").first.map(String.init) ?? "" }
+        return s.isEmpty ? nil : s
+    }
+}
+
+/// Collects one edge's values and turns them into a relation.
+struct RelationValues {
+    private(set) var items: [(role: EdgeRole, name: String, value: AttributeValue)] = []
+    private var presetSources: [Citation]?
+    private var presetTime: TimeSpan?
+    private var presetConfidence: Confidence?
+    private var presetAssertion: Assertion?
+    private var presetProvenance: Provenance?
+
+    mutating func removeAll() {
+        items.removeAll(keepingCapacity: true)
+        presetSources = nil; presetTime = nil; presetConfidence = nil; presetAssertion = nil; presetProvenance = nil
+    }
+    /// Values a reader decoded straight from its bytes.
+    mutating func setSources(_ c: [Citation]) { presetSources = c }
+    mutating func setTime(_ t: TimeSpan) { presetTime = t }
+    mutating func setConfidence(_ c: Confidence) { presetConfidence = c }
+    mutating func setAssertion(_ a: Assertion) { presetAssertion = a }
+    mutating func setProvenance(_ p: Provenance) { presetProvenance = p }
+    mutating func add(_ role: EdgeRole, _ name: String, _ value: AttributeValue) { items.append((role, name, value)) }
+
+    /// The relation these values describe.
+    func relation(id: String, source: String, target: String, location: FileLocation?) -> Relation {
+        var r = Relation(id: id, source: source, type: InteropField.defaultType, target: target, location: location)
+        var typeRank = Int.max
+        var time: TimeSpan?
+        for (role, _, value) in items {
+            if case .type(let rank) = role, rank < typeRank, !value.text.isEmpty { typeRank = rank }
+            if role == .date, time == nil { time = InteropValues.timeSpan(value.text) }
+        }
+        if time == nil { time = presetTime }
+        let dated = time != nil
+        var attrs: [String: AttributeValue] = [:]
+        for (role, name, value) in items {
+            switch role {
+            case .type(let rank):
+                if rank == typeRank, !value.text.isEmpty { r.type = value.text; typeRank = -1; continue }
+                // Beside `relation`, `label` is the type's reading (kgraph's own layout): not an attribute.
+                if rank == 3 && wonByRelation(value) { continue }
+                attrs[name] = value
+            case .typeLabel:
+                break
+            case .date:
+                if let time, r.time == nil { r.time = time } else if InteropValues.timeSpan(value.text) == nil { attrs[name] = value }
+            case .datePrecision:
+                if !dated { attrs[name] = value }
+            case .confidence:
+                if let c = Confidence(rawValue: value.text) { r.confidence = c } else { attrs[name] = value }
+            case .assertion:
+                if let a = Assertion(rawValue: value.text) { r.assertion = a } else { attrs[name] = value }
+            case .sources:
+                if let c = InteropValues.citations(value) { r.sources = c } else { attrs[name] = value }
+            case .provenance:
+                if let p = Provenance(rawValue: value.text) { r.provenance = p } else { attrs[name] = value }
+            case .note:
+                r.note = value.text
+            case .kgraphID:
+                if !value.text.isEmpty { r.id = value.text }
+            case .attribute:
+                attrs[name] = value
+            }
+        }
+        if let presetSources { r.sources = presetSources }
+        if let presetTime, r.time == nil { r.time = presetTime }
+        if let presetConfidence { r.confidence = presetConfidence }
+        if let presetAssertion { r.assertion = presetAssertion }
+        if let presetProvenance { r.provenance = presetProvenance }
+        r.attributes = attrs
+        return r
+    }
+
+    private func wonByRelation(_ label: AttributeValue) -> Bool {
+        guard let winner = items.first(where: { $0.role == .type(0) })?.value.text else { return false }
+        let l = label.text
+        return l == winner || l == Vocabulary.standard.type(winner)?.label
+    }
+}
+
+/// Decoding the structured values exports carry as JSON text.
+enum InteropValues {
+    /// `s` without leading and trailing ASCII whitespace (cheap when there is none).
+    static func trimmed(_ s: String) -> String {
+        let u = s.utf8
+        func ws(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
+        guard let f = u.first, let l = u.last, ws(f) || ws(l) else { return s }
+        var a = u.startIndex, b = u.endIndex
+        while a < b, ws(u[a]) { a = u.index(after: a) }
+        while b > a, ws(u[u.index(before: b)]) { b = u.index(before: b) }
+        return String(s[a..<b])
+    }
+
+    /// A date or interval as `TimeSpan.parse` reads it, without Foundation for the usual shapes
+    /// (`2024`, `2024-01`, `2024-01-28`, `A..B`); nil when it is not one.
+    static func timeSpan(_ text: String) -> TimeSpan? {
+        var text = text
+        if let fast = text.withUTF8({ timeSpan(utf8: $0) }) { return fast }
+        if case .success(let t) = TimeSpan.parse(text) { return t }
+        return nil
+    }
+
+    /// The byte-level part of `timeSpan`: `.some(span or nil)` for the plain shapes, `.none` when
+    /// `TimeSpan.parse` must decide (spaces, other spellings).
+    static func timeSpan(utf8 b: UnsafeBufferPointer<UInt8>) -> TimeSpan?? {
+        do {
+            // The outer nil means "not a plain shape": let TimeSpan.parse decide.
+            func date(_ from: Int, _ to: Int) -> PartialDate?? {
+                let n = to - from
+                guard n == 4 || n == 7 || n == 10 else { return .none }
+                func digits(_ i: Int, _ count: Int) -> Int? {
+                    var v = 0
+                    for k in i..<(i + count) {
+                        let c = b[k]
+                        guard c >= 0x30 && c <= 0x39 else { return nil }
+                        v = v * 10 + Int(c - 0x30)
+                    }
+                    return v
+                }
+                guard let y = digits(from, 4) else { return .none }
+                var m: Int?, d: Int?
+                if n >= 7 {
+                    guard b[from + 4] == UInt8(ascii: "-"), let mm = digits(from + 5, 2) else { return .none }
+                    m = mm
+                }
+                if n == 10 {
+                    guard b[from + 7] == UInt8(ascii: "-"), let dd = digits(from + 8, 2) else { return .none }
+                    d = dd
+                }
+                return .some(PartialDate(year: y, month: m, day: d))
+            }
+            var dots = -1
+            var i = 0
+            while i + 1 < b.count {
+                if b[i] == UInt8(ascii: ".") && b[i + 1] == UInt8(ascii: ".") { dots = i; break }
+                i += 1
+            }
+            if dots < 0 {
+                guard let d = date(0, b.count) else { return .none }
+                return .some(d.map { TimeSpan($0) })
+            }
+            var s: PartialDate?, e: PartialDate?
+            if dots > 0 { guard let d = date(0, dots) else { return .none }; guard let dd = d else { return .some(nil) }; s = dd }
+            if dots + 2 < b.count {
+                guard let d = date(dots + 2, b.count) else { return .none }
+                guard let dd = d else { return .some(nil) }
+                e = dd
+            }
+            return .some(TimeSpan(start: s, end: e))
+        }
+    }
+
+    /// A list of strings: a list value, or JSON text of one; any other text is one item.
+    static func stringList(_ v: AttributeValue) -> [String]? {
+        switch v {
+        case .list(let items): return items.map(\.text)
+        case .string(let s):
+            if s.hasPrefix("["), let j = JSONParser.parse(s), let a = j.array {
+                let strings = a.compactMap(\.string)
+                return strings.count == a.count ? strings : nil
+            }
+            return s.isEmpty ? [] : [s]
+        default: return nil
+        }
+    }
+
+    /// A map of strings: a map value, or JSON text of one.
+    static func stringMap(_ v: AttributeValue) -> [String: String]? {
+        var value = v
+        if case .string(let s) = v {
+            guard let j = JSONParser.parse(s), let av = j.attributeValue else { return nil }
+            value = av
+        }
+        guard case .map(let m) = value else { return nil }
+        var out: [String: String] = [:]
+        for (k, x) in m {
+            guard case .string(let s) = x else { return nil }
+            out[k] = s
+        }
+        return out
+    }
+
+    /// Citations: a list of `{document, quote}` maps, or JSON text of one.
+    static func citations(_ v: AttributeValue) -> [Citation]? {
+        var value = v
+        if case .string(var s) = v {
+            if let fast = s.withUTF8({ citations(json: $0) }) { return fast }
+            guard let j = JSONParser.parse(s), let av = j.attributeValue else { return nil }
+            value = av
+        }
+        guard case .list(let items) = value else { return nil }
+        var out: [Citation] = []
+        for item in items {
+            guard case .map(let m) = item, case .string(let d)? = m["document"], case .string(let q)? = m["quote"],
+                  m.count == 2 else { return nil }
+            out.append(Citation(document: d, quote: q))
+        }
+        return out
+    }
+
+    /// Citations from JSON text of the exact shape kgraph writes (`[{"document":..,"quote":..}]`,
+    /// in either key order), without building a JSON tree; nil for anything else.
+    static func citations(json b: UnsafeBufferPointer<UInt8>) -> [Citation]? {
+        var i = 0
+        let n = b.count
+        func space() { while i < n, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 } }
+        func byte(_ c: UInt8) -> Bool {
+            space()
+            guard i < n, b[i] == c else { return false }
+            i += 1
+            return true
+        }
+        func string() -> String? {
+            space()
+            guard i < n, b[i] == UInt8(ascii: "\"") else { return nil }
+            i += 1
+            let start = i
+            while i < n, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\") {
+                if b[i] < 0x20 { return nil }
+                i += 1
+            }
+            guard i < n, b[i] == UInt8(ascii: "\"") else { return nil }  // escapes: take the general path
+            i += 1
+            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<(i - 1)]), as: UTF8.self)
+        }
+        guard byte(UInt8(ascii: "[")) else { return nil }
+        var out: [Citation] = []
+        if byte(UInt8(ascii: "]")) { space(); return i == n ? out : nil }
+        repeat {
+            guard byte(UInt8(ascii: "{")) else { return nil }
+            var document: String?, quote: String?
+            repeat {
+                guard let key = string(), byte(UInt8(ascii: ":")), let value = string() else { return nil }
+                switch key {
+                case "document" where document == nil: document = value
+                case "quote" where quote == nil: quote = value
+                default: return nil
+                }
+            } while byte(UInt8(ascii: ","))
+            guard byte(UInt8(ascii: "}")), let document, let quote else { return nil }
+            out.append(Citation(document: document, quote: quote))
+        } while byte(UInt8(ascii: ","))
+        guard byte(UInt8(ascii: "]")) else { return nil }
+        space()
+        return i == n ? out : nil
+    }
+
+    /// Citations as compact JSON: `[{"document":"...","quote":"..."}]`.
+    static func citationsJSON(_ c: [Citation]) -> String {
+        "[" + c.map { "{\"document\":" + JSONText.quote($0.document) + ",\"quote\":" + JSONText.quote($0.quote) + "}" }
+            .joined(separator: ",") + "]"
+    }
+
+    /// Strings as a compact JSON list.
+    static func stringsJSON(_ s: [String]) -> String { "[" + s.map(JSONText.quote).joined(separator: ",") + "]" }
+
+    /// A string map as compact JSON with sorted keys.
+    static func mapJSON(_ m: [String: String]) -> String {
+        "{" + m.keys.sorted().map { JSONText.quote($0) + ":" + JSONText.quote(m[$0]!) }.joined(separator: ",") + "}"
+    }
+}
+
+extension GraphFragment {
+    /// Moves `country` values that name no entity of this fragment back into attributes (a foreign
+    /// file's `country` is usually a place name, not an entity id).
+    mutating func settleCountries() {
+        guard entities.contains(where: { $0.country != nil }) else { return }
+        let ids = Set(entities.map(\.id))
+        for i in entities.indices {
+            guard let c = entities[i].country, !ids.contains(c) else { continue }
+            entities[i].country = nil
+            if entities[i].attributes[InteropField.Entity.country] == nil {
+                entities[i].attributes[InteropField.Entity.country] = .string(c)
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+/// Entities and relations as flat JSON objects, shared by the node-link and Cytoscape writers and
+/// readers: fields under the `InteropField` names, free attributes beside them, and any attribute
+/// whose name a field already uses nested under `attributes`.
+enum InteropJSONRecords {
+    /// Entity field names (besides the name key and `id`).
+    static let entityFields: Set<String> = ["id", "label", "name", "kind", "aliases", "country", "description", "ids",
+                                            "provenance", "note", "attributes"]
+    /// Relation field names.
+    static let relationFields: Set<String> = ["id", "key", "source", "target", "label", "relation", "interaction",
+                                              "date", "date_precision", "confidence", "assertion", "sources",
+                                              "provenance", "note", "attributes"]
+
+    /// `"key":value` members of an entity, in a fixed order.
+    static func entity(_ e: Entity, nameKey: String) -> [(String, String)] {
+        var f: [(String, String)] = [("id", JSONText.quote(e.id)), (nameKey, JSONText.quote(e.name)), ("kind", JSONText.quote(e.kind))]
+        if !e.aliases.isEmpty { f.append(("aliases", InteropValues.stringsJSON(e.aliases))) }
+        if let c = e.country { f.append(("country", JSONText.quote(c))) }
+        if let d = e.description { f.append(("description", JSONText.quote(d))) }
+        if !e.externalIDs.isEmpty { f.append(("ids", InteropValues.mapJSON(e.externalIDs))) }
+        f.append(("provenance", JSONText.quote(e.provenance.rawValue)))
+        if let n = e.note { f.append(("note", JSONText.quote(n))) }
+        f += attributes(e.attributes, reserved: entityFields)
+        return f
+    }
+
+    /// `"key":value` members of a relation (its id under `idKey`), in a fixed order.
+    static func relation(_ r: Relation, in g: Graph, idKey: String, typeKeys: [String]) -> [(String, String)] {
+        var f: [(String, String)] = [("source", JSONText.quote(r.source)), ("target", JSONText.quote(r.target)),
+                                     (idKey, JSONText.quote(r.id))]
+        for k in typeKeys { f.append((k, JSONText.quote(r.type))) }
+        f.append(("label", JSONText.quote(g.vocabulary.type(r.type)?.label ?? r.type)))
+        if let t = r.time {
+            f.append(("date", JSONText.quote(t.description)))
+            f.append(("date_precision", JSONText.quote(t.precision.rawValue)))
+        }
+        f.append(("confidence", JSONText.quote(r.confidence.rawValue)))
+        f.append(("assertion", JSONText.quote(r.assertion.rawValue)))
+        f.append(("sources", InteropValues.citationsJSON(r.sources)))
+        f.append(("provenance", JSONText.quote(r.provenance.rawValue)))
+        if let n = r.note { f.append(("note", JSONText.quote(n))) }
+        f += attributes(r.attributes, reserved: relationFields)
+        return f
+    }
+
+    private static func attributes(_ a: [String: AttributeValue], reserved: Set<String>) -> [(String, String)] {
+        var out: [(String, String)] = []
+        var nested: [String: AttributeValue] = [:]
+        for k in a.keys.sorted() {
+            if reserved.contains(k) { nested[k] = a[k] } else { out.append((k, a[k]!.jsonText)) }
+        }
+        if !nested.isEmpty { out.append(("attributes", AttributeValue.map(nested).jsonText)) }
+        return out
+    }
+
+    /// A JSON object from members.
+    static func object(_ members: [(String, String)]) -> String {
+        "{" + members.map { JSONText.quote($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+
+    /// The entity a JSON object describes. `own` says the file is kgraph's (fields by name,
+    /// `attributes` nested); otherwise foreign names are mapped as for every format.
+    static func entity(_ o: [(key: String, value: JSONValue)], id: String, own: Bool, location: FileLocation?) -> Entity {
+        var values = EntityValues()
+        for (k, v) in o where k != "id" {
+            if own && k == "attributes", case .object(let inner, _) = v {
+                for (ik, iv) in inner { if let av = iv.attributeValue { values.add(.attribute, ik, av) } }
+                continue
+            }
+            guard let av = v.attributeValue else { continue }
+            var role = NodeRole.foreign(k)
+            if own {
+                switch k {
+                case "label", "name": role = .name(0)
+                case "kind", "aliases", "country", "description", "ids", "provenance", "note": break
+                default: role = .attribute
+                }
+            }
+            values.add(role, k, av)
+        }
+        return values.entity(id: id, location: location)
+    }
+
+    /// The relation a JSON object describes (`source`, `target` and the id already taken out).
+    static func relation(_ o: [(key: String, value: JSONValue)], id: String, source: String, target: String, own: Bool,
+                         location: FileLocation?) -> Relation {
+        var values = RelationValues()
+        for (k, v) in o where !["source", "target", "key", "id"].contains(k) {
+            if own && k == "attributes", case .object(let inner, _) = v {
+                for (ik, iv) in inner { if let av = iv.attributeValue { values.add(.attribute, ik, av) } }
+                continue
+            }
+            guard let av = v.attributeValue else { continue }
+            var role = EdgeRole.foreign(k)
+            if k == "interaction" { role = .type(1) }
+            if own {
+                switch k {
+                case "relation", "interaction": role = .type(0)
+                case "label": role = .typeLabel
+                case "date", "date_precision", "confidence", "assertion", "sources", "provenance", "note": break
+                default: role = .attribute
+                }
+            }
+            values.add(role, k, av)
+        }
+        return values.relation(id: id, source: source, target: target, location: location)
+    }
+
+    /// A node or edge id: a string, or a number written as text.
+    static func idText(_ v: JSONValue?) -> String? {
+        switch v {
+        case .string(let s)?: return s
+        case .int(let i)?: return String(i)
+        case .double(let d)?: return String(d)
+        case .bool(let b)?: return b ? "true" : "false"
+        default: return nil
+        }
+    }
+}

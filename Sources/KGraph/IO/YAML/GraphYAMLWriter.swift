@@ -1,0 +1,165 @@
+/// Writes a graph in kgraph's native YAML format (`Graphs/README.md`): block layout, one field per
+/// line and a blank line between entries, so a person can read it, edit it and add comments.
+/// `GraphFileParser` reads the text back into the same graph.
+///
+/// Strings are written plain when YAML would read them back as the same string, and double-quoted
+/// (with `\"`, `\\`, `\n`, `\t`, `\uXXXX` escapes) otherwise; numbers, booleans, lists and maps in
+/// free attributes keep their types.
+///
+/// Not supported: comments from an earlier version of the file (the writer makes a new file);
+/// ids that are not slugs (`GraphImport` makes them slugs first); YAML anchors.
+public enum GraphYAMLWriter {
+    /// The YAML text for `g`, with `header` lines as comments on top and the vocabulary entries
+    /// `kinds` and `types` in a `vocabulary:` section.
+    public static func yaml(_ g: Graph, header: [String] = [], kinds: [EntityKind] = [], types: [RelationType] = []) -> String {
+        var out = ""
+        for line in header { out += line.isEmpty ? "#\n" : "# " + line + "\n" }
+        if !header.isEmpty { out += "\n" }
+        if g.title != nil || g.description != nil {
+            out += "graph:\n"
+            if let t = g.title { out += "  title: " + scalar(t) + "\n" }
+            if let d = g.description { out += "  description: " + scalar(d) + "\n" }
+            out += "\n"
+        }
+        if !kinds.isEmpty || !types.isEmpty {
+            out += "vocabulary:\n"
+            if !kinds.isEmpty {
+                out += "  kinds:\n"
+                for k in kinds {
+                    out += "    - id: " + scalar(k.id) + "\n      label: " + scalar(k.label) + "\n"
+                    out += "      shape: " + scalar(k.shape) + "\n      style: " + scalar(k.style) + "\n      fill: " + scalar(k.fill) + "\n"
+                    if !k.codes.isEmpty { out += "      codes: " + flowMap(k.codes) + "\n" }
+                }
+            }
+            if !types.isEmpty {
+                out += "  types:\n"
+                for t in types {
+                    out += "    - id: " + scalar(t.id) + "\n      label: " + scalar(t.label) + "\n      inverse: " + scalar(t.inverse) + "\n"
+                    out += "      domain: " + flowList(t.domain) + "\n      range: " + flowList(t.range) + "\n"
+                    if t.symmetric { out += "      symmetric: true\n" }
+                    out += "      color: " + scalar(t.color) + "\n      style: " + scalar(t.style) + "\n"
+                    if !t.codes.isEmpty { out += "      codes: " + flowMap(t.codes) + "\n" }
+                }
+            }
+            out += "\n"
+        }
+        if !g.documents.isEmpty {
+            out += "documents:\n"
+            for (i, d) in g.documents.enumerated() {
+                if i > 0 { out += "\n" }
+                out += "  - id: " + scalar(d.id) + "\n    title: " + scalar(d.title) + "\n"
+                if let v = d.outlet { out += "    outlet: " + scalar(v) + "\n" }
+                if let v = d.published { out += "    published: " + v.description + "\n" }
+                if let v = d.url { out += "    url: " + scalar(v) + "\n" }
+                if let v = d.file { out += "    file: " + scalar(v) + "\n" }
+                if let v = d.note { out += "    note: " + scalar(v) + "\n" }
+            }
+            out += "\n"
+        }
+        if !g.entities.isEmpty {
+            out += "entities:\n"
+            for (i, e) in g.entities.enumerated() {
+                if i > 0 { out += "\n" }
+                out += "  - id: " + scalar(e.id) + "\n    name: " + scalar(e.name) + "\n    kind: " + scalar(e.kind) + "\n"
+                if !e.aliases.isEmpty { out += "    aliases: " + flowList(e.aliases) + "\n" }
+                if let v = e.country { out += "    country: " + scalar(v) + "\n" }
+                if let v = e.description { out += "    description: " + scalar(v) + "\n" }
+                if !e.externalIDs.isEmpty { out += "    ids: " + flowMap(e.externalIDs) + "\n" }
+                if !e.attributes.isEmpty { out += "    attributes:\n" + block(e.attributes, indent: "      ") }
+                if e.provenance != .reported { out += "    provenance: " + e.provenance.rawValue + "\n" }
+                if let v = e.note { out += "    note: " + scalar(v) + "\n" }
+            }
+            out += "\n"
+        }
+        if !g.relations.isEmpty {
+            out += "relations:\n"
+            for (i, r) in g.relations.enumerated() {
+                if i > 0 { out += "\n" }
+                out += "  - id: " + scalar(r.id) + "\n    source: " + scalar(r.source) + "\n    type: " + scalar(r.type)
+                    + "\n    target: " + scalar(r.target) + "\n"
+                if let t = r.time { out += "    date: " + t.description + "\n" }
+                if r.confidence != .high { out += "    confidence: " + r.confidence.rawValue + "\n" }
+                if r.assertion != .reported { out += "    assertion: " + r.assertion.rawValue + "\n" }
+                if !r.sources.isEmpty {
+                    out += "    sources:\n"
+                    for c in r.sources { out += "      - document: " + scalar(c.document) + "\n        quote: " + scalar(c.quote) + "\n" }
+                }
+                if !r.attributes.isEmpty { out += "    attributes:\n" + block(r.attributes, indent: "      ") }
+                if r.provenance != .reported { out += "    provenance: " + r.provenance.rawValue + "\n" }
+                if let v = r.note { out += "    note: " + scalar(v) + "\n" }
+            }
+        }
+        return out
+    }
+
+    /// A map of attribute values as a block, one key per line.
+    static func block(_ m: [String: AttributeValue], indent: String) -> String {
+        var out = ""
+        for k in m.keys.sorted() { out += indent + scalar(k) + ": " + value(m[k]!) + "\n" }
+        return out
+    }
+
+    /// An attribute value in flow style, keeping its type.
+    static func value(_ v: AttributeValue) -> String {
+        switch v {
+        case .string(let s): return scalar(s)
+        case .int(let i): return String(i)
+        case .double(let d):
+            let s = String(d)
+            return s.contains(".") || s.contains("e") ? s : s + ".0"
+        case .bool(let b): return b ? "true" : "false"
+        case .list(let items): return "[" + items.map(value).joined(separator: ", ") + "]"
+        case .map(let m): return "{" + m.keys.sorted().map { scalar($0) + ": " + value(m[$0]!) }.joined(separator: ", ") + "}"
+        }
+    }
+
+    static func flowList(_ items: [String]) -> String { "[" + items.map(scalar).joined(separator: ", ") + "]" }
+
+    static func flowMap(_ m: [String: String]) -> String {
+        "{" + m.keys.sorted().map { scalar($0) + ": " + scalar(m[$0]!) }.joined(separator: ", ") + "}"
+    }
+
+    /// A string as a YAML scalar that reads back as the same string.
+    public static func scalar(_ s: String) -> String { isPlainSafe(s) ? s : quoted(s) }
+
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if u.value < 0x20 || u.value == 0x7F || (0x80...0x9F).contains(u.value) || u.value == 0xFEFF
+                    || u.value == 0x2028 || u.value == 0x2029 {
+                    let hex = String(u.value, radix: 16, uppercase: true)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// True when `s` can stand unquoted: no indicator at the start, no `: ` or ` #`, no control
+    /// characters, no surrounding space, and not a word YAML reads as null, a boolean or a number.
+    static func isPlainSafe(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return false }
+        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) || first == " " || last == " " || last == ":" { return false }
+        if s.contains(": ") || s.contains(" #") || s.contains("\t") { return false }
+        if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80...0x9F).contains($0.value)
+                                           || $0.value == 0xFEFF || $0.value == 0x2028 || $0.value == 0x2029 }) { return false }
+        let lower = s.lowercased()
+        let words: Set<String> = ["null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", ".nan", ".inf", "-.inf", "+.inf", "<<", "="]
+        if words.contains(lower) { return false }
+        // Anything that starts like a number or a date/time could be resolved as one.
+        if let c = first.properties.numericType, c == .decimal { return false }
+        if (first == "+" || first == ".") && s.unicodeScalars.dropFirst().first.map({ $0.properties.numericType != nil }) == true {
+            return false
+        }
+        return true
+    }
+}

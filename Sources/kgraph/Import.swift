@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import KGraph
+
+/// `kgraph import FILE -o Graphs/NAME.yaml`: another tool's graph in the native format.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert a GraphML, GEXF, JSON (node-link or Cytoscape) or Neo4j CSV graph into a native YAML graph file.",
+        discussion: """
+            Ids become slugs (an entity keeps its original id under ids:). Kinds and relation types are \
+            matched to the vocabulary; the ones it lacks are an error unless --extend-vocabulary adds them \
+            to the new file. Relations without a source cite a document standing for the imported file, \
+            so the result loads; replace those citations with real ones. The new file is checked by \
+            loading it before it is written.
+            """)
+
+    @Argument(help: ArgumentHelp("The file to import (.graphml, .gexf, .json, .cyjs, or either file of a Neo4j CSV pair).",
+                                 valueName: "file"))
+    var file: String
+    @Option(name: .shortAndLong, help: "The YAML file to write (e.g. Graphs/NAME.yaml).")
+    var output: String
+    @Flag(name: .long, help: "Add the kinds and relation types the vocabulary lacks to the new file's vocabulary.")
+    var extendVocabulary = false
+    @Flag(name: .long, help: "Replace the output file if it exists.")
+    var force = false
+
+    func run() throws {
+        let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
+        guard GraphLoader.readers[ext] != nil else {
+            throw Failure("cannot import '.\(ext)' files; import reads "
+                          + GraphLoader.readers.keys.sorted().map { "." + $0 }.joined(separator: ", "))
+        }
+        guard FileManager.default.fileExists(atPath: file) else { throw Failure("no such file: \(file)") }
+        if !force && FileManager.default.fileExists(atPath: output) {
+            throw Failure("\(output) exists; pass --force to replace it")
+        }
+        var readDiagnostics: [Diagnostic] = []
+        let fragment = GraphLoader.readFragment(file: file, diagnostics: &readDiagnostics)
+        var assembled: [Diagnostic] = []
+        let graph = GraphAssembler.assemble([fragment], diagnostics: &assembled)
+        let errors = (readDiagnostics + assembled).filter { $0.severity == .error }
+        for d in readDiagnostics.sortedByLocation() where d.severity == .warning { Console.error(d.description) }
+        guard errors.isEmpty else {
+            Console.error(errors.sortedByLocation().map(\.description).joined(separator: "\n"))
+            throw Failure("\(file) has \(errors.count) error(s); nothing was written")
+        }
+        let result: GraphImport.Result
+        do {
+            result = try GraphImport.convert(graph, file: file, format: ext == "cyjs" ? "cytoscape" : ext,
+                                             extendVocabulary: extendVocabulary)
+        } catch {
+            throw Failure("\(error)")
+        }
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        let text = GraphYAMLWriter.yaml(result.graph, header: [
+            "Imported by `kgraph import` from \(name).",
+            "Review it: names, kinds and relation types, and cite the reports each relation comes from.",
+        ], kinds: result.kinds, types: result.types)
+        // The new file must load without errors before it replaces anything.
+        let check = GraphLoader.load(yaml: text, file: output)
+        let problems = check.diagnostics.filter { $0.severity == .error }
+        guard problems.isEmpty else {
+            Console.error(problems.prefix(10).map(\.description).joined(separator: "\n"))
+            throw Failure("the converted graph does not load cleanly (a kgraph bug); nothing was written")
+        }
+        try Console.write(Data(text.utf8), to: output)
+        for note in result.notes { Console.error("note: " + note) }
+        for d in check.diagnostics where d.severity == .warning { Console.error(d.description) }
+        Console.error("wrote \(output): \(result.graph.entityCount) entities, \(result.graph.relationCount) relations, "
+                      + "\(result.graph.documents.count) documents")
+    }
+}
