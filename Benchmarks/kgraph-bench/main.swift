@@ -58,6 +58,7 @@ let errors = loaded.diagnostics.filter { $0.severity == .error }
 guard errors.isEmpty else { fail("the graph has errors: \(errors.prefix(3).map(\.description))") }
 let graph = loaded.graph
 result("entities", graph.entityCount)
+result("rss_after_load_mb", residentMegabytes())
 result("relations", graph.relationCount)
 
 if !loadOnly {
@@ -138,4 +139,12 @@ func layout(file: String, dotFile: String) {
     }
     print("{\"tool\": \"kgraph\", \"entities\": \(loaded.graph.entityCount), \"relations\": \(loaded.graph.relationCount), "
           + "\"layout\": \(best), \"svg_bytes\": \(bytes)}")
+}
+
+/// This process's resident set now, in MB (Linux; 0 elsewhere).
+func residentMegabytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+          let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kb / 1024
 }
