@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "KGraphBenchGen", dependencies: ["KGraph"], path: "Benchmarks/Generator"),
         .executableTarget(
             name: "kgraph-bench-gen",
-            dependencies: ["KGraphBenchGen", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["KGraphBenchGen", "KGraph", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/kgraph-bench-gen"
         ),
         .executableTarget(name: "kgraph-bench", dependencies: ["KGraph", "KGraphRender"], path: "Benchmarks/kgraph-bench"),

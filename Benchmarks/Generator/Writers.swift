@@ -1,3 +1,4 @@
+import Foundation
 import KGraph
 
 /// Bytes collected in a buffer and handed to `flush` in large pieces, so that writing a
@@ -12,6 +13,12 @@ public struct ByteSink {
         self.flushAt = flushAt
         self.flush = flush
         buffer.reserveCapacity(flushAt + 4096)
+    }
+
+    /// Writes bytes as they are.
+    public mutating func write(_ bytes: some Collection<UInt8>) throws {
+        if !buffer.isEmpty { try drain() }
+        try flush(Array(bytes))
     }
 
     @inline(__always)
@@ -45,16 +52,6 @@ public struct ByteSink {
         }
         buffer.append(UInt8(ascii: "\""))
         if buffer.count >= flushAt { try drain() }
-    }
-
-    /// Writes `s` as a CSV field: quoted, with inner quotes doubled.
-    public mutating func writeCSV(_ s: String) throws {
-        buffer.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            if b == UInt8(ascii: "\"") { buffer.append(b) }
-            buffer.append(b)
-        }
-        buffer.append(UInt8(ascii: "\""))
     }
 
     private mutating func drain() throws {
@@ -110,103 +107,44 @@ extension SyntheticGraph {
         try out.close()
     }
 
-    /// The graph as GraphML in the shape `kgraph export graphml` writes: every key declared before
-    /// the graph, node keys `label`, `kind`, `aliases`, `country`; edge keys `label`, `relation`,
-    /// `date`, `date_precision`, `confidence`, `assertion`, `sources`; lists as JSON strings; every
-    /// edge with its relation id.
-    public func writeGraphML(to out: inout ByteSink) throws {
-        try out.write("""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
-            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
-            xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
-
-            """)
-        let keys: [(String, String, String)] = [
-            ("g_title", "graph", "title"), ("g_documents", "graph", "documents"),
-            ("n_label", "node", "label"), ("n_kind", "node", "kind"), ("n_aliases", "node", "aliases"),
-            ("n_country", "node", "country"),
-            ("e_label", "edge", "label"), ("e_relation", "edge", "relation"), ("e_date", "edge", "date"),
-            ("e_date_precision", "edge", "date_precision"), ("e_confidence", "edge", "confidence"),
-            ("e_assertion", "edge", "assertion"), ("e_sources", "edge", "sources"),
-        ]
-        for (id, domain, name) in keys {
-            try out.write("  <key id=\"\(id)\" for=\"\(domain)\" attr.name=\"\(name)\" attr.type=\"string\"/>\n")
+    /// The generated graph as a KGraph `Graph` (documents, entities, relations; no file locations).
+    public func graph() -> Graph {
+        var g = Graph(vocabulary: vocabulary)
+        g.title = title
+        g.reserveCapacity(entities: entities.count, relations: relations.count)
+        for d in documents {
+            try? g.add(KGraph.Document(id: d.id, title: d.title, outlet: d.outlet, published: PartialDate(d.published)))
         }
-        try out.write("  <graph id=\"G\" edgedefault=\"directed\">\n    <data key=\"g_title\">")
-        try out.writeXML(title)
-        try out.write("</data>\n    <data key=\"g_documents\">")
-        var json = "["
-        for (i, d) in documents.enumerated() {
-            json += (i > 0 ? "," : "") + "{\"id\":" + JSONText.quote(d.id) + ",\"title\":" + JSONText.quote(d.title)
-                + ",\"outlet\":" + JSONText.quote(d.outlet) + ",\"published\":\"" + d.published + "\"}"
-        }
-        try out.writeXML(json + "]")
-        try out.write("</data>\n")
         for e in entities {
-            try out.write("    <node id=\"" + e.id + "\">\n      <data key=\"n_label\">")
-            try out.writeXML(e.name)
-            try out.write("</data>\n      <data key=\"n_kind\">" + e.kind + "</data>\n")
-            if !e.aliases.isEmpty {
-                try out.write("      <data key=\"n_aliases\">")
-                try out.writeXML("[" + e.aliases.map(JSONText.quote).joined(separator: ",") + "]")
-                try out.write("</data>\n")
-            }
-            if e.country >= 0 {
-                try out.write("      <data key=\"n_country\">" + entities[Int(e.country)].id + "</data>\n")
-            }
-            try out.write("    </node>\n")
+            try? g.add(KGraph.Entity(id: e.id, name: e.name, kind: e.kind, aliases: e.aliases,
+                                     country: e.country >= 0 ? entities[Int(e.country)].id : nil))
         }
         for (i, r) in relations.enumerated() {
-            let type = types[Int(r.type)]
-            try out.write("    <edge id=\"" + Relation.id(i) + "\" source=\"" + entities[Int(r.source)].id
-                          + "\" target=\"" + entities[Int(r.target)].id + "\">\n      <data key=\"e_label\">")
-            try out.writeXML(type.label)
-            try out.write("</data>\n      <data key=\"e_relation\">" + type.id + "</data>\n")
-            if let d = r.date, case .success(let span) = TimeSpan.parse(d) {
-                try out.write("      <data key=\"e_date\">" + d + "</data>\n      <data key=\"e_date_precision\">"
-                              + span.precision.rawValue + "</data>\n")
-            }
-            try out.write("      <data key=\"e_confidence\">" + r.confidence.rawValue
-                          + "</data>\n      <data key=\"e_assertion\">" + r.assertion.rawValue
-                          + "</data>\n      <data key=\"e_sources\">")
-            try out.writeXML(sourcesJSON(r))
-            try out.write("</data>\n    </edge>\n")
+            let time = r.date.flatMap { try? TimeSpan.parse($0).get() }
+            try? g.add(KGraph.Relation(
+                id: Relation.id(i), source: entities[Int(r.source)].id, type: types[Int(r.type)].id,
+                target: entities[Int(r.target)].id, time: time, confidence: r.confidence, assertion: r.assertion,
+                sources: r.citations.map { KGraph.Citation(document: documents[Int($0.document)].id, quote: $0.quote) }))
         }
-        try out.write("  </graph>\n</graphml>\n")
+        return g
+    }
+
+    /// The graph as GraphML, written by kgraph's own exporter (`kgraph export graphml`), so the
+    /// benchmark file has exactly the shape kgraph writes and reads back.
+    public func writeGraphML(_ built: Graph? = nil, to out: inout ByteSink) throws {
+        try out.write(GraphMLWriter.graphml(built ?? graph()))
         try out.close()
     }
 
-    /// `[{"document":ID,"quote":Q},...]`.
-    func sourcesJSON(_ r: Relation) -> String {
-        "[" + r.citations.map {
-            "{\"document\":" + JSONText.quote(documents[Int($0.document)].id) + ",\"quote\":" + JSONText.quote($0.quote) + "}"
-        }.joined(separator: ",") + "]"
-    }
-
-    /// The entities half of the Neo4j bulk-import CSV pair.
-    public func writeEntitiesCSV(to out: inout ByteSink) throws {
-        try out.write("id:ID,name,:LABEL,aliases:string[],country\n")
-        for e in entities {
-            try out.writeCSV(e.id); try out.write(",")
-            try out.writeCSV(e.name); try out.write(",")
-            try out.writeCSV(e.kind); try out.write(",")
-            try out.writeCSV(e.aliases.joined(separator: ";")); try out.write(",")
-            try out.write((e.country >= 0 ? entities[Int(e.country)].id : "") + "\n")
-        }
+    /// The entities half of the Neo4j bulk-import CSV pair, by kgraph's exporter.
+    public func writeEntitiesCSV(_ built: Graph? = nil, to out: inout ByteSink) throws {
+        try out.write(try Neo4jCSVWriter.csv(built ?? graph()).entities)
         try out.close()
     }
 
-    /// The relations half of the Neo4j bulk-import CSV pair.
-    public func writeRelationsCSV(to out: inout ByteSink) throws {
-        try out.write(":START_ID,:END_ID,:TYPE,id,date,confidence,assertion,sources\n")
-        for (i, r) in relations.enumerated() {
-            try out.write(entities[Int(r.source)].id + "," + entities[Int(r.target)].id + "," + types[Int(r.type)].id
-                          + "," + Relation.id(i) + "," + (r.date ?? "") + "," + r.confidence.rawValue + ","
-                          + r.assertion.rawValue + ",")
-            try out.writeCSV(sourcesJSON(r))
-            try out.write("\n")
-        }
+    /// The relations half of the Neo4j bulk-import CSV pair, by kgraph's exporter.
+    public func writeRelationsCSV(_ built: Graph? = nil, to out: inout ByteSink) throws {
+        try out.write(try Neo4jCSVWriter.csv(built ?? graph()).relations)
         try out.close()
     }
 

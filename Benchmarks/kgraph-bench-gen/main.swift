@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KGraph
 import KGraphBenchGen
 
 /// Writes a synthetic conflict-like graph in the native YAML format, GraphML and the Neo4j CSV
@@ -33,10 +34,14 @@ struct BenchGen: ParsableCommand {
         }
         let wanted = Set(formats.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         if wanted.contains("yaml") { try file("graph.yaml") { try graph.writeYAML(to: &$0) } }
-        if wanted.contains("graphml") { try file("graph.graphml") { try graph.writeGraphML(to: &$0) } }
-        if wanted.contains("csv") {
-            try file("entities.csv") { try graph.writeEntitiesCSV(to: &$0) }
-            try file("relations.csv") { try graph.writeRelationsCSV(to: &$0) }
+        if wanted.contains("graphml") || wanted.contains("csv") {
+            let built = graph.graph()
+            if wanted.contains("graphml") { try file("graph.graphml") { try graph.writeGraphML(built, to: &$0) } }
+            if wanted.contains("csv") {
+                let (entities, relations) = try Neo4jCSVWriter.csv(built)
+                try file("entities.csv") { try $0.write(entities); try $0.close() }
+                try file("relations.csv") { try $0.write(relations); try $0.close() }
+            }
         }
         try file("sample.txt") { try graph.writeSample(to: &$0) }
         try file("queries.json") { try $0.write(graph.queriesJSON(sampleFile: "sample.txt")); try $0.close() }

@@ -110,6 +110,14 @@ if !loadOnly {
     }
     result("betweenness_top", graph.entity(at: top).id)
     result("betweenness_top_score", (score * 1000).rounded() / 1000)
+
+    // Export: what `kgraph export graphml -o FILE` does (the file written atomically).
+    let out = NSTemporaryDirectory() + "kgraph-bench-\(getpid()).graphml"
+    timed("export") {
+        do { try AtomicFile.write(GraphMLWriter.graphml(graph), to: out) } catch { fail("\(error)") }
+    }
+    result("export_bytes", (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0)
+    try? FileManager.default.removeItem(atPath: out)
 }
 
 var json = "{\"tool\": \"kgraph\", \"version\": \"dev\", \"phases\": {"

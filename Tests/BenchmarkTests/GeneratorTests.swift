@@ -79,3 +79,37 @@ private var writers: [(String, (SyntheticGraph, inout ByteSink) throws -> Void)]
         #expect(g.queries.sample.count == 50 && g.queries.sample == g.queries.sample.sorted())
     }
 }
+
+@Suite struct GeneratorFormatTests {
+    /// The YAML and the GraphML (written by kgraph's exporter) load into the same graph, which is
+    /// the graph the generator built.
+    @Test func yamlAndGraphMLLoadIntoTheSameGraph() throws {
+        let g = SyntheticGraph(entities: 300, relations: 1500, seed: 5)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgraph-gen-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var yaml: [UInt8] = [], graphml: [UInt8] = []
+        var ys = ByteSink { yaml += $0 }, gs = ByteSink { graphml += $0 }
+        try g.writeYAML(to: &ys)
+        try g.writeGraphML(to: &gs)
+        try Data(yaml).write(to: dir.appendingPathComponent("g.yaml"))
+        try Data(graphml).write(to: dir.appendingPathComponent("g.graphml"))
+        let fromYAML = try GraphLoader.load(paths: [dir.appendingPathComponent("g.yaml").path])
+        let fromGraphML = try GraphLoader.load(paths: [dir.appendingPathComponent("g.graphml").path])
+        #expect(!fromYAML.diagnostics.hasErrors && !fromGraphML.diagnostics.hasErrors)
+        let built = g.graph()
+        for loaded in [fromYAML.graph, fromGraphML.graph] {
+            #expect(loaded.entityCount == 300 && loaded.relationCount == 1500)
+            for i in 0..<Int32(300) {
+                let a = loaded.entity(at: i), b = built.entity(at: i)
+                #expect(a.id == b.id && a.name == b.name && a.kind == b.kind && a.aliases == b.aliases && a.country == b.country)
+            }
+            for i in 0..<Int32(1500) {
+                let a = loaded.relation(at: i), b = built.relation(at: i)
+                #expect(a.id == b.id && a.source == b.source && a.type == b.type && a.target == b.target)
+                #expect(a.time == b.time && a.confidence == b.confidence && a.assertion == b.assertion && a.sources == b.sources)
+            }
+            #expect(loaded.documents.map(\.id) == built.documents.map(\.id))
+        }
+    }
+}
