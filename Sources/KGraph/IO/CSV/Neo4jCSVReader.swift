@@ -51,10 +51,29 @@ public enum Neo4jCSVReader {
         return nil
     }
 
+    /// The headers `Neo4jCSVWriter` writes before the free attributes.
+    static let ownEntityHeader = ["id:ID", "name", ":LABEL", "kind", "aliases:string[]", "country", "description", "ids",
+                                  "provenance", "note"]
+    static let ownRelationHeader = [":START_ID", ":END_ID", ":TYPE", "id", "relation", "label", "date", "date_precision",
+                                    "start:date", "end:date", "confidence", "assertion", "sources", "documents:string[]",
+                                    "provenance", "note"]
+
+    /// For kgraph's own files, what each column is: fixed fields by position, then free attributes
+    /// (`attribute_X` standing for an attribute named like a field).
+    private static func ownName(_ t: CSVTable, _ i: Int, fixed: [String]) -> String? {
+        guard t.header.starts(with: fixed), i >= fixed.count else { return nil }
+        let n = t.columns[i].name
+        if n.hasPrefix("attribute_"), fixed.contains(where: { $0.split(separator: ":").first.map(String.init) == String(n.dropFirst(10)) }) {
+            return String(n.dropFirst(10))
+        }
+        return n
+    }
+
     private static func readNodes(_ t: CSVTable, into fragment: inout GraphFragment, declared: inout [String: FileLocation],
                                   diagnostics: inout [Diagnostic]) {
         guard let idColumn = t.columns.firstIndex(where: { $0.special == ":ID" }) else { return }
         let hasKind = t.columns.contains { $0.name == "kind" }
+        let own = t.header.starts(with: ownEntityHeader)
         for row in t.rows {
             let at = row.location
             let id = row.fields[idColumn]
@@ -76,7 +95,11 @@ public enum Neo4jCSVReader {
                     if let l = labels.first { values.add(.kind(2), "labels", .string(l)) }
                 case ":IGNORE": continue
                 default:
-                    values.add(.foreign(c.name), c.name, c.value(row.fields[i]))
+                    if own, let name = ownName(t, i, fixed: ownEntityHeader) {
+                        values.add(.attribute, name, c.value(row.fields[i]))
+                    } else {
+                        values.add(c.name == "name" ? .name(0) : .foreign(c.name), c.name, c.value(row.fields[i]))
+                    }
                 }
             }
             fragment.entities.append(values.entity(id: id, location: at))
@@ -88,6 +111,7 @@ public enum Neo4jCSVReader {
               let e = t.columns.firstIndex(where: { $0.special == ":END_ID" }) else { return }
         let hasRelation = t.columns.contains { $0.name == "relation" }
         let idColumn = t.columns.firstIndex { $0.name == "id" && $0.special == nil }
+        let own = t.header.starts(with: ownRelationHeader)
         for (position, row) in t.rows.enumerated() {
             let source = row.fields[s], target = row.fields[e]
             guard !source.isEmpty, !target.isEmpty else {
@@ -100,8 +124,15 @@ public enum Neo4jCSVReader {
                 case ":TYPE": if !hasRelation { values.add(.type(1), "type", .string(row.fields[i])) }
                 case ":IGNORE": continue
                 default:
-                    if c.name == "start" || c.name == "end" || c.name == "documents" && hasRelation { continue }
-                    values.add(.foreign(c.name), c.name, c.value(row.fields[i]))
+                    if own, let name = ownName(t, i, fixed: ownRelationHeader) {
+                        values.add(.attribute, name, c.value(row.fields[i]))
+                    } else if own && ["start", "end", "documents"].contains(c.name) {
+                        continue  // derived from date and sources
+                    } else if own && c.name == "label" {
+                        values.add(.typeLabel, c.name, .string(row.fields[i]))
+                    } else {
+                        values.add(.foreign(c.name), c.name, c.value(row.fields[i]))
+                    }
                 }
             }
             let id = idColumn.map { row.fields[$0] } ?? ""
@@ -143,6 +174,8 @@ struct CSVTable {
     }
 
     var columns: [Column] = []
+    /// The header cells as written.
+    var header: [String] = []
     var rows: [Row] = []
     var isNodes: Bool { columns.contains { $0.special == ":ID" } }
     var isRelationships: Bool { columns.contains { $0.special == ":START_ID" } && columns.contains { $0.special == ":END_ID" } }
@@ -223,6 +256,7 @@ struct CSVTable {
             return nil
         }
         var t = CSVTable()
+        t.header = header.0
         for h in header.0 {
             let cell = h.trimmingCharacters(in: .whitespaces)
             var name = cell, type = "string"

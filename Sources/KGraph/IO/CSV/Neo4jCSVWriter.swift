@@ -76,6 +76,7 @@ public enum Neo4jCSVWriter {
     /// Header cells for free attributes: `name:type`, with `:` in names made `_` and names the
     /// fixed columns use prefixed `attribute_`.
     private static func headers(_ columns: AttributeColumns, fixed: [String]) -> [String] {
+        // A name the reader would take for a field gets `attribute_` in front (the reader strips it).
         let taken = Set(fixed.map { $0.split(separator: ":").first.map(String.init) ?? "" })
         return columns.columns.map { c in
             var name = c.name.replacingOccurrences(of: ":", with: "_")
@@ -84,7 +85,7 @@ public enum Neo4jCSVWriter {
             case .bool: return name + ":boolean"
             case .int: return name + ":long"
             case .double: return name + ":double"
-            case .string, .json: return name
+            case .string, .mixed, .json: return name
             }
         }
     }

@@ -173,7 +173,9 @@ private struct GEXFParser: ~Copyable {
             let raw = p.attr("value") ?? ""
             let def = edge ? p.edgeAttributes[id] : p.nodeAttributes[id]
             if def == nil { p.note("attvalue for undeclared attribute '\(id)'; kept as text", at: p.t.tokenLocation()) }
-            let v = GEXFParser.value(raw, type: def?.type ?? "string")
+            var v = GEXFParser.value(raw, type: def?.type ?? "string")
+            if p.ownFile && id.hasPrefix("attr_json_"), let j = JSONParser.parse(raw), let av = j.attributeValue { v = av }
+            if p.ownFile && id.hasPrefix("attr_mixed_") { v = InteropValues.inferred(raw) }
             let start = p.attr("start") ?? p.attr("startopen"), end = p.attr("end") ?? p.attr("endopen")
             let stamp = p.attr("timestamp")
             if start != nil || end != nil || stamp != nil {

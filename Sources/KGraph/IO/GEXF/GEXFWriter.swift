@@ -48,16 +48,16 @@ public enum GEXFWriter {
             case .bool: return "boolean"
             case .int: return "long"
             case .double: return "double"
-            case .string, .json: return "string"
+            case .string, .mixed, .json: return "string"
             }
         }
         out.raw("    <attributes class=\"node\" mode=\"static\">\n")
         for f in nodeFields { attribute(f, f, "string") }
-        for (i, c) in nodeColumns.columns.enumerated() { attribute("attr_\(i)", c.name, gexfType(c.type)) }
+        for (i, c) in nodeColumns.columns.enumerated() { attribute(columnID(i, c), c.name, gexfType(c.type)) }
         out.raw("    </attributes>\n")
         out.raw("    <attributes class=\"edge\" mode=\"static\">\n")
         for f in edgeFields { attribute(f, f, "string") }
-        for (i, c) in edgeColumns.columns.enumerated() { attribute("attr_\(i)", c.name, gexfType(c.type)) }
+        for (i, c) in edgeColumns.columns.enumerated() { attribute(columnID(i, c), c.name, gexfType(c.type)) }
         out.raw("    </attributes>\n")
 
         func value(_ id: String, _ v: String) {
@@ -82,7 +82,7 @@ public enum GEXFWriter {
             if let n = e.note { value("note", n) }
             for name in e.attributes.keys.sorted() {
                 let (k, t) = nodeColumnIndex[name]!
-                value("attr_\(k)", AttributeColumns.text(e.attributes[name]!, as: t))
+                value(columnID(k, nodeColumns.columns[k]), AttributeColumns.text(e.attributes[name]!, as: t))
             }
             out.raw("        </attvalues>\n      </node>\n")
         }
@@ -119,12 +119,18 @@ public enum GEXFWriter {
             if let n = r.note { value("note", n) }
             for name in r.attributes.keys.sorted() {
                 let (k, ty) = edgeColumnIndex[name]!
-                value("attr_\(k)", AttributeColumns.text(r.attributes[name]!, as: ty))
+                value(columnID(k, edgeColumns.columns[k]), AttributeColumns.text(r.attributes[name]!, as: ty))
             }
             out.raw("        </attvalues>\n      </edge>\n")
         }
         out.raw("    </edges>\n  </graph>\n</gexf>\n")
         return Data(out.bytes)
+    }
+
+    /// A free attribute's id: `attr_N`, `attr_json_N` when its values are JSON text, `attr_mixed_N`
+    /// when they are plain text of mixed types.
+    static func columnID(_ i: Int, _ c: AttributeColumns.Column) -> String {
+        c.type == .json ? "attr_json_\(i)" : c.type == .mixed ? "attr_mixed_\(i)" : "attr_\(i)"
     }
 
     /// What kgraph writes as `<creator>`; the reader knows its own files by it.

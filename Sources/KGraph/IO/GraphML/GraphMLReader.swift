@@ -64,6 +64,8 @@ private struct GraphMLKey {
     var graphField: String?
     /// kgraph's export writes lists and maps as JSON text and marks those keys.
     var json: Bool
+    /// kgraph's export writes scalars of mixed types as plain text whose type is inferred.
+    var infer = false
     /// yEd's graphics keys carry labels, not values.
     var yfiles: Bool
     var location: FileLocation
@@ -261,6 +263,7 @@ private struct GraphMLParser: ~Copyable {
         guard let desc, desc.hasPrefix("{"), let j = JSONParser.parse(desc), let field = j["kgraph"]?.string else { return }
         if let n = j["name"]?.string { k.name = n }
         if case .bool(true)? = j["json"] { k.json = true }
+        if case .bool(true)? = j["infer"] { k.infer = true }
         switch (k.domain, field) {
         case ("node", "name"): k.nodeRole = .name(0)
         case ("node", "kind"): k.nodeRole = .kind(0)
@@ -399,6 +402,7 @@ private struct GraphMLParser: ~Copyable {
 
     /// Converts text to a key's type; text that does not fit stays text, with a warning.
     mutating func value(_ text: String, key k: GraphMLKey, at: FileLocation?) -> AttributeValue {
+        if k.infer { return InteropValues.inferred(text) }
         if k.json {
             if let j = JSONParser.parse(text), let v = j.attributeValue { return v }
             return .string(text)
@@ -424,7 +428,7 @@ private struct GraphMLParser: ~Copyable {
 
     /// The value of the `<data>` just read, for a key.
     mutating func dataValue(_ k: Int, at: FileLocation?) -> AttributeValue {
-        if keys[k].type == .string && !keys[k].json { return .string(String(decoding: scratch, as: UTF8.self)) }
+        if keys[k].type == .string && !keys[k].json && !keys[k].infer { return .string(String(decoding: scratch, as: UTF8.self)) }
         return value(String(decoding: scratch, as: UTF8.self), key: keys[k], at: at)
     }
 

@@ -74,10 +74,11 @@ private struct Writer {
         out.raw("</key>\n")
     }
 
-    static func marker(_ field: String, name: String? = nil, json: Bool = false) -> String {
+    static func marker(_ field: String, name: String? = nil, json: Bool = false, infer: Bool = false) -> String {
         var s = "{\"kgraph\":" + JSONText.quote(field)
         if let name { s += ",\"name\":" + JSONText.quote(name) }
         if json { s += ",\"json\":true" }
+        if infer { s += ",\"infer\":true" }
         return s + "}"
     }
 
@@ -86,7 +87,7 @@ private struct Writer {
         case .bool: return "boolean"
         case .int: return "long"
         case .double: return "double"
-        case .string, .json: return "string"
+        case .string, .mixed, .json: return "string"
         }
     }
 
@@ -112,7 +113,7 @@ private struct Writer {
         if needNodeID { key("n_id", "node", "kgraph_id", "string", marker: Self.marker("id")) }
         for (i, c) in nodeColumns.columns.enumerated() {
             key("n_a\(i)", "node", c.name, Self.graphMLType(c.type),
-                marker: Self.marker("attribute", name: c.name, json: c.type == .json))
+                marker: Self.marker("attribute", name: c.name, json: c.type == .json, infer: c.type == .mixed))
         }
         for (id, field, json) in [("e_label", "label", false), ("e_relation", "relation", false), ("e_date", "date", false),
                                   ("e_date_precision", "date_precision", false), ("e_confidence", "confidence", false),
@@ -123,7 +124,7 @@ private struct Writer {
         if needEdgeID { key("e_id", "edge", "kgraph_id", "string", marker: Self.marker("id")) }
         for (i, c) in edgeColumns.columns.enumerated() {
             key("e_a\(i)", "edge", c.name, Self.graphMLType(c.type),
-                marker: Self.marker("attribute", name: c.name, json: c.type == .json))
+                marker: Self.marker("attribute", name: c.name, json: c.type == .json, infer: c.type == .mixed))
         }
         if yed {
             out.raw("  <key id=\"y_node\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n")

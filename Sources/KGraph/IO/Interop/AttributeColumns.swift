@@ -2,11 +2,13 @@
 /// name, for formats whose attributes are declared with a type (GraphML keys, GEXF attributes,
 /// CSV headers).
 ///
-/// A column is `bool`, `int`, `double` or `string` when every value has that type; otherwise
-/// (lists, maps, or mixed types) it is `json`: each value is written as JSON text, so reading it
-/// back restores the exact value.
+/// A column is `bool`, `int`, `double` or `string` when every value has that type; `mixed` when
+/// its values are scalars of several types written as plain text that reads back unambiguously
+/// (`8` and `at least five`: no text value looks like a number or a boolean); otherwise (lists,
+/// maps, ambiguous mixes) it is `json`: each value is written as JSON text, so reading it back
+/// restores the exact value.
 struct AttributeColumns {
-    enum ColumnType: Equatable { case bool, int, double, string, json }
+    enum ColumnType: Equatable { case bool, int, double, string, mixed, json }
 
     struct Column {
         var name: String
@@ -18,6 +20,7 @@ struct AttributeColumns {
 
     init<S: Sequence>(_ maps: S) where S.Element == [String: AttributeValue] {
         var types: [String: ColumnType] = [:]
+        var ambiguous = Set<String>(), structured = Set<String>()
         for m in maps {
             for (k, v) in m {
                 let t: ColumnType
@@ -29,8 +32,11 @@ struct AttributeColumns {
                 case .list, .map: t = .json
                 }
                 if let old = types[k] { if old != t { types[k] = .json } } else { types[k] = t }
+                if case .string(let s) = v, InteropValues.inferred(s) != v { ambiguous.insert(k) }
+                if case .list = v { structured.insert(k) } else if case .map = v { structured.insert(k) }
             }
         }
+        for (k, t) in types where t == .json && !structured.contains(k) && !ambiguous.contains(k) { types[k] = .mixed }
         columns = types.keys.sorted().map { Column(name: $0, type: types[$0]!) }
     }
 
@@ -41,9 +47,6 @@ struct AttributeColumns {
         return v.text
     }
 
-    /// A double as text that reads back as the same double (no trailing `.0` loss of type).
-    static func doubleText(_ d: Double) -> String {
-        let s = String(d)
-        return s
-    }
+    /// A double as text that reads back as the same double (`3.0`, not `3`).
+    static func doubleText(_ d: Double) -> String { String(d) }
 }

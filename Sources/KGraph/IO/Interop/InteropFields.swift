@@ -134,7 +134,7 @@ struct EntityValues {
             switch role {
             case .name(let rank):
                 if rank == nameRank, !value.text.isEmpty { e.name = value.text; nameRank = -1 }
-                else if role != NodeRole.drawnLabel { attrs[name] = value }
+                else if role != NodeRole.drawnLabel && !(nameRank == -1 && value.text == e.name) { attrs[name] = value }
             case .kind(let rank):
                 if rank == kindRank, let k = kindText(value) { e.kind = k; kindRank = -1 } else { attrs[name] = value }
             case .aliases:
@@ -203,6 +203,8 @@ struct RelationValues {
             switch role {
             case .type(let rank):
                 if rank == typeRank, !value.text.isEmpty { r.type = value.text; typeRank = -1; continue }
+                // The same type under a second name (Cytoscape's interaction beside relation) says nothing new.
+                if typeRank == -1 && value.text == r.type { continue }
                 // Beside `relation`, `label` is the type's reading (kgraph's own layout): not an attribute.
                 if rank == 3 && wonByRelation(value) { continue }
                 attrs[name] = value
@@ -246,6 +248,19 @@ struct RelationValues {
 
 /// Decoding the structured values exports carry as JSON text.
 enum InteropValues {
+    /// The value plain text stands for in a `mixed` column: a boolean, an integer, a real number
+    /// (with `.` or an exponent), else the text itself.
+    static func inferred(_ s: String) -> AttributeValue {
+        if s == "true" { return .bool(true) }
+        if s == "false" { return .bool(false) }
+        if let i = Int(s) { return .int(i) }
+        if s.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let d = Double(s), d.isFinite,
+           s.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true {
+            return .double(d)
+        }
+        return .string(s)
+    }
+
     /// `s` without leading and trailing ASCII whitespace (cheap when there is none).
     static func trimmed(_ s: String) -> String {
         let u = s.utf8

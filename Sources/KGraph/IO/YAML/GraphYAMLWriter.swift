@@ -18,7 +18,7 @@ public enum GraphYAMLWriter {
         if g.title != nil || g.description != nil {
             out += "graph:\n"
             if let t = g.title { out += "  title: " + scalar(t) + "\n" }
-            if let d = g.description { out += "  description: " + scalar(d) + "\n" }
+            if let d = g.description { out += "  description: " + text(d, indent: "    ") + "\n" }
             out += "\n"
         }
         if !kinds.isEmpty || !types.isEmpty {
@@ -52,7 +52,7 @@ public enum GraphYAMLWriter {
                 if let v = d.published { out += "    published: " + v.description + "\n" }
                 if let v = d.url { out += "    url: " + scalar(v) + "\n" }
                 if let v = d.file { out += "    file: " + scalar(v) + "\n" }
-                if let v = d.note { out += "    note: " + scalar(v) + "\n" }
+                if let v = d.note { out += "    note: " + text(v, indent: "      ") + "\n" }
             }
             out += "\n"
         }
@@ -63,11 +63,11 @@ public enum GraphYAMLWriter {
                 out += "  - id: " + scalar(e.id) + "\n    name: " + scalar(e.name) + "\n    kind: " + scalar(e.kind) + "\n"
                 if !e.aliases.isEmpty { out += "    aliases: " + flowList(e.aliases) + "\n" }
                 if let v = e.country { out += "    country: " + scalar(v) + "\n" }
-                if let v = e.description { out += "    description: " + scalar(v) + "\n" }
+                if let v = e.description { out += "    description: " + text(v, indent: "      ") + "\n" }
                 if !e.externalIDs.isEmpty { out += "    ids: " + flowMap(e.externalIDs) + "\n" }
                 if !e.attributes.isEmpty { out += "    attributes:\n" + block(e.attributes, indent: "      ") }
                 if e.provenance != .reported { out += "    provenance: " + e.provenance.rawValue + "\n" }
-                if let v = e.note { out += "    note: " + scalar(v) + "\n" }
+                if let v = e.note { out += "    note: " + text(v, indent: "      ") + "\n" }
             }
             out += "\n"
         }
@@ -82,11 +82,13 @@ public enum GraphYAMLWriter {
                 if r.assertion != .reported { out += "    assertion: " + r.assertion.rawValue + "\n" }
                 if !r.sources.isEmpty {
                     out += "    sources:\n"
-                    for c in r.sources { out += "      - document: " + scalar(c.document) + "\n        quote: " + scalar(c.quote) + "\n" }
+                    for c in r.sources {
+                        out += "      - document: " + scalar(c.document) + "\n        quote: " + text(c.quote, indent: "          ") + "\n"
+                    }
                 }
                 if !r.attributes.isEmpty { out += "    attributes:\n" + block(r.attributes, indent: "      ") }
                 if r.provenance != .reported { out += "    provenance: " + r.provenance.rawValue + "\n" }
-                if let v = r.note { out += "    note: " + scalar(v) + "\n" }
+                if let v = r.note { out += "    note: " + text(v, indent: "      ") + "\n" }
             }
         }
         return out
@@ -117,6 +119,38 @@ public enum GraphYAMLWriter {
 
     static func flowMap(_ m: [String: String]) -> String {
         "{" + m.keys.sorted().map { scalar($0) + ": " + scalar(m[$0]!) }.joined(separator: ", ") + "}"
+    }
+
+    /// Prose: short text as `scalar` does; long text double-quoted and wrapped at single spaces
+    /// onto lines indented by `indent` (YAML folds each such line break back into one space).
+    static func text(_ s: String, indent: String, width: Int = 96) -> String {
+        guard s.count > width - indent.count - 12 else { return scalar(s) }
+        let q = quoted(s)
+        var lines: [String] = []
+        var line = ""
+        var previous: Character = " "
+        var chars = Array(q)
+        var i = 0
+        var budget = width - indent.count - 12
+        while i < chars.count {
+            let ch = chars[i]
+            // A lone space between two non-spaces (and not inside an escape) may become a break.
+            if ch == " ", previous != " ", previous != "\\", i + 1 < chars.count, chars[i + 1] != " ",
+               line.count >= budget {
+                lines.append(line)
+                line = ""
+                budget = width - indent.count
+                previous = ch
+                i += 1
+                continue
+            }
+            line.append(ch)
+            previous = ch
+            i += 1
+        }
+        lines.append(line)
+        chars = []
+        return lines.joined(separator: "\n" + indent)
     }
 
     /// A string as a YAML scalar that reads back as the same string.
