@@ -177,7 +177,7 @@ func same(_ a: Any?, _ b: Any?) -> Bool {
     }
 
     @Test func graphMLForYEdStaysReadable() throws {
-        let (dir, file) = try export("graphml", ext: "graphml")
+        let (dir, _) = try export("graphml", ext: "graphml")
         defer { try? FileManager.default.removeItem(at: dir) }
         let yed = dir.appendingPathComponent("yed.graphml").path
         #expect(try kgraph(["export", "graphml", "--yed", "-o", yed] + shippedGraph).status == 0)
