@@ -16,13 +16,17 @@ public enum GraphAssembler {
         checkVocabulary(fragments, vocabulary, &d)
         // Per kind and per type, decided once: a big graph checks millions of references.
         let knownKinds = Set(vocabulary.kinds.map(\.id))
+        let kindNumber = Dictionary(vocabulary.kinds.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
         var rules: [String: TypeRules?] = [:]
         func typeRules(_ id: String) -> TypeRules? {
             if let known = rules[id] { return known }
-            let made = vocabulary.type(id).map { TypeRules(type: $0) }
+            let made = vocabulary.type(id).map { TypeRules(type: $0, kindNumber: kindNumber) }
             rules[id] = made
             return made
         }
+        // Each entity's kind as its number in the vocabulary (-1 for a kind it lacks), by entity index.
+        var kindOf: [Int32] = []
+        kindOf.reserveCapacity(graph.entityCount)
 
         for f in fragments {
             if graph.title == nil { graph.title = f.title }
@@ -63,7 +67,9 @@ public enum GraphAssembler {
                 d.append(Diagnostic(.error, "unknown country entity '\(c)'" + hint(c, names(), graph), at: at ?? e.location))
             }
         }
-        var cited = Set<String>()
+        for e in graph.entities { kindOf.append(kindNumber[e.kind] ?? -1) }
+        var citedDocument = [Bool](repeating: false, count: graph.documents.count)
+        var citedUnknown = Set<String>()
         for k in fragments.indices {
             // Taken out of the fragment so that, when every relation is valid, the graph adopts the
             // array itself instead of copying it.
@@ -93,11 +99,13 @@ public enum GraphAssembler {
                     d.append(Diagnostic(.error, "relation '\(r.id)' has no source: cite a document and quote", at: r.location))
                 }
                 for (j, c) in r.sources.enumerated() {
-                    cited.insert(c.document)
-                    if graph.index(ofDocument: c.document) == nil && !f.strictVocabulary {
+                    let document = graph.index(ofDocument: c.document)
+                    if let document { citedDocument[document] = true; continue }
+                    citedUnknown.insert(c.document)
+                    if !f.strictVocabulary {
                         // Exports without a document list (GEXF, CSV) still name documents.
                         lenient.count("document", c.document, at: r.location)
-                    } else if graph.index(ofDocument: c.document) == nil {
+                    } else {
                         let documents = places().documents
                         let at = j < documents.count ? documents[j] : nil
                         d.append(Diagnostic(.error, "unknown document '\(c.document)'"
@@ -105,13 +113,14 @@ public enum GraphAssembler {
                     }
                 }
                 if let rule = typeRules(r.type) {
-                    if let source, let target {
+                    if let source, let target,
+                       !rule.admitsSource(kindOf[Int(source)]) || !rule.admitsTarget(kindOf[Int(target)]) {
                         let sourceKind = graph.entities[Int(source)].kind, targetKind = graph.entities[Int(target)].kind
-                        if !rule.admitsSource(sourceKind) && knownKinds.contains(sourceKind) {
+                        if !rule.admitsSource(kindOf[Int(source)]) {
                             d.append(Diagnostic(.error, "'\(rule.type.id)' cannot start at '\(r.source)', a \(sourceKind); allowed: "
                                                 + rule.type.domain.joined(separator: ", "), at: places().source ?? r.location))
                         }
-                        if !rule.admitsTarget(targetKind) && knownKinds.contains(targetKind) {
+                        if !rule.admitsTarget(kindOf[Int(target)]) {
                             d.append(Diagnostic(.error, "'\(rule.type.id)' cannot end at '\(r.target)', a \(targetKind); allowed: "
                                                 + rule.type.range.joined(separator: ", "), at: places().target ?? r.location))
                         }
@@ -143,6 +152,7 @@ public enum GraphAssembler {
                 d.append(Diagnostic(.error, "\(GraphError.duplicateRelation(r.id))" + firstAt(first), at: r.location))
             }
         }
+        let cited = Set(graph.documents.indices.filter { citedDocument[$0] }.map { graph.documents[$0].id }).union(citedUnknown)
         warnings(graph, cited: cited, fragments: fragments, &d)
         d += lenient.diagnostics(vocabulary)
         diagnostics += d
@@ -200,20 +210,28 @@ public enum GraphAssembler {
     }
 }
 
-/// A relation type's domain and range as sets, for checking many relations against it.
+/// A relation type's domain and range as flags by kind number, for checking many relations.
 private struct TypeRules {
     let type: RelationType
-    let domain: Set<String>
-    let range: Set<String>
+    /// Per kind number: allowed at the source; nil when any kind is.
+    let domain: [Bool]?
+    let range: [Bool]?
 
-    init(type: RelationType) {
+    init(type: RelationType, kindNumber: [String: Int32]) {
         self.type = type
-        domain = Set(type.domain)
-        range = Set(type.range)
+        func flags(_ kinds: [String]) -> [Bool]? {
+            guard !kinds.isEmpty else { return nil }
+            var f = [Bool](repeating: false, count: kindNumber.count)
+            for k in kinds { if let n = kindNumber[k] { f[Int(n)] = true } }
+            return f
+        }
+        domain = flags(type.domain)
+        range = flags(type.range)
     }
 
-    func admitsSource(_ kind: String) -> Bool { domain.isEmpty || domain.contains(kind) }
-    func admitsTarget(_ kind: String) -> Bool { range.isEmpty || range.contains(kind) }
+    /// A kind the vocabulary lacks (-1) is reported on its own, never as a domain or range problem.
+    func admitsSource(_ kind: Int32) -> Bool { kind < 0 || domain.map { $0[Int(kind)] } ?? true }
+    func admitsTarget(_ kind: Int32) -> Bool { kind < 0 || range.map { $0[Int(kind)] } ?? true }
 }
 
 /// Findings in imported files (`strictVocabulary == false`), reported once per kind, type, document

@@ -605,7 +605,7 @@ private struct GraphMLParser: ~Copyable {
         switch role {
         case .typeLabel:
             return true
-        case .sources where !json:
+        case .sources:
             guard let c = scratch.withUnsafeBufferPointer({ InteropValues.citations(json: $0) }) else { return false }
             relationValues.setSources(c)
             return true
