@@ -114,7 +114,7 @@ if !loadOnly {
     // Export: what `kgraph export graphml -o FILE` does (the file written atomically).
     let out = NSTemporaryDirectory() + "kgraph-bench-\(getpid()).graphml"
     timed("export") {
-        do { try AtomicFile.write(GraphMLWriter.graphml(graph), to: out) } catch { fail("\(error)") }
+        do { try AtomicFile.write(to: out) { GraphMLWriter.write(graph, to: $0) } } catch { fail("\(error)") }
     }
     result("export_bytes", (try? FileManager.default.attributesOfItem(atPath: out)[.size] as? Int) ?? 0)
     try? FileManager.default.removeItem(atPath: out)

@@ -43,9 +43,16 @@ struct Export: ParsableCommand {
     func run() throws {
         let full = try graphOptions.load()
         let picked = try selection.apply(to: full)
-        let g = picked.graph(from: full)
+        // The whole graph needs no copy (a copy would double the memory of a big export).
+        let g = selection.selection.isEverything ? full : picked.graph(from: full)
         switch format {
-        case .graphml: try Console.write(GraphMLWriter.graphml(g, yed: yed), to: output)
+        case .graphml:
+            // Streamed: a million relations never sit in memory as one block of text.
+            if let output, output != "-" {
+                do { try AtomicFile.write(to: output) { GraphMLWriter.write(g, yed: yed, to: $0) } } catch { throw Failure("\(error)") }
+            } else {
+                GraphMLWriter.write(g, yed: yed) { FileHandle.standardOutput.write(Data($0)) }
+            }
         case .gexf: try Console.write(GEXFWriter.gexf(g), to: output)
         case .json: try Console.write(NodeLinkWriter.json(g), to: output)
         case .cytoscape: try Console.write(CytoscapeWriter.json(g), to: output)

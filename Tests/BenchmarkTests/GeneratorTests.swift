@@ -113,3 +113,28 @@ private var writers: [(String, (SyntheticGraph, inout ByteSink) throws -> Void)]
         }
     }
 }
+
+@Suite struct StreamingExportTests {
+    /// The streamed GraphML is the same document, in several pieces, and the streaming atomic
+    /// write puts exactly those bytes in the file.
+    @Test func streamedGraphMLEqualsTheWholeDocument() throws {
+        let g = SyntheticGraph(entities: 2000, relations: 12_000, seed: 9).graph()
+        let whole = GraphMLWriter.graphml(g)
+        #expect(whole.count > 2 << 20)
+        var pieces = 0
+        var streamed = Data()
+        GraphMLWriter.write(g) { pieces += 1; streamed.append(contentsOf: $0) }
+        #expect(pieces > 1)
+        #expect(streamed == whole)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kgraph-stream-\(UUID()).graphml").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try AtomicFile.write(to: file) { GraphMLWriter.write(g, to: $0) }
+        #expect(FileManager.default.contents(atPath: file) == whole)
+    }
+
+    @Test func aFailedStreamingWriteLeavesNoFile() {
+        let file = "/nonexistent-folder-\(UUID())/x.graphml"
+        #expect(throws: FileWriteError.self) { try AtomicFile.write(to: file) { emit in [UInt8](repeating: 1, count: 10).withUnsafeBytes { emit($0) } } }
+        #expect(!FileManager.default.fileExists(atPath: file))
+    }
+}

@@ -12,13 +12,23 @@ public enum AtomicFile {
     /// Writes `data` to a temporary file beside `path`, flushes it to disk, then renames it over
     /// `path`. On any failure the temporary file is removed and `path` is untouched.
     public static func write(_ data: Data, to path: String) throws(FileWriteError) {
+        try write(to: path) { emit in data.withUnsafeBytes { emit($0) } }
+    }
+
+    /// Writes what `produce` hands to `emit`, piece by piece, to a temporary file beside `path`,
+    /// flushes it to disk, then renames it over `path`; so a big export is never held whole in
+    /// memory, and readers still only ever see the old file or the complete new one. After a
+    /// failed write the rest is ignored; the temporary file is removed and `path` is untouched.
+    public static func write(to path: String,
+                             streaming produce: (_ emit: (UnsafeRawBufferPointer) -> Void) -> Void) throws(FileWriteError) {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         let temp = dir + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
         var failure: String?
-        data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) in
+        produce { buf in
+            guard failure == nil, buf.count > 0 else { return }
             var offset = 0
             while offset < buf.count {
                 let n = Foundation.write(fd, buf.baseAddress! + offset, buf.count - offset)

@@ -20,9 +20,18 @@ import Foundation
 public enum GraphMLWriter {
     /// The GraphML document for `g`.
     public static func graphml(_ g: Graph, yed: Bool = false) -> Data {
+        var data = Data()
+        write(g, yed: yed) { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// The GraphML document for `g`, handed to `emit` in pieces of about a megabyte, so that a
+    /// big graph's export is never held whole in memory (`AtomicFile.write(to:streaming:)`).
+    /// - Complexity: O(size of the graph); O(1 MB) memory beyond the graph.
+    public static func write(_ g: Graph, yed: Bool = false, to emit: (UnsafeRawBufferPointer) -> Void) {
         var w = Writer(g, yed: yed)
-        w.write()
-        return Data(w.out.bytes)
+        w.write(emit)
+        w.out.drain(emit)
     }
 }
 
@@ -91,7 +100,10 @@ private struct Writer {
         }
     }
 
-    mutating func write() {
+    /// Bytes held before they are handed on.
+    static let chunk = 1 << 20
+
+    mutating func write(_ emit: (UnsafeRawBufferPointer) -> Void) {
         out.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         out.raw("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"")
         if yed { out.raw(" xmlns:y=\"http://www.yworks.com/xml/graphml\"") }
@@ -157,6 +169,7 @@ private struct Writer {
             }
             if yed { yedNode(e, index: i) }
             out.raw("    </node>\n")
+            if out.bytes.count >= Self.chunk { out.drain(emit) }
         }
         let edgeColumnIndex = Dictionary(uniqueKeysWithValues: edgeColumns.columns.enumerated().map { ($1.name, ($0, $1.type)) })
         for (i, r) in g.relations.enumerated() {
@@ -184,6 +197,7 @@ private struct Writer {
             }
             if yed { yedEdge(r, type: type) }
             out.raw("    </edge>\n")
+            if out.bytes.count >= Self.chunk { out.drain(emit) }
         }
         out.raw("  </graph>\n</graphml>\n")
     }

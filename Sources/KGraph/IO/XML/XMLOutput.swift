@@ -9,6 +9,13 @@ struct XMLOutput {
 
     init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
+    /// Hands the bytes written so far to `emit` and starts afresh (streaming writers call it
+    /// between elements).
+    mutating func drain(_ emit: (UnsafeRawBufferPointer) -> Void) {
+        bytes.withUnsafeBytes { emit($0) }
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Markup written as is.
     mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
