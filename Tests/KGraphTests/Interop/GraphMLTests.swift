@@ -186,3 +186,27 @@ func graphML(_ xml: String) -> (graph: Graph, messages: [String], errors: [Strin
         #expect(errors(Data("<graphml><graph></graphml>".utf8)) == ["h.graphml:1:17: error: closing tag </graphml> does not match <graph> (opened at 1:10)"])
     }
 }
+
+/// GEXF goes through the same tokenizer: the same refusals.
+@Suite struct GEXFHostileInputTests {
+    @Test func doctypeAndExternalEntities() {
+        let xml = """
+            <?xml version="1.0"?>
+            <!DOCTYPE gexf [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
+            <gexf version="1.3"><graph><nodes><node id="a" label="&xxe;"/></nodes><edges/></graph></gexf>
+            """
+        let (g, d) = readGraph(Data(xml.utf8), ext: "gexf", file: "h.gexf")
+        #expect(g.entityCount == 0)
+        #expect(d.map(\.description).first?.hasPrefix("h.gexf:2:1: error: document type declarations") == true)
+    }
+
+    @Test func notGEXF() {
+        let (_, d) = readGraph(Data("<graphml/>".utf8), ext: "gexf", file: "h.gexf")
+        #expect(d.map(\.description) == ["h.gexf:1:1: error: not a GEXF file: the root element is <graphml>, expected <gexf>"])
+    }
+
+    @Test func duplicateNodeIds() {
+        let (_, d) = readGraph(Data(#"<gexf><graph><nodes><node id="a"/><node id="a"/></nodes></graph></gexf>"#.utf8), ext: "gexf", file: "h.gexf")
+        #expect(d.filter { $0.severity == .error }.map(\.description) == ["h.gexf:1:35: error: duplicate node id 'a' (first at h.gexf:1:21)"])
+    }
+}

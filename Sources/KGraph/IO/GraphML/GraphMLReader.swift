@@ -632,7 +632,13 @@ private struct GraphMLParser: ~Copyable {
 
     /// The case whose raw value the bytes spell.
     static func match<E: RawRepresentable & CaseIterable>(_ bytes: [UInt8], _ type: E.Type) -> E? where E.RawValue == String {
-        for c in E.allCases where c.rawValue.utf8.elementsEqual(bytes) { return c }
+        // Few cases and short names: compare the bytes directly.
+        for c in E.allCases {
+            var raw = c.rawValue
+            if raw.withUTF8({ r in r.count == bytes.count && bytes.withUnsafeBufferPointer { memcmp(r.baseAddress!, $0.baseAddress!, r.count) == 0 } }) {
+                return c
+            }
+        }
         return nil
     }
 

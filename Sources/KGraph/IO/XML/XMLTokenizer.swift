@@ -171,9 +171,16 @@ struct XMLTokenizer: ~Copyable {
     }
 
     /// True when the span holds exactly `literal` (ASCII).
-    func equals(_ s: Span, _ literal: StaticString) -> Bool {
-        guard s.count == literal.utf8CodeUnitCount else { return false }
-        return memcmp(buf + s.start, literal.utf8Start, s.count) == 0
+    @inline(__always) func equals(_ s: Span, _ literal: StaticString) -> Bool {
+        let n = literal.utf8CodeUnitCount
+        guard s.count == n else { return false }
+        let l = literal.utf8Start
+        var i = 0
+        while i < n {
+            if buf[s.start + i] != l[i] { return false }
+            i += 1
+        }
+        return true
     }
 
     /// The local part of a name (`ShapeNode` for `y:ShapeNode`).
@@ -904,7 +911,9 @@ struct ElementStack: ~Copyable {
             names = bigger
             namesCapacity = c
         }
-        (names + namesUsed).update(from: p, count: n)
+        // Names are short: a plain loop beats a call to memmove.
+        var k = 0
+        while k < n { names[namesUsed + k] = p[k]; k += 1 }
         namesUsed += n
         ends[count] = namesUsed
         offsets[count] = offset
@@ -923,7 +932,10 @@ struct ElementStack: ~Copyable {
     /// True when the innermost open element is named by the `n` bytes at `p`.
     func topMatches(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         let s = start(count - 1)
-        return ends[count - 1] - s == n && memcmp(names + s, p, n) == 0
+        guard ends[count - 1] - s == n else { return false }
+        var k = 0
+        while k < n { if names[s + k] != p[k] { return false }; k += 1 }
+        return true
     }
 
     func name(_ i: Int) -> String {
