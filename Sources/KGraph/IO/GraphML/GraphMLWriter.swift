@@ -187,7 +187,16 @@ private struct Writer {
             }
             data("e_confidence", r.confidence.rawValue)
             data("e_assertion", r.assertion.rawValue)
-            data("e_sources", InteropValues.citationsJSON(r.sources))
+            // The same text as InteropValues.citationsJSON, escaped as it is written.
+            out.raw("      <data key=\"e_sources\">[")
+            for (j, c) in r.sources.enumerated() {
+                out.raw(j == 0 ? "{\"document\":" : ",{\"document\":")
+                out.jsonStringText(c.document)
+                out.raw(",\"quote\":")
+                out.jsonStringText(c.quote)
+                out.raw("}")
+            }
+            out.raw("]</data>\n")
             data("e_provenance", r.provenance.rawValue)
             if let n = r.note { data("e_note", n) }
             if needEdgeID && edgeIDs[i] != r.id { data("e_id", r.id) }
