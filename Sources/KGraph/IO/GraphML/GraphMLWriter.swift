@@ -57,6 +57,9 @@ private struct Writer {
 
     /// Ids as unique NMTOKENs, and whether any had to change.
     static func tokens(_ ids: [String]) -> ([String], Bool) {
+        // A graph's ids are unique already: when every one is a name as it stands, nothing can clash.
+        let tokens = ids.map(XMLOutput.nmtoken)
+        if tokens == ids { return (ids, false) }
         var changed = false
         var taken = Set<String>()
         var out: [String] = []
