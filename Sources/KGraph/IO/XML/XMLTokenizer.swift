@@ -800,16 +800,19 @@ struct XMLTokenizer: ~Copyable {
         pos = end + 2
     }
 
-    /// `version="1.x"`, then optional `encoding` (UTF-8 only) and `standalone`.
+    /// `version="1.x"`, then optional `encoding` (UTF-8 only) and `standalone` (`yes` or `no`),
+    /// in that order (XML 1.0 §2.8).
     private func checkDeclaration(_ s: Span) throws(Scan) {
         var p = s.start
-        var seenVersion = false
+        var seen: [String] = []
         while p < s.end {
+            let wsStart = p
             while p < s.end && Self.isSpace(buf[p]) { p += 1 }
             if p >= s.end { break }
+            if p == wsStart { throw fault("malformed XML declaration: expected whitespace", at: p) }
             let ns = p
             while p < s.end && Self.isNameChar(buf[p]) { p += 1 }
-            let nameSpan = Span(start: ns, end: p)
+            let name = String(decoding: bytes(Span(start: ns, end: p)), as: UTF8.self)
             while p < s.end && Self.isSpace(buf[p]) { p += 1 }
             guard p < s.end, buf[p] == UInt8(ascii: "=") else { throw fault("malformed XML declaration", at: p) }
             p += 1
@@ -822,21 +825,32 @@ struct XMLTokenizer: ~Copyable {
             var ve = vs
             while ve < s.end && buf[ve] != q { ve += 1 }
             guard ve < s.end else { throw fault("malformed XML declaration: unclosed quote", at: p) }
-            let value = String(decoding: bytes(Span(start: vs, end: ve)), as: UTF8.self)
-            if equals(nameSpan, "version") {
-                guard value.hasPrefix("1.") else { throw fault("unsupported XML version '\(value)'", at: vs) }
-                seenVersion = true
-            } else if equals(nameSpan, "encoding") {
-                let e = value.lowercased()
-                guard ["utf-8", "utf8", "us-ascii", "ascii"].contains(e) else {
-                    throw fault("encoding '\(value)' is not supported: kgraph reads UTF-8 XML (convert with iconv -f \(value) -t UTF-8)", at: vs)
+            let value = Array(bytes(Span(start: vs, end: ve)))
+            let text = String(decoding: value, as: UTF8.self)
+            func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+            func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+            switch name {
+            case "version" where seen.isEmpty:
+                guard value.count > 2, value[0] == UInt8(ascii: "1"), value[1] == UInt8(ascii: "."), value.dropFirst(2).allSatisfy(isDigit) else {
+                    throw fault("malformed XML declaration: version '\(text)' (expected 1.0)", at: vs)
                 }
-            } else if !equals(nameSpan, "standalone") {
-                throw fault("unknown XML declaration field '\(String(decoding: bytes(nameSpan), as: UTF8.self))'", at: ns)
+            case "encoding" where seen == ["version"]:
+                guard let f = value.first, isLetter(f), value.allSatisfy({ isLetter($0) || isDigit($0) || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }) else {
+                    throw fault("malformed XML declaration: encoding name '\(text)'", at: vs)
+                }
+                guard ["utf-8", "utf8", "us-ascii", "ascii"].contains(text.lowercased()) else {
+                    throw fault("encoding '\(text)' is not supported: kgraph reads UTF-8 XML (convert with iconv -f \(text) -t UTF-8)", at: vs)
+                }
+            case "standalone" where seen.first == "version" && !seen.contains("standalone"):
+                guard text == "yes" || text == "no" else { throw fault("malformed XML declaration: standalone must be yes or no", at: vs) }
+            default:
+                throw fault(seen.isEmpty && name != "version" ? "the XML declaration must start with version=\"1.0\""
+                            : "malformed XML declaration: unexpected '\(name)'", at: ns)
             }
+            seen.append(name)
             p = ve + 1
         }
-        if !seenVersion { throw fault("the XML declaration lacks version=\"1.0\"", at: s.start) }
+        if seen.isEmpty { throw fault("the XML declaration lacks version=\"1.0\"", at: s.start) }
     }
 
     private func describeTokenAt(_ p: Int) -> String {
