@@ -69,6 +69,7 @@ private struct GraphMLKey {
     /// yEd's graphics keys carry labels, not values.
     var yfiles: Bool
     var location: FileLocation
+    var idBytes: [UInt8] = []
 
     func applies(to domain: String) -> Bool { self.domain == domain || self.domain == "all" }
 }
@@ -88,6 +89,8 @@ private struct GraphMLParser: ~Copyable {
     var edgeKeysWithDefaults: [Int] = []
     /// For each key, the serial number of the element that last set it (for defaults).
     var keySetBy: [Int] = []
+    /// The key the last `<data>` named.
+    var lastKey = -1
     var elementSerial = 0
 
     var nodeTable = ByteTable(capacity: 1024)
@@ -311,6 +314,8 @@ private struct GraphMLParser: ~Copyable {
             }
         }
         let index = keys.count
+        var k = k
+        k.idBytes = idBytes
         keys.append(k)
         keySetBy.append(-1)
         for d in domains { keyByDomain[Int(slot) * 3 + d] = Int32(index) }
@@ -323,6 +328,24 @@ private struct GraphMLParser: ~Copyable {
     /// The key a `<data key=...>` names for a domain; an undeclared one is declared as text.
     mutating func keyIndex(_ a: XMLTokenizer.Attribute, domain: String) -> Int {
         let d = domain == "node" ? 0 : domain == "edge" ? 1 : 2
+        // Files repeat their keys in the same order: try the one after the last first.
+        let guess = lastKey + 1
+        if !a.needsDecoding, guess < keys.count, keys[guess].idBytes.count == a.value.count, keys[guess].applies(to: domain),
+           keys[guess].idBytes.withUnsafeBufferPointer({ k in
+               let v = t.bytes(a.value)
+               var i = 0
+               while i < k.count { if k[i] != v[i] { return false }; i += 1 }
+               return true
+           }) {
+            lastKey = guess
+            return guess
+        }
+        let found = slowKeyIndex(a, d: d, domain: domain)
+        lastKey = found
+        return found
+    }
+
+    mutating func slowKeyIndex(_ a: XMLTokenizer.Attribute, d: Int, domain: String) -> Int {
         if !a.needsDecoding, let slot = keyTable.find(t.bytes(a.value)), keyByDomain[Int(slot) * 3 + d] >= 0 {
             return Int(keyByDomain[Int(slot) * 3 + d])
         }

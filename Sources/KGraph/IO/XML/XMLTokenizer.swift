@@ -519,8 +519,31 @@ struct XMLTokenizer: ~Copyable {
             pos = end
             return nil
         }
-        // References, CR and "]]>", each found with memchr.
         var decode = false
+        if end - i <= 64 {
+            // Short text (most values): one pass for references, CR and "]]>".
+            var k = i
+            while k < end {
+                let b = buf[k]
+                if b == UInt8(ascii: "&") {
+                    k = try checkReference(at: k, limit: end)
+                    decode = true
+                    continue
+                }
+                if b == 0x0D { decode = true }
+                else if b == UInt8(ascii: ">"), k >= pos + 2, buf[k - 1] == UInt8(ascii: "]"), buf[k - 2] == UInt8(ascii: "]") {
+                    throw fault("']]>' is not allowed in text", at: k - 2)
+                }
+                k += 1
+            }
+            if i > pos && memchr(buf + pos, 0x0D, i - pos) != nil { decode = true }
+            text = Span(start: pos, end: end)
+            textIsCDATA = false
+            textNeedsDecoding = decode
+            pos = end
+            return .text
+        }
+        // Long text: references, CR and "]]>", each found with memchr.
         var q = i
         while q < end, let a = memchr(buf + q, Int32(UInt8(ascii: "&")), end - q) {
             q = try checkReference(at: UnsafeMutableRawPointer(buf).distance(to: a), limit: end)
