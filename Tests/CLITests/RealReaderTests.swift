@@ -213,3 +213,39 @@ func same(_ a: Any?, _ b: Any?) -> Bool {
         }
     }
 }
+
+/// Real files from other tools, loaded directly and exported again: the GraphML is schema-valid and
+/// NetworkX reads the GraphML, GEXF and node-link JSON with the same node and edge counts.
+@Suite(.enabled(if: corpusPresent && RealReaderTests.schemasPresent, "../shared/corpus or ../shared/schemas is absent"))
+struct CorpusReexportTests {
+    static let files = ["graphml/boost_graphml_test.graphml", "graphml/gephi_lesmiserables.graphml",
+                        "graphml/graphology_missing_nodes.graphml", "graphml/graphology_mixed_multigraph.graphml",
+                        "graphml/osmnx_oakland_piedmont_drive.graphml", "graphml/prefuse_terror.graphml",
+                        "graphml/tinkerpop_grateful_dead.graphml", "graphml/yed_3_23_groups_cdata.graphml",
+                        "gexf/gephi_0_8_1_rio.gexf", "gexf/graphology_v1_3_lists.gexf", "gexf/networkit_dynamic.gexf"]
+
+    @Test(arguments: files)
+    func reexportIsReadable(_ name: String) throws {
+        let source = ["--graph", corpus.appendingPathComponent(name).path]
+        let stats = try kgraph(["check"] + source)
+        #expect(stats.status == 0)
+        // "1 file(s), N entities, M relations, ..."
+        let numbers = stats.stderr.split(separator: " ").compactMap { Int($0) }
+        let (nodes, edges) = (numbers[1], numbers[2])
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (format, reader) in [("graphml", "networkx-graphml"), ("gexf", "networkx-gexf"), ("json", "networkx-json")] {
+            let file = dir.appendingPathComponent("x.\(format)").path
+            let r = try kgraph(["export", format, "-o", file] + source)
+            #expect(r.status == 0, "\(r.stderr)")
+            if format != "json" {
+                let schema = format == "graphml" ? "graphml/graphml.xsd" : "gexf-1.3/gexf.xsd"
+                let lint = try runTool("xmllint", ["--nonet", "--noout", "--schema", RealReaderTests.schemas.appendingPathComponent(schema).path, file])
+                #expect(lint.status == 0, "\(format): \(lint.stderr.prefix(500))")
+            }
+            if let v = try readWithPython(reader, file) {
+                #expect(v.nodes == nodes && v.edges == edges, "\(format): \(v.nodes)/\(v.edges) for \(nodes)/\(edges)")
+            }
+        }
+    }
+}
