@@ -21,18 +21,9 @@ render: build
 	$$($(SWIFT) build --show-bin-path)/kgraph render --graph Graphs -o $(OUT)
 	@echo "wrote $(OUT)"
 
-# The pictures in Examples/ (README shows one); every command is an ordinary `kgraph render`.
-KGRAPH = $$($(SWIFT) build --show-bin-path)/kgraph
+# The pictures in Examples/ (README shows one); Examples/render-examples.sh lists the commands.
 examples: build
-	$(KGRAPH) render --graph Graphs -o Examples/graph.svg
-	$(KGRAPH) render --graph Graphs --focus "Kataib Hezbollah" --depth 1 \
-	  --title "Kata'ib Hezbollah: backers, attacks and the strikes on it" -o Examples/kataib-hezbollah.svg
-	$(KGRAPH) render --graph Graphs --path IRGC "Tower 22" -k 3 --focus "Tower 22" \
-	  --title "How the IRGC is connected to Tower 22" -o Examples/path-irgc-tower-22.svg
-	$(KGRAPH) render --graph Graphs --path Iran "US base" -k 4 --only-path \
-	  --title "From Iran to the US bases" -o Examples/path-iran-us-bases.svg
-	$(KGRAPH) render --graph Graphs --type struck,attacked --since 2024 --cluster-by country \
-	  --title "Strikes and attacks since January 2024, by country" -o Examples/strikes-2024.svg
+	Examples/render-examples.sh "$$($(SWIFT) build --show-bin-path)/kgraph" Examples
 	@echo "wrote Examples/*.svg"
 
 test: setup-test
