@@ -219,6 +219,9 @@ def main():
     if "networkx" in tools and "kpaths_prep" in tools["networkx"]["phases"]:
         notes.append(f"NetworkX's 5 shortest paths exclude {fmt(tools['networkx']['phases']['kpaths_prep'], 'x')} "
                      "to make the simple graph shortest_simple_paths needs")
+    if "neighborhood_relations" in tools["kgraph"]["phases"]:
+        notes.append(f"kgraph's depth-2 row lists the entities, as the peers do; with the relations among them "
+                     f"(what `kgraph neighbors --depth 2` shows) it takes {fmt(tools['kgraph']['phases']['neighborhood_relations'], 'x')}")
     if "names" in tools["kgraph"]["phases"]:
         notes.append(f"kgraph's path rows exclude building its name index once "
                      f"({fmt(tools['kgraph']['phases']['names'], 'x')}); the end-to-end row includes it")

@@ -85,7 +85,11 @@ if !loadOnly {
         do { return try graph.findPaths(from: f, to: t, count: 5) } catch { fail("\(error)") }
     }
     result("kpaths", "[" + kpaths.paths.map { String($0.length) }.joined(separator: ", ") + "]")
-    let hood = timed("neighborhood") { graph.neighborhood(of: center, depth: 2) }
+    // Every entity within two hops, as igraph's neighborhood(order=2) answers it; `kgraph neighbors`
+    // adds the relations among them (timed apart as neighborhood_relations).
+    let hood = timed("neighborhood") { graph.breadthFirst(from: center, depth: 2) }
+    let ego = timed("neighborhood_relations") { graph.neighborhood(of: center, depth: 2) }
+    result("neighborhood_relations", ego.relations.count)
     result("neighborhood", hood.entities.count)
 
     // Betweenness on the subgraph the sample induces (as the peers do: undirected, parallel merged).
