@@ -39,4 +39,39 @@ import Testing
         }
         #expect(depth > 1 || n.entities.count < 100)
     }
+
+    /// With the contiguous rows (`compact()`, as loading builds them) every search answers as before.
+    @Test func compactRowsGiveTheSameAnswers() throws {
+        var g = Graph()
+        var state: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for i in 0..<600 { try g.add(Entity(id: "e\(i)", name: "E\(i)", kind: i % 5 == 0 ? "militia" : "state")) }
+        for i in 0..<2400 {
+            try g.add(Relation(id: "r\(i)", source: "e\(next(600))", type: i % 3 == 0 ? "backs" : "allied-with",
+                               target: "e\(next(60))", confidence: i % 4 == 0 ? .low : .high))
+        }
+        var c = g
+        c.compact()
+        c.checkInvariants()
+        let options = [
+            TraversalOptions(), TraversalOptions(direction: .outgoing), TraversalOptions(direction: .incoming),
+            TraversalOptions(excludedTypes: ["backs"]), TraversalOptions(avoidedEntities: [3, 10, 20]),
+            TraversalOptions(entityKinds: ["state"]), TraversalOptions(minimumConfidence: .high),
+        ]
+        for o in options {
+            for start in [Int32(0), 7, 599] {
+                for depth in [1, 2, 100] {
+                    #expect(c.breadthFirst(from: start, depth: depth, options: o) == g.breadthFirst(from: start, depth: depth, options: o))
+                    #expect(c.neighborhood(of: start, depth: depth, options: o) == g.neighborhood(of: start, depth: depth, options: o))
+                }
+            }
+        }
+        // A change drops the rows, and answers follow the change.
+        try c.add(Relation(id: "new", source: "e599", type: "backs", target: "e598"))
+        c.checkInvariants()
+        #expect(c.breadthFirst(from: 599, depth: 1).entities.contains(598))
+    }
 }

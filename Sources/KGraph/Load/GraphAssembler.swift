@@ -156,6 +156,7 @@ public enum GraphAssembler {
         warnings(graph, cited: cited, fragments: fragments, &d)
         d += lenient.diagnostics(vocabulary)
         diagnostics += d
+        graph.compact()
         return graph
     }
 
