@@ -53,18 +53,13 @@ public enum GraphAssembler {
         }
         // Built only when a reference is wrong and a hint is wanted: indexing every name costs more
         // than the rest of assembly on a big graph.
+        // (A cache passed by hand, not a closure over `graph`: a captured graph is copied on every use.)
         var namesIndex: NameIndex?
-        func names() -> NameIndex {
-            if let n = namesIndex { return n }
-            let n = NameIndex(graph)
-            namesIndex = n
-            return n
-        }
         for f in fragments {
             for (i, e) in f.entities.enumerated() {
                 guard let c = e.country, graph.index(ofEntity: c) == nil else { continue }
                 let at = i < f.entityPlaces.count ? f.entityPlaces[i].country : nil
-                d.append(Diagnostic(.error, "unknown country entity '\(c)'" + hint(c, names(), graph), at: at ?? e.location))
+                d.append(Diagnostic(.error, "unknown country entity '\(c)'" + hint(c, names(&namesIndex, graph), graph), at: at ?? e.location))
             }
         }
         for e in graph.entities { kindOf.append(kindNumber[e.kind] ?? -1) }
@@ -86,11 +81,11 @@ public enum GraphAssembler {
                 }
                 let source = graph.index(ofEntity: r.source), target = graph.index(ofEntity: r.target)
                 if source == nil {
-                    d.append(Diagnostic(.error, "unknown entity '\(r.source)'" + hint(r.source, names(), graph),
+                    d.append(Diagnostic(.error, "unknown entity '\(r.source)'" + hint(r.source, names(&namesIndex, graph), graph),
                                         at: places().source ?? r.location))
                 }
                 if target == nil {
-                    d.append(Diagnostic(.error, "unknown entity '\(r.target)'" + hint(r.target, names(), graph),
+                    d.append(Diagnostic(.error, "unknown entity '\(r.target)'" + hint(r.target, names(&namesIndex, graph), graph),
                                         at: places().target ?? r.location))
                 }
                 if r.sources.isEmpty && !f.strictVocabulary {
@@ -160,6 +155,14 @@ public enum GraphAssembler {
         return graph
     }
 
+    /// The name index, built on first use.
+    private static func names(_ cache: inout NameIndex?, _ graph: Graph) -> NameIndex {
+        if let n = cache { return n }
+        let n = NameIndex(graph)
+        cache = n
+        return n
+    }
+
     private static func firstAt(_ l: FileLocation?) -> String { l.map { " (first defined at \($0))" } ?? "" }
 
     /// " (did you mean ...)" from ids, or a pointer to the id when a name or alias was written.
@@ -212,7 +215,7 @@ public enum GraphAssembler {
 }
 
 /// A relation type's domain and range as flags by kind number, for checking many relations.
-private struct TypeRules {
+private final class TypeRules {
     let type: RelationType
     /// Per kind number: allowed at the source; nil when any kind is.
     let domain: [Bool]?
