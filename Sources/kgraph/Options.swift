@@ -12,7 +12,9 @@ struct GraphOptions: ParsableArguments {
     /// Loads the graph, returning it with its diagnostics; a missing input is a `Failure`.
     func loadResult() throws -> LoadResult {
         do {
-            return try GraphLoader.load(paths: try GraphLoader.locate(explicit: graph))
+            let result = try GraphLoader.load(paths: try GraphLoader.locate(explicit: graph))
+            LoadedGraphs.keep(result.graph)
+            return result
         } catch {
             throw Failure("\(error)")
         }
@@ -28,6 +30,13 @@ struct GraphOptions: ParsableArguments {
         }
         return result.graph
     }
+}
+
+/// Graphs this process loaded, held until it exits: freeing a million relations one object at a
+/// time when a command returns costs a noticeable part of its run, and the process is about to end.
+enum LoadedGraphs {
+    nonisolated(unsafe) private static var held: [Graph] = []
+    static func keep(_ g: Graph) { held.append(g) }
 }
 
 /// `--format text|json`.
