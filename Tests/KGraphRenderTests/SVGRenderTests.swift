@@ -196,11 +196,18 @@ enum Hostile {
 
     /// Resident memory growth over `count` renders after `warmUp` renders (fonts, plugins and
     /// Graphviz's and cairo's caches load and fill during the first ones).
+    /// Other suites run in parallel in this process and allocate too, so one window can show their
+    /// growth: the smallest of up to three windows counts (a leak grows every window).
     func growth(warmUp: Int, count: Int, _ body: () throws -> Void) rethrows -> Int {
         for _ in 0..<warmUp { try body() }
-        let before = residentBytes()!
-        for _ in 0..<count { try body() }
-        return residentBytes()! - before
+        var least = Int.max
+        for _ in 0..<3 {
+            let before = residentBytes()!
+            for _ in 0..<count { try body() }
+            least = min(least, residentBytes()! - before)
+            if least < 256 * 1024 { break }
+        }
+        return least
     }
 
     @Test func aRenderLoopDoesNotGrowMemory() throws {
