@@ -51,3 +51,56 @@ import Testing
         #expect(reported.json.provenance == nil)
     }
 }
+
+/// Atomic writes must not replace what is not a plain file: a device, a pipe, the link itself.
+@Suite struct AtomicFileTargetTests {
+    func folder() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgraph-atomic-\(UUID())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test func devicesAreStreamedIntoNotReplaced() throws {
+        // Only asks where the bytes would go: writing here would damage the machine if it regressed.
+        #expect(try AtomicFile.destination(of: "/dev/null") == .stream("/dev/null"))
+    }
+
+    @Test func aPipeStaysAPipe() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+        #expect(reader >= 0)
+        defer { close(reader) }
+        try AtomicFile.write(Data("through the pipe".utf8), to: fifo)
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let n = read(reader, &buffer, buffer.count)
+        #expect(String(decoding: buffer.prefix(max(n, 0)), as: UTF8.self) == "through the pipe")
+        var info = stat()
+        #expect(stat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["pipe"])
+    }
+
+    @Test func aLinkKeepsPointingAtTheReplacedFile() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("real.svg").path, link = dir.appendingPathComponent("link.svg").path
+        try AtomicFile.write(Data("old".utf8), to: target)
+        #expect(chmod(target, 0o640) == 0)
+        #expect(symlink(target, link) == 0)
+        try AtomicFile.write(Data("new".utf8), to: link)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "new")
+        var info = stat()
+        #expect(stat(target, &info) == 0 && info.st_mode & 0o7777 == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["link.svg", "real.svg"])
+    }
+
+    @Test func aFolderIsRefused() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(throws: FileWriteError.self) { try AtomicFile.write(Data("x".utf8), to: dir.path) }
+        #expect(throws: FileWriteError.self) { try AtomicFile.write(files: [(Data("x".utf8), dir.path)]) }
+    }
+}
