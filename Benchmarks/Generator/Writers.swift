@@ -116,12 +116,12 @@ extension SyntheticGraph {
             try? g.add(KGraph.Document(id: d.id, title: d.title, outlet: d.outlet, published: PartialDate(d.published)))
         }
         for e in entities {
-            try? g.add(KGraph.Entity(id: e.id, name: e.name, kind: e.kind, aliases: e.aliases,
+            _ = try? g.add(KGraph.Entity(id: e.id, name: e.name, kind: e.kind, aliases: e.aliases,
                                      country: e.country >= 0 ? entities[Int(e.country)].id : nil))
         }
         for (i, r) in relations.enumerated() {
             let time = r.date.flatMap { try? TimeSpan.parse($0).get() }
-            try? g.add(KGraph.Relation(
+            _ = try? g.add(KGraph.Relation(
                 id: Relation.id(i), source: entities[Int(r.source)].id, type: types[Int(r.type)].id,
                 target: entities[Int(r.target)].id, time: time, confidence: r.confidence, assertion: r.assertion,
                 sources: r.citations.map { KGraph.Citation(document: documents[Int($0.document)].id, quote: $0.quote) }))

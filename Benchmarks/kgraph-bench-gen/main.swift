@@ -26,7 +26,7 @@ struct BenchGen: ParsableCommand {
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         func file(_ name: String, _ body: (inout ByteSink) throws -> Void) throws {
             let path = (output as NSString).appendingPathComponent(name)
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             guard let handle = FileHandle(forWritingAtPath: path) else { throw ValidationError("cannot write \(path)") }
             defer { try? handle.close() }
             var sink = ByteSink { bytes in try handle.write(contentsOf: bytes) }
