@@ -22,22 +22,7 @@ public enum GEXFReader {
     /// Reads a GEXF file or bytes. Problems are appended to `diagnostics`; a file that is not
     /// well-formed XML yields an empty fragment and one located error.
     public static func read(_ source: ByteSource, file: String, diagnostics: inout [Diagnostic]) -> GraphFragment {
-        var parser: GEXFParser
-        do {
-            parser = GEXFParser(try XMLTokenizer(source: source, file: file), file: file)
-        } catch {
-            diagnostics.append(Diagnostic(.error, error.message, at: error.location))
-            return GraphFragment(file: file, strictVocabulary: false)
-        }
-        do {
-            try parser.document()
-        } catch {
-            diagnostics.append(Diagnostic(.error, error.message, at: error.location))
-            return GraphFragment(file: file, strictVocabulary: false)
-        }
-        parser.finish()
-        diagnostics += parser.diagnostics
-        return parser.fragment
+        GEXFParser.read(source, file: file, diagnostics: &diagnostics)
     }
 }
 
@@ -48,7 +33,7 @@ private struct GEXFAttribute {
     var defaultValue: AttributeValue?
 }
 
-private struct GEXFParser: ~Copyable {
+private struct GEXFParser: XMLGraphParser, ~Copyable {
     var t: XMLTokenizer
     let file: String
     var fragment: GraphFragment

@@ -27,22 +27,7 @@ public enum GraphMLReader {
     /// Reads a GraphML file or bytes. Problems are appended to `diagnostics`; a file that is not
     /// well-formed XML yields an empty fragment and one located error.
     public static func read(_ source: ByteSource, file: String, diagnostics: inout [Diagnostic]) -> GraphFragment {
-        var parser: GraphMLParser
-        do {
-            parser = GraphMLParser(try XMLTokenizer(source: source, file: file), file: file)
-        } catch {
-            diagnostics.append(Diagnostic(.error, error.message, at: error.location))
-            return GraphFragment(file: file, strictVocabulary: false)
-        }
-        do {
-            try parser.document()
-        } catch {
-            diagnostics.append(Diagnostic(.error, error.message, at: error.location))
-            return GraphFragment(file: file, strictVocabulary: false)
-        }
-        parser.finish()
-        diagnostics += parser.diagnostics
-        return parser.fragment
+        GraphMLParser.read(source, file: file, diagnostics: &diagnostics)
     }
 }
 
@@ -74,7 +59,7 @@ private struct GraphMLKey {
     func applies(to domain: String) -> Bool { self.domain == domain || self.domain == "all" }
 }
 
-private struct GraphMLParser: ~Copyable {
+private struct GraphMLParser: XMLGraphParser, ~Copyable {
     var t: XMLTokenizer
     let file: String
     var fragment: GraphFragment
