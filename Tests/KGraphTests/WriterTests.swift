@@ -4,8 +4,8 @@ import Testing
 
 @Suite struct WriterTests {
     @Test func dotQuotingIsLiteral() {
-        #expect(DOTWriter.quote(#"a "b" \N c"#) == #""a \"b\" \\N c""#)
-        #expect(DOTWriter.quote("two\nlines") == #""two\nlines""#)
+        #expect(DOTEscaping.quote(#"a "b" \N c"#) == #""a \"b\" \\N c""#)
+        #expect(DOTEscaping.quote("two\nlines") == #""two\nlines""#)
     }
 
     @Test func jsonQuoting() {

@@ -71,16 +71,12 @@ public enum NameError: Error, Equatable, CustomStringConvertible {
 ///     names.resolve("Kata'ib Hezbollah")   // .unique(3)
 public struct NameIndex: Sendable {
     private var byKey: [String: [Int32]] = [:]
-    private let labels: [String]
 
     /// Indexes every entity's id, name and aliases.
     /// - Complexity: O(total length of names).
     public init(_ graph: Graph) {
-        var labels: [String] = []
-        labels.reserveCapacity(graph.entityCount)
         for i in 0..<Int32(graph.entityCount) {
             let e = graph.entity(at: i)
-            labels.append("\(e.name) [\(e.id)]")
             var keys = Set<String>()
             for s in [e.id, e.name] + e.aliases {
                 let k = normalizedName(s)
@@ -88,7 +84,6 @@ public struct NameIndex: Sendable {
             }
             for k in keys { byKey[k, default: []].append(i) }
         }
-        self.labels = labels
     }
 
     /// The entities an id, name or alias stands for.

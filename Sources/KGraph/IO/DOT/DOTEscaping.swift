@@ -14,58 +14,41 @@ import Foundation
 public enum DOTEscaping {
     /// `s` as a DOT quoted string; backslashes are doubled so Graphviz prints them literally in labels.
     public static func quote(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": break
-            default: if !isForbiddenInXML(ch) { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out + "\""
+        "\"" + escape(s, markup: false, backslash: "\\\\", newline: "\\n") + "\""
     }
 
     /// Text for the inside of an HTML-like label: XML entities for markup characters, doubled
     /// backslashes, line breaks as `<BR/>`, control characters dropped.
     public static func htmlText(_ s: String) -> String {
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\\": out += "\\\\"
-            case "\n": out += "<BR/>"
-            case "\r": break
-            default: if !isForbiddenInXML(ch) { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out
+        escape(s, markup: true, backslash: "\\\\", newline: "<BR/>")
     }
 
     /// A quoted DOT string for `tooltip`/`labeltooltip`: markup characters as XML entities (which
     /// Graphviz passes through to the SVG), each backslash as four (tooltips are unescaped twice),
     /// newlines kept as line breaks.
     public static func tooltip(_ s: String) -> String {
-        var out = "\""
+        "\"" + escape(s, markup: true, backslash: "\\\\\\\\", newline: "\\n") + "\""
+    }
+
+    /// The one escaping loop behind `quote`, `htmlText` and `tooltip`: `"` as `\"` (or, with
+    /// `markup`, `&`, `<`, `>`, `"`, `'` as XML entities), `\` and newline as given, carriage
+    /// returns and characters XML forbids dropped.
+    private static func escape(_ s: String, markup: Bool, backslash: String, newline: String) -> String {
+        var out = ""
         for ch in s.unicodeScalars {
             switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\\": out += "\\\\\\\\"
-            case "\n": out += "\\n"
+            case "&" where markup: out += "&amp;"
+            case "<" where markup: out += "&lt;"
+            case ">" where markup: out += "&gt;"
+            case "'" where markup: out += "&#39;"
+            case "\"": out += markup ? "&quot;" : "\\\""
+            case "\\": out += backslash
+            case "\n": out += newline
             case "\r": break
             default: if !isForbiddenInXML(ch) { out.unicodeScalars.append(ch) }
             }
         }
-        return out + "\""
+        return out
     }
 
     /// A quoted DOT string for `URL`, or nil when `s` is not an absolute http(s) URL with a host.

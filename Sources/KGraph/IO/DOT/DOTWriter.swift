@@ -31,9 +31,6 @@ public enum DOTWriter {
         return name
     }
 
-    /// `s` as a DOT quoted string; backslashes are doubled so Graphviz prints them literally.
-    public static func quote(_ s: String) -> String { DOTEscaping.quote(s) }
-
     /// A colour from the vocabulary if it is a plausible Graphviz colour (`#rrggbb`, a name,
     /// `h,s,v`, a `a:b` gradient), else `fallback`; it also goes into HTML-like attributes.
     static func safeColor(_ c: String, fallback: String) -> String {
