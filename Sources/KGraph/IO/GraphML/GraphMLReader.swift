@@ -27,7 +27,359 @@ public enum GraphMLReader {
     /// Reads a GraphML file or bytes. Problems are appended to `diagnostics`; a file that is not
     /// well-formed XML yields an empty fragment and one located error.
     public static func read(_ source: ByteSource, file: String, diagnostics: inout [Diagnostic]) -> GraphFragment {
-        GraphMLParser.read(source, file: file, diagnostics: &diagnostics)
+        read(source, file: file, diagnostics: &diagnostics, split: .automatic)
+    }
+
+    /// Whether a big file's second half is read on a second thread (see `GraphMLParser.launchSecondHalf`).
+    enum Split: Sendable {
+        /// When the machine has two cores or more and the part after the first node or edge is
+        /// at least `minimumBytes` long.
+        case automatic
+        case never
+        /// At the first `<node` or `<edge` that starts a line at or after this file offset, whatever
+        /// the size (for tests).
+        case near(Int)
+
+        static let minimumBytes = 8 << 20
+    }
+
+    static func read(_ source: ByteSource, file: String, diagnostics: inout [Diagnostic], split: Split) -> GraphFragment {
+        readReportingSplit(source, file: file, diagnostics: &diagnostics, split: split).fragment
+    }
+
+    /// `read`, and the file offset where a second half read on another thread was merged, if one was.
+    static func readReportingSplit(_ source: ByteSource, file: String, diagnostics: inout [Diagnostic],
+                                   split: Split) -> (fragment: GraphFragment, mergedAt: Int?) {
+        let tokenizer: XMLTokenizer
+        do { tokenizer = try XMLTokenizer(source: source, file: file) } catch {
+            diagnostics.append(Diagnostic(.error, error.message, at: error.location))
+            return (GraphFragment(file: file, strictVocabulary: false), nil)
+        }
+        var parser = GraphMLParser(tokenizer, file: file)
+        parser.source = source
+        parser.split = split
+        do {
+            try parser.document()
+        } catch {
+            parser.abandonSecondHalf()
+            diagnostics.append(Diagnostic(.error, error.message, at: error.location))
+            return (GraphFragment(file: file, strictVocabulary: false), nil)
+        }
+        parser.abandonSecondHalf()
+        parser.finish()
+        diagnostics += parser.diagnostics
+        return (parser.fragment, parser.mergedAt)
+    }
+}
+
+// MARK: Reading the second half of a big file on another thread
+
+/// The second half of a file, read on another thread from a `<node` or `<edge` that starts a line,
+/// on the guess that there the reader is directly inside the top-level `<graph>` with the keys
+/// declared so far. The first half's reader confirms the guess when it gets there (the same
+/// offset, the same depth, no key declared since) and merges the second half's results; when it
+/// does not (the place was inside a comment, a CDATA section or a nested graph, or the halves
+/// disagree in a way merging cannot settle), it cancels the second half and reads on itself. So the
+/// result is always the one reading the file in one pass gives.
+private final class SecondHalf: @unchecked Sendable {
+    /// File offset of the `<` the second half starts at, and the column there.
+    let offset: Int
+    let column: Int
+    let keyCount: Int
+    let seed: GraphMLParser.Seed
+    private let lock = NSLock()
+    private var cancelled = false
+    private var part: GraphMLParser.Part?
+    private let done = DispatchSemaphore(value: 0)
+    private var joined = false
+
+    init(offset: Int, column: Int, seed: GraphMLParser.Seed) {
+        self.offset = offset
+        self.column = column
+        self.seed = seed
+        keyCount = seed.keys.count
+    }
+
+    var isCancelled: Bool { lock.withLock { cancelled } }
+
+    /// Called once by the worker.
+    func finish(_ p: GraphMLParser.Part?) {
+        lock.withLock { part = p }
+        done.signal()
+    }
+
+    /// Waits for the worker and takes its result (nil when it failed or was cancelled).
+    func join(cancelling: Bool) -> GraphMLParser.Part? {
+        if cancelling { lock.withLock { cancelled = true } }
+        guard !joined else { return nil }
+        joined = true
+        done.wait()
+        return lock.withLock {
+            let p = part
+            part = nil
+            return cancelling ? nil : p
+        }
+    }
+}
+
+extension GraphMLParser {
+    /// What the second half's reader starts from: the keys and names the first half has read.
+    struct Seed {
+        var keys: [GraphMLKey]
+        var keyTable: ByteTable
+        var keyByDomain: [Int32]
+        var nodeKeysWithDefaults: [Int]
+        var edgeKeysWithDefaults: [Int]
+        var prefix: String
+        /// The names of the open elements, as written: the root and the top-level graph.
+        var open: [[UInt8]]
+    }
+
+    /// What a reader of part of a file found.
+    struct Part {
+        var fragment: GraphFragment
+        var diagnostics: [Diagnostic]
+        var keyCount: Int
+        var nodeTable: ByteTable
+        var nodeIDs: [String]
+        var nodeDeclaredAt: [FileLocation?]
+        var edgeIDTable: ByteTable
+        var edgeIDFirst: [Int32]
+        var edgeEnds: [(Int32, Int32)]
+        var reusedEdgeIDs: [Int32: Bool]
+        var unnamedEdges: [Int]
+        var renamedNodes: [String: String]
+        var notes: [String: (count: Int, at: FileLocation?)]
+        var noteOrder: [String]
+    }
+
+    /// Called at the first node or edge of the top-level graph: starts reading the second half
+    /// on another thread when the file is big enough.
+    mutating func launchSecondHalf() {
+        guard secondHalf == nil, !launched, let source else { return }
+        launched = true
+        let here = t.offset
+        let from: Int
+        switch split {
+        case .never: return
+        case .near(let o): from = max(o, here)
+        case .automatic:
+            guard ProcessInfo.processInfo.activeProcessorCount > 1, let size = source.size,
+                  size - here >= GraphMLReader.Split.minimumBytes else { return }
+            from = here + (size - here) / 2
+        }
+        guard let (offset, column) = findLineStart(of: ["node", "edge"], in: source, from: from) else { return }
+        guard let graphName = t.openName(1), let rootName = t.openName(0), t.depth == 3 else { return }
+        let seed = Seed(keys: keys, keyTable: keyTable, keyByDomain: keyByDomain, nodeKeysWithDefaults: nodeKeysWithDefaults,
+                        edgeKeysWithDefaults: edgeKeysWithDefaults, prefix: prefix, open: [rootName, graphName])
+        let half = SecondHalf(offset: offset, column: column, seed: seed)
+        secondHalf = half
+        let file = self.file
+        let worker = Thread {
+            half.finish(Self.readSecondHalf(half, source: source, file: file))
+        }
+        worker.stackSize = 16 << 20
+        worker.start()
+    }
+
+    /// The second half's reading (on the worker thread).
+    static func readSecondHalf(_ half: SecondHalf, source: ByteSource, file: String) -> Part? {
+        do {
+            var t = try XMLTokenizer(source: source, file: file, startingAt: half.offset)
+            t.resume(inside: half.seed.open, column: half.column)
+            var p = GraphMLParser(t, file: file)
+            p.keys = half.seed.keys
+            p.keyTable = half.seed.keyTable
+            p.keyByDomain = half.seed.keyByDomain
+            p.nodeKeysWithDefaults = half.seed.nodeKeysWithDefaults
+            p.edgeKeysWithDefaults = half.seed.edgeKeysWithDefaults
+            p.keySetBy = Array(repeating: -1, count: half.seed.keys.count)
+            p.prefix = half.seed.prefix
+            p.graphSeen = true
+            p.cancellation = half
+            try p.graph(parent: nil, top: true)
+            if p.stopped { return nil }
+            try p.documentContent()
+            return p.stopped ? nil : p.part
+        } catch {
+            return nil
+        }
+    }
+
+    var part: Part {
+        Part(fragment: fragment, diagnostics: diagnostics, keyCount: keys.count, nodeTable: nodeTable, nodeIDs: nodeIDs,
+             nodeDeclaredAt: nodeDeclaredAt, edgeIDTable: edgeIDTable, edgeIDFirst: edgeIDFirst, edgeEnds: edgeEnds,
+             reusedEdgeIDs: reusedEdgeIDs, unnamedEdges: unnamedEdges, renamedNodes: renamedNodes, notes: notes,
+             noteOrder: noteOrder)
+    }
+
+    /// The first `<NAME` (one of `names`, with the file's prefix) that starts a line (after spaces
+    /// or tabs) at or after `from`, within 64 KB; its offset and column.
+    func findLineStart(of names: [String], in source: ByteSource, from: Int) -> (Int, Int)? {
+        guard let w = source.peek(at: from, count: 1 << 16) else { return nil }
+        let tags = names.map { Array(("<" + (prefix.isEmpty ? "" : prefix + ":") + $0).utf8) }
+        var i = 0
+        while i < w.count {
+            guard let nl = w[i...].firstIndex(of: 0x0A) else { return nil }
+            var j = nl + 1
+            while j < w.count && (w[j] == 0x20 || w[j] == 0x09) { j += 1 }
+            for tag in tags where j + tag.count < w.count && w[j..<(j + tag.count)].elementsEqual(tag) {
+                let after = w[j + tag.count]
+                if after == 0x20 || after == 0x09 || after == 0x0A || after == 0x0D || after == UInt8(ascii: ">")
+                    || after == UInt8(ascii: "/") {
+                    return (from + j, j - nl)
+                }
+            }
+            i = nl + 1
+        }
+        return nil
+    }
+
+    /// Called at each start tag directly inside the top-level graph while a second half is being
+    /// read: at its offset, merges it when the state matches (true: the whole file is read).
+    mutating func reachSecondHalf() -> Bool {
+        guard let half = secondHalf else { return false }
+        let at = t.absolute(t.tokenStart)
+        if at < half.offset { return false }
+        secondHalf = nil
+        guard at == half.offset, t.depth == 3, keys.count == half.keyCount else {
+            _ = half.join(cancelling: true)
+            return false
+        }
+        let here = t.location(at: t.tokenStart)
+        guard here.column == half.column else {
+            _ = half.join(cancelling: true)
+            return false
+        }
+        guard let part = half.join(cancelling: false) else { return false }
+        let ok = merge(part, line: here.line)
+        if ok { mergedAt = half.offset }
+        return ok
+    }
+
+    /// Stops a second half that is still being read (the file ended, or had an error, before its offset).
+    mutating func abandonSecondHalf() {
+        if let half = secondHalf {
+            secondHalf = nil
+            _ = half.join(cancelling: true)
+        }
+    }
+
+    /// Appends `source`'s elements to `destination` by moving them, not copying (no reference
+    /// counting per element: a million relations hold several million references), and empties
+    /// `source`. `filler` takes the place of each moved element until `source` is released, so it
+    /// should hold nothing that is counted (empty strings and collections).
+    static func append<T>(moving source: inout [T], to destination: inout [T], leaving filler: T) {
+        destination.reserveCapacity(destination.count + source.count)
+        source.withUnsafeMutableBufferPointer { from in
+            guard let base = from.baseAddress else { return }
+            for k in 0..<from.count {
+                destination.append((base + k).move())
+                (base + k).initialize(to: filler)
+            }
+        }
+        source = []
+    }
+
+    /// Merges what the second half's reader found, whose line 1 is `line` here. False, changing
+    /// nothing, when the halves disagree in a way only reading in one pass settles: an error in
+    /// the second half, a key it declared, a node both declare, an edge id both use between the
+    /// same two nodes.
+    mutating func merge(_ part: consuming Part, line: Int) -> Bool {
+        var b = part
+        guard b.keyCount == keys.count, !b.diagnostics.hasErrors else { return false }
+        // Where each of its node slots goes here.
+        var slotHere = [Int32](repeating: -1, count: b.nodeIDs.count)
+        var next = Int32(nodeIDs.count)
+        for i in b.nodeIDs.indices {
+            let found = b.nodeTable.bytes(Int32(i)).withUnsafeBufferPointer { nodeTable.find($0) }
+            if let s = found {
+                if nodeDeclaredAt[Int(s)] != nil && b.nodeDeclaredAt[i] != nil { return false }
+                slotHere[i] = s
+            } else {
+                slotHere[i] = next
+                next += 1
+            }
+        }
+        // Edge ids both halves use: fine between other nodes (made unique in finish()), an error
+        // (first reported here) between the same two.
+        var sharedID: [Int32: Int32] = [:]
+        for j in 0..<Int32(b.edgeIDTable.count) {
+            if let s = b.edgeIDTable.bytes(j).withUnsafeBufferPointer({ edgeIDTable.find($0) }) { sharedID[j] = s }
+        }
+        if !sharedID.isEmpty {
+            let unnamed = Set(b.unnamedEdges)
+            for (k, r) in b.fragment.relations.enumerated() where !unnamed.contains(k) {
+                guard let j = Array(r.id.utf8).withUnsafeBufferPointer({ b.edgeIDTable.find($0) }), let s = sharedID[j] else { continue }
+                let (fs, ft) = edgeEnds[Int(edgeIDFirst[Int(s)])]
+                let (bs, bt) = b.edgeEnds[k]
+                if fs == slotHere[Int(bs)] && ft == slotHere[Int(bt)] { return false }
+            }
+        }
+        // From here on nothing can fail.
+        func shift(_ l: FileLocation?) -> FileLocation? {
+            guard var l else { return nil }
+            l.line += line - 1
+            return l
+        }
+        for i in b.nodeIDs.indices {
+            let s = slotHere[i]
+            if Int(s) == nodeIDs.count {
+                _ = b.nodeTable.bytes(Int32(i)).withUnsafeBufferPointer { nodeTable.insert($0) }
+                nodeIDs.append(b.nodeIDs[i])
+                nodeDeclaredAt.append(shift(b.nodeDeclaredAt[i]))
+            } else if nodeDeclaredAt[Int(s)] == nil, let d = b.nodeDeclaredAt[i] {
+                nodeDeclaredAt[Int(s)] = shift(d)
+            }
+        }
+        let relationBase = fragment.relations.count
+        var edgeSlotHere = [Int32](repeating: -1, count: b.edgeIDTable.count)
+        for j in 0..<Int32(b.edgeIDTable.count) {
+            if let s = sharedID[j] {
+                edgeSlotHere[Int(j)] = s
+                reusedEdgeIDs[s] = true
+            } else {
+                edgeSlotHere[Int(j)] = b.edgeIDTable.bytes(j).withUnsafeBufferPointer { edgeIDTable.insert($0) }.index
+                edgeIDFirst.append(Int32(relationBase) + b.edgeIDFirst[Int(j)])
+            }
+        }
+        for j in b.reusedEdgeIDs.keys { reusedEdgeIDs[edgeSlotHere[Int(j)]] = true }
+        unnamedEdges += b.unnamedEdges.map { $0 + relationBase }
+        edgeEnds += b.edgeEnds.map { (slotHere[Int($0.0)], slotHere[Int($0.1)]) }
+        renamedNodes.merge(b.renamedNodes) { first, _ in first }
+
+        var relations = b.fragment.relations
+        b.fragment.relations = []
+        if line > 1 {
+            relations.withUnsafeMutableBufferPointer { all in
+                for k in all.indices { all[k].location?.line += line - 1 }
+            }
+        }
+        Self.append(moving: &relations, to: &fragment.relations, leaving: Relation(id: "", source: "", type: "", target: ""))
+        for var e in b.fragment.entities {
+            e.location = shift(e.location)
+            fragment.entities.append(e)
+        }
+        for var d in b.fragment.documents {
+            d.location = shift(d.location)
+            fragment.documents.append(d)
+        }
+        if fragment.title == nil { fragment.title = b.fragment.title }
+        if fragment.description == nil { fragment.description = b.fragment.description }
+        fragment.vocabulary = fragment.vocabulary.merging(b.fragment.vocabulary)
+        for (k, at) in b.fragment.vocabularyPlaces where fragment.vocabularyPlaces[k] == nil { fragment.vocabularyPlaces[k] = shift(at) }
+        for var d in b.diagnostics {
+            d.location = shift(d.location)
+            diagnostics.append(d)
+        }
+        for key in b.noteOrder {
+            let n = b.notes[key]!
+            if let mine = notes[key] { notes[key] = (mine.count + n.count, mine.at) } else {
+                notes[key] = (n.count, shift(n.at))
+                noteOrder.append(key)
+            }
+        }
+        return true
     }
 }
 
@@ -100,6 +452,19 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
     var notes: [String: (count: Int, at: FileLocation?)] = [:]
     var noteOrder: [String] = []
 
+    // Reading a big file's second half on another thread (see `SecondHalf`).
+    var source: ByteSource?
+    var split = GraphMLReader.Split.never
+    var launched = false
+    var secondHalf: SecondHalf?
+    /// Set on the second half's reader: it stops when the first half cancels it.
+    var cancellation: SecondHalf?
+    var stopped = false
+    /// The rest of the file was read by the second half's reader.
+    var readToEnd = false
+    /// Where that second half started.
+    var mergedAt: Int?
+
     init(_ tokenizer: consuming XMLTokenizer, file: String) {
         t = tokenizer
         t.skipsBlankText = true
@@ -143,6 +508,11 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
                                  message: "not a GraphML file: the root element is <\(root)>, expected <graphml>")
         }
         if t.hasPrefix(t.name) { prefix = String(root.dropLast(local.count + 1)) }
+        try documentContent()
+    }
+
+    /// The root element's content.
+    mutating func documentContent() throws(XMLSyntaxError) {
         while true {
             switch try t.next() {
             case .startElement:
@@ -154,6 +524,7 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
                     } else {
                         graphSeen = true
                         try graph(parent: nil, top: true)
+                        if readToEnd || stopped { return }
                     }
                 }
                 else if isG("data") { try graphData() }
@@ -168,11 +539,25 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
     }
 
     mutating func graph(parent: String?, top: Bool) throws(XMLSyntaxError) {
+        var checked = 0
         while true {
             switch try t.next() {
             case .startElement:
-                if isG("node") { try node(parent: parent) }
-                else if isG("edge") { try edge() }
+                if top {
+                    if secondHalf != nil && reachSecondHalf() { readToEnd = true; return }
+                    if let c = cancellation {
+                        checked += 1
+                        if checked & 1023 == 0 && c.isCancelled { stopped = true; return }
+                    }
+                }
+                if isG("node") {
+                    if top && !launched { launchSecondHalf() }
+                    try node(parent: parent)
+                }
+                else if isG("edge") {
+                    if top && !launched { launchSecondHalf() }
+                    try edge()
+                }
                 else if isG("key") { try key() }
                 else if isG("data") {
                     if top { try graphData() } else { try t.skipElement() }
@@ -187,7 +572,9 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
                     try t.skipElement()
                 }
                 else { try t.skipElement() }
-            case .endElement, .endOfDocument: return
+            case .endElement, .endOfDocument:
+                if top { abandonSecondHalf() }
+                return
             case .text: continue
             }
         }
