@@ -70,28 +70,47 @@ public enum NameError: Error, Equatable, CustomStringConvertible {
 ///     let names = NameIndex(graph)
 ///     names.resolve("Kata'ib Hezbollah")   // .unique(3)
 public struct NameIndex: Sendable {
-    private var byKey: [String: [Int32]] = [:]
+    /// Folded key -> the one entity it names or, as `-(n + 1)`, the list `shared[n]` of the
+    /// entities that share it (most keys name one entity: no list per key).
+    private var byKey: [String: Int32] = [:]
+    private var shared: [[Int32]] = []
 
     /// Indexes every entity's id, name and aliases.
     /// - Complexity: O(total length of names).
     public init(_ graph: Graph) {
+        byKey.reserveCapacity(graph.entityCount * 2)
+        var keys: [String] = []
         for i in 0..<Int32(graph.entityCount) {
             let e = graph.entity(at: i)
-            var keys = Set<String>()
-            for s in [e.id, e.name] + e.aliases {
-                let k = normalizedName(s)
-                if !k.isEmpty { keys.insert(k) }
+            // An entity's id, name and aliases often fold alike: each key once per entity.
+            keys.removeAll(keepingCapacity: true)
+            for j in 0..<(e.aliases.count + 2) {
+                let k = normalizedName(j == 0 ? e.id : j == 1 ? e.name : e.aliases[j - 2])
+                if !k.isEmpty && !keys.contains(k) { keys.append(k) }
             }
-            for k in keys { byKey[k, default: []].append(i) }
+            for k in keys { add(k, i) }
         }
     }
+
+    private mutating func add(_ key: String, _ entity: Int32) {
+        guard let old = byKey.updateValue(entity, forKey: key) else { return }
+        if old >= 0 {
+            shared.append([old, entity])
+            byKey[key] = -Int32(shared.count)
+        } else {
+            byKey[key] = old
+            shared[Int(-old - 1)].append(entity)
+        }
+    }
+
+    private func entities(_ value: Int32) -> [Int32] { value >= 0 ? [value] : shared[Int(-value - 1)] }
 
     /// The entities an id, name or alias stands for.
     /// - Complexity: O(length of name); O(number of keys) when not found (for suggestions).
     public func resolve(_ name: String) -> NameMatch {
         let key = normalizedName(name)
-        if let hits = byKey[key] {
-            return hits.count == 1 ? .unique(hits[0]) : .ambiguous(hits)
+        if let value = byKey[key] {
+            return value >= 0 ? .unique(value) : .ambiguous(entities(value))
         }
         return .notFound(suggestions: suggestions(for: key))
     }
@@ -122,7 +141,7 @@ public struct NameIndex: Sendable {
         guard !key.isEmpty else { return [] }
         let k = Array(key.unicodeScalars)
         var best: [Int32: Int] = [:]
-        for (candidate, entities) in byKey {
+        for (candidate, value) in byKey {
             let c = Array(candidate.unicodeScalars)
             var score: Int
             if k.count >= 3 && (candidate.hasPrefix(key) || key.hasPrefix(candidate)) {
@@ -135,7 +154,7 @@ public struct NameIndex: Sendable {
                 guard d <= max(2, min(k.count, c.count) / 3) else { continue }
                 score = 1 + d
             }
-            for e in entities where best[e].map({ score < $0 }) ?? true { best[e] = score }
+            for e in entities(value) where best[e].map({ score < $0 }) ?? true { best[e] = score }
         }
         return best.sorted { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }.prefix(5).map(\.key)
     }
