@@ -124,6 +124,8 @@ import Testing
             <node id="d"><data key="late">x</data></node>
             <edge id="0" source="c" target="d"/>
             <edge id="2" source="d" target="zz"/>
+            <edge id="z" source="a" target="b"/>
+            <edge id="z" source="b" target="d"/>
           </graph>
           <graph id="second"><node id="ignored"/></graph>
         </graphml>

@@ -281,6 +281,14 @@ extension GraphMLParser {
         source = []
     }
 
+    /// The table number of an edge id, in `edgeIDTable` or else after it in `laterEdgeIDs`.
+    func edgeSlot(of id: String) -> Int32? {
+        let bytes = Array(id.utf8)
+        return bytes.withUnsafeBufferPointer { b in
+            edgeIDTable.find(b) ?? laterEdgeIDs?.find(b).map { Int32(edgeIDTable.count) + $0 }
+        }
+    }
+
     /// Merges what the second half's reader found, whose line 1 is `line` here. False, changing
     /// nothing, when the halves disagree in a way only reading in one pass settles: an error in
     /// the second half, a key it declared, a node both declare, an edge id both use between the
@@ -292,7 +300,7 @@ extension GraphMLParser {
         var slotHere = [Int32](repeating: -1, count: b.nodeIDs.count)
         var next = Int32(nodeIDs.count)
         for i in b.nodeIDs.indices {
-            let found = b.nodeTable.bytes(Int32(i)).withUnsafeBufferPointer { nodeTable.find($0) }
+            let found = b.nodeTable.withBytes(Int32(i)) { nodeTable.find($0) }
             if let s = found {
                 if nodeDeclaredAt[Int(s)] != nil && b.nodeDeclaredAt[i] != nil { return false }
                 slotHere[i] = s
@@ -305,7 +313,7 @@ extension GraphMLParser {
         // (first reported here) between the same two.
         var sharedID: [Int32: Int32] = [:]
         for j in 0..<Int32(b.edgeIDTable.count) {
-            if let s = b.edgeIDTable.bytes(j).withUnsafeBufferPointer({ edgeIDTable.find($0) }) { sharedID[j] = s }
+            if let s = b.edgeIDTable.withBytes(j, { edgeIDTable.find($0) }) { sharedID[j] = s }
         }
         if !sharedID.isEmpty {
             let unnamed = Set(b.unnamedEdges)
@@ -325,7 +333,7 @@ extension GraphMLParser {
         for i in b.nodeIDs.indices {
             let s = slotHere[i]
             if Int(s) == nodeIDs.count {
-                _ = b.nodeTable.bytes(Int32(i)).withUnsafeBufferPointer { nodeTable.insert($0) }
+                _ = b.nodeTable.withBytes(Int32(i)) { nodeTable.insert($0) }
                 nodeIDs.append(b.nodeIDs[i])
                 nodeDeclaredAt.append(shift(b.nodeDeclaredAt[i]))
             } else if nodeDeclaredAt[Int(s)] == nil, let d = b.nodeDeclaredAt[i] {
@@ -333,17 +341,13 @@ extension GraphMLParser {
             }
         }
         let relationBase = fragment.relations.count
-        var edgeSlotHere = [Int32](repeating: -1, count: b.edgeIDTable.count)
-        for j in 0..<Int32(b.edgeIDTable.count) {
-            if let s = sharedID[j] {
-                edgeSlotHere[Int(j)] = s
-                reusedEdgeIDs[s] = true
-            } else {
-                edgeSlotHere[Int(j)] = b.edgeIDTable.bytes(j).withUnsafeBufferPointer { edgeIDTable.insert($0) }.index
-                edgeIDFirst.append(Int32(relationBase) + b.edgeIDFirst[Int(j)])
-            }
-        }
-        for j in b.reusedEdgeIDs.keys { reusedEdgeIDs[edgeSlotHere[Int(j)]] = true }
+        // The second half's edge ids stay in its own table (copying them over costs more than
+        // the rest of merging): an id both use is known here by this half's slot, one only the
+        // second half uses by its slot there after this half's (see `edgeSlot(of:)`).
+        let laterBase = Int32(edgeIDTable.count)
+        for s in sharedID.values { reusedEdgeIDs[s] = true }
+        for j in b.reusedEdgeIDs.keys { reusedEdgeIDs[sharedID[j] ?? laterBase + j] = true }
+        laterEdgeIDs = b.edgeIDTable
         unnamedEdges += b.unnamedEdges.map { $0 + relationBase }
         edgeEnds += b.edgeEnds.map { (slotHere[Int($0.0)], slotHere[Int($0.1)]) }
         renamedNodes.merge(b.renamedNodes) { first, _ in first }
@@ -436,6 +440,8 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
     var undeclaredFirstUse: FileLocation?
 
     var edgeIDTable = ByteTable(capacity: 1024)
+    /// The edge ids only a merged second half uses, numbered after `edgeIDTable`'s.
+    var laterEdgeIDs: ByteTable?
     /// For each distinct edge id: the relation index that first used it.
     var edgeIDFirst: [Int32] = []
     var edgeEnds: [(Int32, Int32)] = []
@@ -1059,7 +1065,7 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
             var firstAt: FileLocation?
             for i in fragment.relations.indices {
                 let r = fragment.relations[i]
-                guard !r.id.isEmpty, let slot = Array(r.id.utf8).withUnsafeBufferPointer({ edgeIDTable.find($0) }),
+                guard !r.id.isEmpty, let slot = edgeSlot(of: r.id),
                       reusedEdgeIDs[slot] != nil else { continue }
                 var new = r.source + "-" + r.target + "-" + r.id
                 var n = 2

@@ -67,6 +67,12 @@ struct ByteTable {
     /// The bytes of entry `i`.
     func bytes(_ i: Int32) -> ArraySlice<UInt8> { arena[starts[Int(i)]..<starts[Int(i) + 1]] }
 
+    /// Calls `body` with the bytes of entry `i`.
+    func withBytes<R>(_ i: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let s = starts[Int(i)], e = starts[Int(i) + 1]
+        return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[s..<e])) }
+    }
+
     @inline(__always) private func equal(_ entry: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let s = starts[entry], n = starts[entry + 1] - s
         guard n == bytes.count else { return false }
