@@ -200,6 +200,7 @@ extension GraphMLParser {
             p.prefix = half.seed.prefix
             p.graphSeen = true
             p.cancellation = half
+            p.source = source
             try p.graph(parent: nil, top: true)
             if p.stopped { return nil }
             try p.documentContent()
@@ -290,6 +291,18 @@ extension GraphMLParser {
         return bytes.withUnsafeBufferPointer { b in
             edgeIDTable.find(b) ?? laterEdgeIDs?.find(b).map { Int32(edgeIDTable.count) + $0 }
         }
+    }
+
+    static let edgesBeforeEstimate = 4096
+
+    /// Reserves room for the relations a big file still holds, estimated from the bytes its first
+    /// edges took, so that the list is not copied each time it grows (and, in the first half,
+    /// has room for the second half's relations when they are merged).
+    mutating func reserveRelations() {
+        guard let size = source?.size, size >= 1 << 20 else { return }
+        let perEdge = max(1, (t.offset - firstEdgeAt) / fragment.relations.count)
+        let rest = max(0, size - t.offset) / perEdge
+        fragment.relations.reserveCapacity(fragment.relations.count + rest + rest / 16)
     }
 
     /// Merges what the second half's reader found, whose line 1 is `line` here. False, changing
@@ -473,6 +486,8 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
     var readToEnd = false
     /// Where that second half started.
     var mergedAt: Int?
+    /// File offset of the first edge, for estimating how many relations a big file holds.
+    var firstEdgeAt = 0
 
     init(_ tokenizer: consuming XMLTokenizer, file: String) {
         t = tokenizer
@@ -565,7 +580,9 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
                 }
                 else if isG("edge") {
                     if top && !launched { launchSecondHalf() }
+                    if fragment.relations.isEmpty { firstEdgeAt = t.absolute(t.tokenStart) }
                     try edge()
+                    if fragment.relations.count == Self.edgesBeforeEstimate { reserveRelations() }
                 }
                 else if isG("key") { try key() }
                 else if isG("data") {
