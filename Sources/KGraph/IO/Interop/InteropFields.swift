@@ -382,48 +382,30 @@ enum InteropValues {
     /// Citations from JSON text of the exact shape kgraph writes (`[{"document":..,"quote":..}]`,
     /// in either key order), without building a JSON tree; nil for anything else.
     static func citations(json b: UnsafeBufferPointer<UInt8>) -> [Citation]? {
-        var i = 0
-        let n = b.count
-        func space() { while i < n, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 } }
-        func byte(_ c: UInt8) -> Bool {
-            space()
-            guard i < n, b[i] == c else { return false }
-            i += 1
-            return true
-        }
-        func string() -> String? {
-            space()
-            guard i < n, b[i] == UInt8(ascii: "\"") else { return nil }
-            i += 1
-            let start = i
-            while i < n, b[i] != UInt8(ascii: "\""), b[i] != UInt8(ascii: "\\") {
-                if b[i] < 0x20 { return nil }
-                i += 1
-            }
-            guard i < n, b[i] == UInt8(ascii: "\"") else { return nil }  // escapes: take the general path
-            i += 1
-            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<(i - 1)]), as: UTF8.self)
-        }
-        guard byte(UInt8(ascii: "[")) else { return nil }
+        guard let base = b.baseAddress else { return nil }
+        var r = PlainJSON(p: base, n: b.count)
+        guard r.byte(UInt8(ascii: "[")) else { return nil }
         var out: [Citation] = []
-        if byte(UInt8(ascii: "]")) { space(); return i == n ? out : nil }
+        if r.byte(UInt8(ascii: "]")) { r.space(); return r.atEnd ? out : nil }
         repeat {
-            guard byte(UInt8(ascii: "{")) else { return nil }
+            guard r.byte(UInt8(ascii: "{")) else { return nil }
             var document: String?, quote: String?
             repeat {
-                guard let key = string(), byte(UInt8(ascii: ":")), let value = string() else { return nil }
-                switch key {
-                case "document" where document == nil: document = value
-                case "quote" where quote == nil: quote = value
-                default: return nil
+                guard let key = r.string(), r.byte(UInt8(ascii: ":")), let value = r.string() else { return nil }
+                if document == nil && r.spells(key, "document") {
+                    document = r.text(value)
+                } else if quote == nil && r.spells(key, "quote") {
+                    quote = r.text(value)
+                } else {
+                    return nil
                 }
-            } while byte(UInt8(ascii: ","))
-            guard byte(UInt8(ascii: "}")), let document, let quote else { return nil }
+            } while r.byte(UInt8(ascii: ","))
+            guard r.byte(UInt8(ascii: "}")), let document, let quote else { return nil }
             out.append(Citation(document: document, quote: quote))
-        } while byte(UInt8(ascii: ","))
-        guard byte(UInt8(ascii: "]")) else { return nil }
-        space()
-        return i == n ? out : nil
+        } while r.byte(UInt8(ascii: ","))
+        guard r.byte(UInt8(ascii: "]")) else { return nil }
+        r.space()
+        return r.atEnd ? out : nil
     }
 
     /// Citations as compact JSON: `[{"document":"...","quote":"..."}]`.
@@ -454,5 +436,67 @@ extension GraphFragment {
                 entities[i].attributes[InteropField.Entity.country] = .string(c)
             }
         }
+    }
+}
+
+/// A cursor over JSON text for the plain shapes exports write: strings without escapes, found
+/// eight bytes at a time. Anything else makes its readers give up (nil), for the general parser.
+private struct PlainJSON {
+    let p: UnsafePointer<UInt8>
+    let n: Int
+    var i = 0
+
+    var atEnd: Bool { i == n }
+
+    mutating func space() {
+        while i < n, p[i] == 0x20 || p[i] == 0x0A || p[i] == 0x0D || p[i] == 0x09 { i += 1 }
+    }
+
+    /// Skips whitespace and `c`; false when something else comes.
+    mutating func byte(_ c: UInt8) -> Bool {
+        space()
+        guard i < n, p[i] == c else { return false }
+        i += 1
+        return true
+    }
+
+    /// The bytes of a string without escapes or control characters (offsets into the text), or nil.
+    mutating func string() -> Range<Int>? {
+        space()
+        guard i < n, p[i] == UInt8(ascii: "\"") else { return nil }
+        i += 1
+        let start = i
+        let raw = UnsafeRawPointer(p)
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // A lane lacks the high bit where the byte is `"`, `\` or below 0x20 (non-ASCII bytes never).
+        while i + 8 <= n {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
+            let xl = x & low
+            let stops = ((xl ^ 0x2222_2222_2222_2222) &+ low) & ((xl ^ 0x5C5C_5C5C_5C5C_5C5C) &+ low) & (xl &+ 0x6060_6060_6060_6060)
+            let hits = ~(stops | x) & 0x8080_8080_8080_8080
+            if hits != 0 { i += hits.trailingZeroBitCount >> 3; break }
+            i += 8
+        }
+        while i < n, p[i] != UInt8(ascii: "\""), p[i] != UInt8(ascii: "\\") {
+            if p[i] < 0x20 { return nil }
+            i += 1
+        }
+        // Escapes: the general path decides.
+        guard i < n, p[i] == UInt8(ascii: "\"") else { return nil }
+        i += 1
+        return start..<(i - 1)
+    }
+
+    /// True when the bytes of `r` are `word` (ASCII).
+    func spells(_ r: Range<Int>, _ word: StaticString) -> Bool {
+        guard r.count == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        var k = 0
+        while k < r.count && p[r.lowerBound + k] == w[k] { k += 1 }
+        return k == r.count
+    }
+
+    func text(_ r: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(start: p + r.lowerBound, count: r.count), as: UTF8.self)
     }
 }
