@@ -70,6 +70,24 @@ public enum GraphMLReader {
         diagnostics += parser.diagnostics
         return (parser.fragment, parser.mergedAt)
     }
+
+    /// `read` with the tokenizer's chunk size and fast paths chosen, for tests: both paths, and a
+    /// chunk ending anywhere, must give the same fragment and diagnostics.
+    static func read(_ source: ByteSource, file: String, chunkSize: Int, fastPaths: Bool,
+                     diagnostics: inout [Diagnostic]) -> GraphFragment {
+        do {
+            var t = try XMLTokenizer(source: source, file: file, chunkSize: chunkSize)
+            t.fastPaths = fastPaths
+            var parser = GraphMLParser(t, file: file)
+            try parser.document()
+            parser.finish()
+            diagnostics += parser.diagnostics
+            return parser.fragment
+        } catch {
+            diagnostics.append(Diagnostic(.error, error.message, at: error.location))
+            return GraphFragment(file: file, strictVocabulary: false)
+        }
+    }
 }
 
 // MARK: Reading the second half of a big file on another thread
@@ -725,19 +743,21 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
 
     /// The key a `<data key=...>` names for a domain; an undeclared one is declared as text.
     mutating func keyIndex(_ a: XMLTokenizer.Attribute, domain: String) -> Int {
-        let d = domain == "node" ? 0 : domain == "edge" ? 1 : 2
-        // Files repeat their keys in the same order: try the one after the last first.
-        let guess = lastKey + 1
-        if !a.needsDecoding, guess < keys.count, keys[guess].idBytes.count == a.value.count, keys[guess].applies(to: domain),
-           keys[guess].idBytes.withUnsafeBufferPointer({ k in
-               let v = t.bytes(a.value)
-               var i = 0
-               while i < k.count { if k[i] != v[i] { return false }; i += 1 }
-               return true
-           }) {
-            lastKey = guess
-            return guess
+        // Files repeat their keys in the same order: try the one after the last first, then the
+        // one after that (a value left out).
+        if !a.needsDecoding {
+            let v = t.bytes(a.value)
+            var guess = lastKey + 1
+            while guess <= lastKey + 2 && guess < keys.count {
+                if keys[guess].idBytes.count == v.count, keys[guess].applies(to: domain),
+                   keys[guess].idBytes.withUnsafeBufferPointer({ v.count == 0 || memcmp($0.baseAddress!, v.baseAddress!, v.count) == 0 }) {
+                    lastKey = guess
+                    return guess
+                }
+                guess += 1
+            }
         }
+        let d = domain == "node" ? 0 : domain == "edge" ? 1 : 2
         let found = slowKeyIndex(a, d: d, domain: domain)
         lastKey = found
         return found
@@ -847,10 +867,29 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
         return .string(text)
     }
 
-    /// The value of the `<data>` just read, for a key.
-    mutating func dataValue(_ k: Int, at: FileLocation?) -> AttributeValue {
-        if keys[k].type == .string && !keys[k].json && !keys[k].infer { return .string(String(decoding: scratch, as: UTF8.self)) }
-        return value(String(decoding: scratch, as: UTF8.self), key: keys[k], at: at)
+    /// The value of a `<data>` of key `k` whose (decoded) text is `bytes`.
+    mutating func dataValue(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>, at: FileLocation?) -> AttributeValue {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if keys[k].type == .string && !keys[k].json && !keys[k].infer { return .string(text) }
+        return value(text, key: keys[k], at: at)
+    }
+
+    /// Calls `body` with the decoded text of the `<data>` whose content `readTextContent` just read:
+    /// straight from the tokenizer's buffer when there is nothing to decode, else through `scratch`.
+    mutating func withTextContent(_ body: (inout Self, UnsafeBufferPointer<UInt8>) -> Void) {
+        if !t.textNeedsDecoding {
+            body(&self, t.bytes(t.text))
+            return
+        }
+        scratch.removeAll(keepingCapacity: true)
+        t.appendText(to: &scratch)
+        withScratch(body)
+    }
+
+    /// Calls `body` with the bytes `dataContent` left in `scratch`.
+    mutating func withScratch(_ body: (inout Self, UnsafeBufferPointer<UInt8>) -> Void) {
+        let bytes = scratch
+        bytes.withUnsafeBufferPointer { body(&self, $0) }
     }
 
     mutating func graphData() throws(XMLSyntaxError) {
@@ -922,10 +961,19 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
                     let dataAt = t.tokenLocation()
                     guard let a = t.attribute("key") else { error("<data> without a key", at: dataAt); try t.skipElement(); continue }
                     let k = keyIndex(a, domain: "node")
+                    if t.readTextContent() {
+                        keySetBy[k] = serial
+                        if !keys[k].yfiles {
+                            withTextContent { p, text in values.add(p.keys[k].nodeRole, p.keys[k].name, p.dataValue(k, text, at: dataAt)) }
+                        }
+                        continue
+                    }
                     let (hasText, hasLabel) = try dataContent()
                     keySetBy[k] = serial
                     if hasLabel { values.add(NodeRole.drawnLabel, "label", .string(String(decoding: labelScratch, as: UTF8.self))) }
-                    if hasText && !keys[k].yfiles { values.add(keys[k].nodeRole, keys[k].name, dataValue(k, at: dataAt)) }
+                    if hasText && !keys[k].yfiles {
+                        withScratch { p, text in values.add(p.keys[k].nodeRole, p.keys[k].name, p.dataValue(k, text, at: dataAt)) }
+                    }
                 } else if isG("graph") {
                     try graph(parent: id, top: false)
                 } else if isG("port") {
@@ -993,14 +1041,14 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
                 if isG("data") {
                     guard let a = t.attribute("key") else { error("<data> without a key", at: t.tokenLocation()); try t.skipElement(); continue }
                     let k = keyIndex(a, domain: "edge")
+                    if t.readTextContent() {
+                        keySetBy[k] = serial
+                        if !keys[k].yfiles { withTextContent { p, text in p.addEdgeValue(k, text, at: at) } }
+                        continue
+                    }
                     let (hasText, _) = try dataContent()
                     keySetBy[k] = serial
-                    if hasText && !keys[k].yfiles {
-                        // Citations straight from the bytes: no String, no JSON tree.
-                        if try presetEdgeValue(keys[k].edgeRole, json: keys[k].json) { continue }
-                        let v = dataValue(k, at: at)
-                        relationValues.add(keys[k].edgeRole, keys[k].name, v)
-                    }
+                    if hasText && !keys[k].yfiles { withScratch { p, text in p.addEdgeValue(k, text, at: at) } }
                 } else if isG("graph") {
                     note("a <graph> inside an <edge> is not supported; skipped", at: t.tokenLocation())
                     try t.skipElement()
@@ -1020,30 +1068,37 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
         }
     }
 
-    /// Decodes the common edge fields straight from `scratch` (no String); false when the value
+    /// Adds the value of an edge's `<data>` of key `k`, whose (decoded) text is `bytes`.
+    mutating func addEdgeValue(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>, at: FileLocation?) {
+        // Citations and the like straight from the bytes: no String, no JSON tree.
+        if presetEdgeValue(keys[k].edgeRole, json: keys[k].json, bytes) { return }
+        relationValues.add(keys[k].edgeRole, keys[k].name, dataValue(k, bytes, at: at))
+    }
+
+    /// Decodes the common edge fields straight from the bytes (no String); false when the value
     /// needs the general path.
-    mutating func presetEdgeValue(_ role: EdgeRole, json: Bool) throws(XMLSyntaxError) -> Bool {
+    mutating func presetEdgeValue(_ role: EdgeRole, json: Bool, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch role {
         case .typeLabel:
             return true
         case .sources:
-            guard let c = scratch.withUnsafeBufferPointer({ InteropValues.citations(json: $0) }) else { return false }
+            guard let c = InteropValues.citations(json: bytes) else { return false }
             relationValues.setSources(c)
             return true
         case .date:
-            guard let t = scratch.withUnsafeBufferPointer({ InteropValues.timeSpan(utf8: $0) }), let t else { return false }
+            guard let t = InteropValues.timeSpan(utf8: bytes), let t else { return false }
             relationValues.setTime(t)
             return true
         case .confidence:
-            guard let c = Self.match(scratch, Confidence.self) else { return false }
+            guard let c = Self.match(bytes, Confidence.self) else { return false }
             relationValues.setConfidence(c)
             return true
         case .assertion:
-            guard let a = Self.match(scratch, Assertion.self) else { return false }
+            guard let a = Self.match(bytes, Assertion.self) else { return false }
             relationValues.setAssertion(a)
             return true
         case .provenance:
-            guard let p = Self.match(scratch, Provenance.self) else { return false }
+            guard let p = Self.match(bytes, Provenance.self) else { return false }
             relationValues.setProvenance(p)
             return true
         default:
@@ -1052,11 +1107,11 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
     }
 
     /// The case whose raw value the bytes spell.
-    static func match<E: RawRepresentable & CaseIterable>(_ bytes: [UInt8], _ type: E.Type) -> E? where E.RawValue == String {
+    static func match<E: RawRepresentable & CaseIterable>(_ bytes: UnsafeBufferPointer<UInt8>, _ type: E.Type) -> E? where E.RawValue == String {
         // Few cases and short names: compare the bytes directly.
         for c in E.allCases {
             var raw = c.rawValue
-            if raw.withUTF8({ r in r.count == bytes.count && bytes.withUnsafeBufferPointer { memcmp(r.baseAddress!, $0.baseAddress!, r.count) == 0 } }) {
+            if raw.withUTF8({ r in r.count == bytes.count && (r.count == 0 || memcmp(r.baseAddress!, bytes.baseAddress!, r.count) == 0) }) {
                 return c
             }
         }

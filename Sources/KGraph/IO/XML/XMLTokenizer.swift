@@ -87,6 +87,9 @@ struct XMLTokenizer: ~Copyable {
     /// When true, text that is all whitespace (indentation between tags) is not returned.
     var skipsBlankText = false
 
+    /// When false, every token takes the general scan (tests compare the two).
+    var fastPaths = true
+
     /// Number of open elements (the current start tag included).
     var depth: Int { stack.count }
 
@@ -190,6 +193,39 @@ struct XMLTokenizer: ~Copyable {
         }
     }
 
+    /// Reads the rest of the innermost open element when it is only text: the text (blank or not,
+    /// possibly empty) becomes the current text token and the element's end tag is consumed, as if
+    /// `next()` had returned `.text` and `.endElement`. Returns false, having read nothing, when
+    /// markup (a comment, CDATA, a child element...) or anything malformed comes before the end
+    /// tag, or the end tag is not yet in the buffer: `next()` then reads on and reports any error.
+    /// Meant for right after a start tag, where most GraphML `<data>` hold just a value.
+    mutating func readTextContent() -> Bool {
+        guard fastPaths, started, stack.count > 0 else { return false }
+        if pendingEnd {
+            pendingEnd = false
+            text = Span(start: pos, end: pos)
+            textIsCDATA = false
+            textNeedsDecoding = false
+            popElement()
+            return true
+        }
+        let start = pos
+        var decode = false
+        let end = Self.scanPlainText(buf, from: start, usable: usable, decode: &decode)
+        guard end >= 0, end + 1 < usable, buf[end + 1] == UInt8(ascii: "/") else { return false }
+        let open = stack.top
+        let after = Self.scanPlainEndTag(buf, at: end + 2, usable: usable, open: open)
+        guard after >= 0 else { return false }
+        text = Span(start: start, end: end)
+        textIsCDATA = false
+        textNeedsDecoding = decode
+        name = Span(start: end + 2, end: end + 2 + open.count)
+        tokenStart = end
+        pos = after
+        popElement()
+        return true
+    }
+
     // MARK: Bytes
 
     /// The bytes of a span.
@@ -221,8 +257,18 @@ struct XMLTokenizer: ~Copyable {
     func hasPrefix(_ s: Span) -> Bool { memchr(buf + s.start, Int32(UInt8(ascii: ":")), s.count) != nil }
 
     /// The value of the current start tag's attribute `name`, if present.
-    func attribute(_ name: StaticString) -> Attribute? {
-        for a in attributes where equals(a.name, name) { return a }
+    @inline(__always) func attribute(_ name: StaticString) -> Attribute? {
+        let n = name.utf8CodeUnitCount, l = name.utf8Start, b = buf
+        var i = 0
+        while i < attributeCount {
+            let a = attributeBuffer[i]
+            if a.name.end - a.name.start == n {
+                var k = 0
+                while k < n && b[a.name.start + k] == l[k] { k += 1 }
+                if k == n { return a }
+            }
+            i += 1
+        }
         return nil
     }
 
@@ -330,15 +376,26 @@ struct XMLTokenizer: ~Copyable {
 
     private static func advance(_ p: UnsafeMutablePointer<UInt8>, from a: Int, to b: Int, line: inout Int, column: inout Int) {
         guard b > a else { return }
-        // Count line feeds eight bytes at a time (an exact zero-byte test on x ^ 0x0A...).
+        // Count line feeds sixteen bytes at a time: an exact zero-byte test on x ^ 0x0A... leaves a 1
+        // in each byte lane that held one; the lanes are summed every 255 rounds, before they overflow.
         var lines = 0
         var q = a
         let raw = UnsafeRawPointer(p)
-        while q + 8 <= b {
-            let x = raw.loadUnaligned(fromByteOffset: q, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-            let zero = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
-            lines += zero.nonzeroBitCount
-            q += 8
+        let lf = SIMD2<UInt64>(repeating: 0x0A0A_0A0A_0A0A_0A0A)
+        let low = SIMD2<UInt64>(repeating: 0x7F7F_7F7F_7F7F_7F7F)
+        let ones = SIMD2<UInt64>(repeating: 0x0101_0101_0101_0101)
+        let evenBytes = SIMD2<UInt64>(repeating: 0x00FF_00FF_00FF_00FF)
+        while q + 16 <= b {
+            var counts = SIMD2<UInt64>()
+            let stop = min(b, q + 16 * 255)
+            while q + 16 <= stop {
+                let x = raw.loadUnaligned(fromByteOffset: q, as: SIMD2<UInt64>.self) ^ lf
+                counts &+= (~(((x & low) &+ low) | x) &>> 7) & ones
+                q += 16
+            }
+            let pairs = (counts & evenBytes) &+ ((counts &>> 8) & evenBytes)
+            let sum = pairs[0] &+ pairs[1]
+            lines += Int(truncatingIfNeeded: (sum &* 0x0001_0001_0001_0001) >> 48)
         }
         while q < b { if p[q] == 0x0A { lines += 1 }; q += 1 }
         var from = a
@@ -422,14 +479,27 @@ struct XMLTokenizer: ~Copyable {
         var i = usable
         let n = length
         let p = UnsafeRawPointer(buf)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // For a word of ASCII bytes: the lanes below 0x20, and the lanes equal to zero (both exact).
+        @inline(__always) func controls(_ w: UInt64) -> UInt64 { ~(w &+ 0x6060_6060_6060_6060) & high }
+        @inline(__always) func zeros(_ w: UInt64) -> UInt64 { ~(w &+ 0x7F7F_7F7F_7F7F_7F7F) & high }
         while i < n {
-            // Eight ASCII bytes at a time when none is a control character.
-            if i + 8 <= n {
-                let w = p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if w & 0x8080_8080_8080_8080 == 0,
-                   (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080 == 0 {
-                    i += 8
-                    continue
+            // Sixteen ASCII bytes at a time when their only control characters are tab, LF and CR.
+            if i + 16 <= n {
+                let w0 = p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let w1 = p.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                if (w0 | w1) & high == 0 {
+                    let c0 = controls(w0), c1 = controls(w1)
+                    if c0 | c1 == 0 {
+                        i += 16
+                        continue
+                    }
+                    let ok0 = zeros(w0 ^ 0x0A0A_0A0A_0A0A_0A0A) | zeros(w0 ^ 0x0909_0909_0909_0909) | zeros(w0 ^ 0x0D0D_0D0D_0D0D_0D0D)
+                    let ok1 = zeros(w1 ^ 0x0A0A_0A0A_0A0A_0A0A) | zeros(w1 ^ 0x0909_0909_0909_0909) | zeros(w1 ^ 0x0D0D_0D0D_0D0D_0D0D)
+                    if c0 & ~ok0 | c1 & ~ok1 == 0 {
+                        i += 16
+                        continue
+                    }
                 }
             }
             let b = buf[i]
@@ -537,11 +607,15 @@ struct XMLTokenizer: ~Copyable {
             pos = p
             return nil
         }
-        guard let r = memchr(buf + pos, Int32(UInt8(ascii: "<")), usable - pos) else { throw .needMore }
-        let end = UnsafeMutableRawPointer(buf).distance(to: r)
         // Whitespace-only text (indentation) is the common case between tags.
         var i = pos
-        while i < end && Self.isSpace(buf[i]) { i += 1 }
+        while i < usable && Self.isSpace(buf[i]) { i += 1 }
+        if skipsBlankText && i < usable && buf[i] == UInt8(ascii: "<") {
+            pos = i
+            return nil
+        }
+        guard let r = memchr(buf + i, Int32(UInt8(ascii: "<")), usable - i) else { throw .needMore }
+        let end = UnsafeMutableRawPointer(buf).distance(to: r)
         if i == end && skipsBlankText {
             pos = end
             return nil
@@ -590,6 +664,72 @@ struct XMLTokenizer: ~Copyable {
         textNeedsDecoding = decode
         pos = end
         return .text
+    }
+
+    /// Text from `start` up to the next `<`, checked as `scanText` checks it: returns the offset of
+    /// that `<` (setting `decode` when the text holds references or CRs), or -1 when `scanText` must
+    /// judge it (no `<` in the buffer yet, a bad reference, `]]>`).
+    private static func scanPlainText(_ b: UnsafeMutablePointer<UInt8>, from start: Int, usable u: Int,
+                                      decode: inout Bool) -> Int {
+        var k = start
+        while true {
+            k = firstTextSpecial(b, from: k, usable: u)
+            guard k < u else { return -1 }
+            switch b[k] {
+            case UInt8(ascii: "<"):
+                return k
+            case UInt8(ascii: "&"):
+                guard let next = referenceEnd(b, at: k, limit: u), next <= u else { return -1 }
+                decode = true
+                k = next
+            case UInt8(ascii: ">"):
+                if k >= start + 2 && b[k - 1] == UInt8(ascii: "]") && b[k - 2] == UInt8(ascii: "]") { return -1 }
+                k += 1
+            default:  // CR
+                decode = true
+                k += 1
+            }
+        }
+    }
+
+    /// The offset of the first `<`, `>`, `&` or CR at or after `k`, else `u`; eight bytes at a time.
+    @inline(__always)
+    private static func firstTextSpecial(_ b: UnsafeMutablePointer<UInt8>, from k: Int, usable u: Int) -> Int {
+        var k = k
+        let raw = UnsafeRawPointer(b)
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        while k + 8 <= u {
+            let x = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self).littleEndian
+            let xl = x & low
+            // A lane of each sum lacks its high bit exactly where the byte matches (x's own high
+            // bit rules out the non-ASCII bytes): `<` or `>` (0x3C | 2), `&`, CR.
+            let angle = ((xl | 0x0202_0202_0202_0202) ^ 0x3E3E_3E3E_3E3E_3E3E) &+ low
+            let amp = (xl ^ 0x2626_2626_2626_2626) &+ low
+            let cr = (xl ^ 0x0D0D_0D0D_0D0D_0D0D) &+ low
+            let hits = ~((angle & amp & cr) | x) & 0x8080_8080_8080_8080
+            if hits != 0 { return k + hits.trailingZeroBitCount >> 3 }
+            k += 8
+        }
+        while k < u {
+            let c = b[k]
+            if c == UInt8(ascii: "<") || c == UInt8(ascii: ">") || c == UInt8(ascii: "&") || c == 0x0D { return k }
+            k += 1
+        }
+        return u
+    }
+
+    /// The offset after a valid reference at `i` (`&...;` ending before `limit`), or nil.
+    private static func referenceEnd(_ b: UnsafeMutablePointer<UInt8>, at i: Int, limit: Int) -> Int? {
+        var j = i + 1
+        while j < limit && j - i <= 40 && b[j] != UInt8(ascii: ";") { j += 1 }
+        guard j < limit, b[j] == UInt8(ascii: ";"), j > i + 1 else { return nil }
+        let ref = Span(start: i + 1, end: j)
+        if b[i + 1] == UInt8(ascii: "#") {
+            guard characterReference(b, ref) != nil else { return nil }
+        } else if predefinedEntity(b, ref) == nil {
+            return nil
+        }
+        return j + 1
     }
 
     /// Checks the reference at `i` (`&...;`) and returns the offset after it.
@@ -683,6 +823,128 @@ struct XMLTokenizer: ~Copyable {
     }
 
     private mutating func scanStartTag() throws(Scan) {
+        if fastPaths && !rootClosed && stack.count < maxDepth {
+            var count = 0, nameEnd = 0, empty = false
+            let end = Self.scanPlainStartTag(buf, at: pos, usable: usable, into: attributeBuffer, count: &count,
+                                             nameEnd: &nameEnd, empty: &empty)
+            if end >= 0 {
+                attributeCount = count
+                isEmptyElement = empty
+                name = Span(start: pos + 1, end: nameEnd)
+                stack.push(buf + pos + 1, nameEnd - pos - 1, offset: base + pos)
+                seenRoot = true
+                pos = end
+                pendingEnd = empty
+                return
+            }
+        }
+        try scanAnyStartTag()
+    }
+
+    /// The usual start tag, scanned with locals only: names, then attributes whose values hold no
+    /// reference and no `<`, all of it in the buffer. Returns the offset after the tag, or -1 when
+    /// the general scan must judge it (anything malformed or rarer, or a tag cut by the buffer's
+    /// end); then nothing but the attribute buffer has been written.
+    private static func scanPlainStartTag(_ b: UnsafeMutablePointer<UInt8>, at start: Int, usable u: Int,
+                                          into attributes: UnsafeMutablePointer<Attribute>, count: inout Int,
+                                          nameEnd: inout Int, empty: inout Bool) -> Int {
+        var p = start + 1
+        guard p < u, isNameStart(b[p]) else { return -1 }
+        p = nameCharsEnd(b, from: p + 1, usable: u)
+        guard p < u else { return -1 }
+        nameEnd = p
+        var n = 0
+        while true {
+            let wsStart = p
+            while p < u && isSpace(b[p]) { p += 1 }
+            guard p < u else { return -1 }
+            let c = b[p]
+            if c == UInt8(ascii: ">") { empty = false; p += 1; break }
+            if c == UInt8(ascii: "/") {
+                guard p + 1 < u, b[p + 1] == UInt8(ascii: ">") else { return -1 }
+                empty = true
+                p += 2
+                break
+            }
+            guard p > wsStart, isNameStart(c) else { return -1 }
+            let an = p
+            p = nameCharsEnd(b, from: p + 1, usable: u)
+            let anEnd = p
+            while p < u && isSpace(b[p]) { p += 1 }
+            guard p < u, b[p] == UInt8(ascii: "=") else { return -1 }
+            p += 1
+            while p < u && isSpace(b[p]) { p += 1 }
+            guard p < u else { return -1 }
+            let quote = b[p]
+            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return -1 }
+            p += 1
+            let vStart = p
+            var decode = false
+            while true {
+                p = firstValueSpecial(b, from: p, usable: u, quote: quote)
+                guard p < u else { return -1 }
+                let v = b[p]
+                if v == quote { break }
+                if v == UInt8(ascii: "&") || v == UInt8(ascii: "<") { return -1 }
+                // Tab, LF or CR (validation let no other control character through).
+                decode = true
+                p += 1
+            }
+            let length = anEnd - an
+            var k = 0
+            while k < n {
+                let other = attributes[k].name
+                if other.end - other.start == length && memcmp(b + other.start, b + an, length) == 0 { return -1 }
+                k += 1
+            }
+            guard n < maxAttributes else { return -1 }
+            attributes[n] = Attribute(name: Span(start: an, end: anEnd), value: Span(start: vStart, end: p), needsDecoding: decode)
+            n += 1
+            p += 1
+        }
+        count = n
+        return p
+    }
+
+    /// The offset after the name characters from `p` (letters first: most names are all letters).
+    @inline(__always)
+    private static func nameCharsEnd(_ b: UnsafeMutablePointer<UInt8>, from p: Int, usable u: Int) -> Int {
+        var p = p
+        while p < u {
+            let c = b[p]
+            if (c | 0x20) &- UInt8(ascii: "a") < 26 || isNameChar(c) { p += 1 } else { break }
+        }
+        return p
+    }
+
+    /// The offset of the first `quote`, `&`, `<` or control character at or after `k`, else `u`;
+    /// eight bytes at a time, as `firstTextSpecial`.
+    @inline(__always)
+    private static func firstValueSpecial(_ b: UnsafeMutablePointer<UInt8>, from k: Int, usable u: Int, quote: UInt8) -> Int {
+        var k = k
+        let raw = UnsafeRawPointer(b)
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let quotes = UInt64(quote) &* 0x0101_0101_0101_0101
+        while k + 8 <= u {
+            let x = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self).littleEndian
+            let xl = x & low
+            // Below 0x20 exactly where xl + 0x60 lacks its high bit.
+            let stops = ((xl ^ quotes) &+ low) & ((xl ^ 0x2626_2626_2626_2626) &+ low)
+                & ((xl ^ 0x3C3C_3C3C_3C3C_3C3C) &+ low) & (xl &+ 0x6060_6060_6060_6060)
+            let hits = ~(stops | x) & 0x8080_8080_8080_8080
+            if hits != 0 { return k + hits.trailingZeroBitCount >> 3 }
+            k += 8
+        }
+        while k < u {
+            let c = b[k]
+            if c == quote || c == UInt8(ascii: "&") || c == UInt8(ascii: "<") || c < 0x20 { return k }
+            k += 1
+        }
+        return u
+    }
+
+    /// Any start tag, with every check and its error.
+    private mutating func scanAnyStartTag() throws(Scan) {
         if rootClosed { throw fault("a second root element: an XML document has exactly one", at: pos) }
         let nameStart = pos + 1
         let nameEnd = try scanName(at: nameStart, what: "an element name after '<'")
@@ -761,6 +1023,39 @@ struct XMLTokenizer: ~Copyable {
     }
 
     private mutating func scanEndTag() throws(Scan) {
+        if fastPaths && stack.count > 0 {
+            let end = Self.scanPlainEndTag(buf, at: pos + 2, usable: usable, open: stack.top)
+            if end >= 0 {
+                name = Span(start: pos + 2, end: pos + 2 + stack.top.count)
+                pos = end
+                popElement()
+                return
+            }
+        }
+        try scanAnyEndTag()
+    }
+
+    /// The offset after the end tag whose name starts at `p` when it closes `open` (the innermost
+    /// open element's name) and is whole in the buffer; -1 when the general scan must judge it.
+    @inline(__always)
+    private static func scanPlainEndTag(_ b: UnsafeMutablePointer<UInt8>, at p: Int, usable u: Int,
+                                        open: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = open.count
+        guard p + n < u else { return -1 }
+        var k = 0
+        while k < n {
+            if b[p + k] != open[k] { return -1 }
+            k += 1
+        }
+        var q = p + n
+        guard !isNameChar(b[q]) else { return -1 }
+        while q < u && isSpace(b[q]) { q += 1 }
+        guard q < u, b[q] == UInt8(ascii: ">") else { return -1 }
+        return q + 1
+    }
+
+    /// Any end tag, with every check and its error.
+    private mutating func scanAnyEndTag() throws(Scan) {
         let nameStart = pos + 2
         let nameEnd = try scanName(at: nameStart, what: "an element name after '</'")
         var p = nameEnd
@@ -992,6 +1287,12 @@ struct ElementStack: ~Copyable {
     }
 
     private func start(_ i: Int) -> Int { i > 0 ? ends[i - 1] : 0 }
+
+    /// The innermost open element's name (valid until the next push or pop).
+    var top: UnsafeBufferPointer<UInt8> {
+        let s = start(count - 1)
+        return UnsafeBufferPointer(start: names + s, count: ends[count - 1] - s)
+    }
 
     /// True when the innermost open element is named by the `n` bytes at `p`.
     func topMatches(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
