@@ -168,7 +168,14 @@ struct EntityValues {
 
 /// Collects one edge's values and turns them into a relation.
 struct RelationValues {
-    private(set) var items: [(role: EdgeRole, name: String, value: AttributeValue)] = []
+    /// A named struct, not a tuple: its copies and destruction are specialised code instead of
+    /// the runtime's generic tuple witnesses (a reader clears these once per edge).
+    private struct Item {
+        var role: EdgeRole
+        var name: String
+        var value: AttributeValue
+    }
+    private var items: [Item] = []
     private var presetSources: [Citation]?
     private var presetTime: TimeSpan?
     private var presetConfidence: Confidence?
@@ -185,58 +192,67 @@ struct RelationValues {
     mutating func setConfidence(_ c: Confidence) { presetConfidence = c }
     mutating func setAssertion(_ a: Assertion) { presetAssertion = a }
     mutating func setProvenance(_ p: Provenance) { presetProvenance = p }
-    mutating func add(_ role: EdgeRole, _ name: String, _ value: AttributeValue) { items.append((role, name, value)) }
+    mutating func add(_ role: EdgeRole, _ name: String, _ value: AttributeValue) { items.append(Item(role: role, name: name, value: value)) }
 
     /// The relation these values describe.
     func relation(id: String, source: String, target: String, location: FileLocation?) -> Relation {
-        var r = Relation(id: id, source: source, type: InteropField.defaultType, target: target, location: location)
+        // Fields gathered in locals and the relation made once at the end (building it first and
+        // assigning field by field copied it whole).
+        var id = id
+        var type = InteropField.defaultType
+        var relationTime: TimeSpan?
+        var confidence = Confidence.high, assertion = Assertion.reported, provenance = Provenance.reported
+        var sources: [Citation] = []
+        var note: String?
         var typeRank = Int.max
         var time: TimeSpan?
-        for (role, _, value) in items {
-            if case .type(let rank) = role, rank < typeRank, !value.text.isEmpty { typeRank = rank }
-            if role == .date, time == nil { time = InteropValues.timeSpan(value.text) }
+        for item in items {
+            if case .type(let rank) = item.role, rank < typeRank, !item.value.text.isEmpty { typeRank = rank }
+            if item.role == .date, time == nil { time = InteropValues.timeSpan(item.value.text) }
         }
         if time == nil { time = presetTime }
         let dated = time != nil
         var attrs: [String: AttributeValue] = [:]
-        for (role, name, value) in items {
-            switch role {
+        for item in items {
+            let value = item.value
+            switch item.role {
             case .type(let rank):
-                if rank == typeRank, !value.text.isEmpty { r.type = value.text; typeRank = -1; continue }
+                if rank == typeRank, !value.text.isEmpty { type = value.text; typeRank = -1; continue }
                 // The same type under a second name (Cytoscape's interaction beside relation) says nothing new.
-                if typeRank == -1 && value.text == r.type { continue }
+                if typeRank == -1 && value.text == type { continue }
                 // Beside `relation`, `label` is the type's reading (kgraph's own layout): not an attribute.
                 if rank == 3 && wonByRelation(value) { continue }
-                attrs[name] = value
+                attrs[item.name] = value
             case .typeLabel:
                 break
             case .date:
-                if let time, r.time == nil { r.time = time } else if InteropValues.timeSpan(value.text) == nil { attrs[name] = value }
+                if let time, relationTime == nil { relationTime = time } else if InteropValues.timeSpan(value.text) == nil { attrs[item.name] = value }
             case .datePrecision:
-                if !dated { attrs[name] = value }
+                if !dated { attrs[item.name] = value }
             case .confidence:
-                if let c = Confidence(rawValue: value.text) { r.confidence = c } else { attrs[name] = value }
+                if let c = Confidence(rawValue: value.text) { confidence = c } else { attrs[item.name] = value }
             case .assertion:
-                if let a = Assertion(rawValue: value.text) { r.assertion = a } else { attrs[name] = value }
+                if let a = Assertion(rawValue: value.text) { assertion = a } else { attrs[item.name] = value }
             case .sources:
-                if let c = InteropValues.citations(value) { r.sources = c } else { attrs[name] = value }
+                if let c = InteropValues.citations(value) { sources = c } else { attrs[item.name] = value }
             case .provenance:
-                if let p = Provenance(rawValue: value.text) { r.provenance = p } else { attrs[name] = value }
+                if let p = Provenance(rawValue: value.text) { provenance = p } else { attrs[item.name] = value }
             case .note:
-                r.note = value.text
+                note = value.text
             case .kgraphID:
-                if !value.text.isEmpty { r.id = value.text }
+                if !value.text.isEmpty { id = value.text }
             case .attribute:
-                attrs[name] = value
+                attrs[item.name] = value
             }
         }
-        if let presetSources { r.sources = presetSources }
-        if let presetTime, r.time == nil { r.time = presetTime }
-        if let presetConfidence { r.confidence = presetConfidence }
-        if let presetAssertion { r.assertion = presetAssertion }
-        if let presetProvenance { r.provenance = presetProvenance }
-        r.attributes = attrs
-        return r
+        if let presetSources { sources = presetSources }
+        if let presetTime, relationTime == nil { relationTime = presetTime }
+        if let presetConfidence { confidence = presetConfidence }
+        if let presetAssertion { assertion = presetAssertion }
+        if let presetProvenance { provenance = presetProvenance }
+        return Relation(id: id, source: source, type: type, target: target, time: relationTime, confidence: confidence,
+                        assertion: assertion, sources: sources, attributes: attrs, provenance: provenance, note: note,
+                        location: location)
     }
 
     private func wonByRelation(_ label: AttributeValue) -> Bool {
