@@ -66,6 +66,11 @@ struct GraphMLRead: Equatable {
         "<a x=\"1\" x=\"2\"/>", "<a x=\"<\"/>", "<a x=\"&amp;&#10;\"/>", "<a x=\"t\tab\"/>", "<a x='say \"hi\"'/>",
         "<a x=\"1\"y=\"2\"/>", "<a x=1/>", "<a x =\n\"1\" / >", "<a/><b/>", "<a>x</a>y", "<é>ü</é>", "<a:b>x</a:b>",
         "<a>x</a:b>", "<a>x</a.>", "<a><?pi x?>y</a>", "<a>" + String(repeating: "long text ", count: 20) + "</a>",
+        // Tags that start like the one before (the scanner reuses what it found in those bytes).
+        "<r><data key=\"a\">1</data><data key=\"b\" key=\"c\">2</data></r>",
+        "<r><data key=\"a\"/><data key='b'/><data key=\"c&amp;\"/><data key=\"d\" x=\"&lt;\"/><data key=\"e\"\n/></r>",
+        "<r><abcdefgh x=\"1\"/><abcdefgh x=\"2\" y=\"<\"/><abcdefgh x=\"3\"y=\"4\"/><abcdefgh x=\"5\"></r>",
+        "<r><data key=\"a\">1</data><data  key=\"b\">2</data><data key =\"c\">3</data><datakey=\"d\"/></r>",
     ]
 
     @Test func snippetsAgreeWithTheGeneralScan() {

@@ -89,6 +89,7 @@ struct XMLTokenizer: ~Copyable {
 
     /// When false, every token takes the general scan (tests compare the two).
     var fastPaths = true
+    private var head = TagHead()
 
     /// Number of open elements (the current start tag included).
     var depth: Int { stack.count }
@@ -377,7 +378,8 @@ struct XMLTokenizer: ~Copyable {
     private static func advance(_ p: UnsafeMutablePointer<UInt8>, from a: Int, to b: Int, line: inout Int, column: inout Int) {
         guard b > a else { return }
         // Count line feeds sixteen bytes at a time: an exact zero-byte test on x ^ 0x0A... leaves a 1
-        // in each byte lane that held one; the lanes are summed every 255 rounds, before they overflow.
+        // in each byte lane that held one; the lanes are summed every 254 blocks of sixteen, before
+        // they can overflow.
         var lines = 0
         var q = a
         let raw = UnsafeRawPointer(p)
@@ -385,13 +387,19 @@ struct XMLTokenizer: ~Copyable {
         let low = SIMD2<UInt64>(repeating: 0x7F7F_7F7F_7F7F_7F7F)
         let ones = SIMD2<UInt64>(repeating: 0x0101_0101_0101_0101)
         let evenBytes = SIMD2<UInt64>(repeating: 0x00FF_00FF_00FF_00FF)
-        while q + 16 <= b {
+        while q &+ 16 <= b {
             var counts = SIMD2<UInt64>()
-            let stop = min(b, q + 16 * 255)
-            while q + 16 <= stop {
+            let stop = min(b, q &+ 16 * 254)
+            while q &+ 32 <= stop {
+                let x = raw.loadUnaligned(fromByteOffset: q, as: SIMD2<UInt64>.self) ^ lf
+                let y = raw.loadUnaligned(fromByteOffset: q &+ 16, as: SIMD2<UInt64>.self) ^ lf
+                counts &+= ((~(((x & low) &+ low) | x) &>> 7) & ones) &+ ((~(((y & low) &+ low) | y) &>> 7) & ones)
+                q &+= 32
+            }
+            if q &+ 16 <= stop {
                 let x = raw.loadUnaligned(fromByteOffset: q, as: SIMD2<UInt64>.self) ^ lf
                 counts &+= (~(((x & low) &+ low) | x) &>> 7) & ones
-                q += 16
+                q &+= 16
             }
             let pairs = (counts & evenBytes) &+ ((counts &>> 8) & evenBytes)
             let sum = pairs[0] &+ pairs[1]
@@ -608,8 +616,7 @@ struct XMLTokenizer: ~Copyable {
             return nil
         }
         // Whitespace-only text (indentation) is the common case between tags.
-        var i = pos
-        while i < usable && Self.isSpace(buf[i]) { i += 1 }
+        let i = Self.spacesEnd(buf, from: pos, usable: usable)
         if skipsBlankText && i < usable && buf[i] == UInt8(ascii: "<") {
             pos = i
             return nil
@@ -826,7 +833,7 @@ struct XMLTokenizer: ~Copyable {
         if fastPaths && !rootClosed && stack.count < maxDepth {
             var count = 0, nameEnd = 0, empty = false
             let end = Self.scanPlainStartTag(buf, at: pos, usable: usable, into: attributeBuffer, count: &count,
-                                             nameEnd: &nameEnd, empty: &empty)
+                                             nameEnd: &nameEnd, empty: &empty, head: &head)
             if end >= 0 {
                 attributeCount = count
                 isEmptyElement = empty
@@ -841,43 +848,80 @@ struct XMLTokenizer: ~Copyable {
         try scanAnyStartTag()
     }
 
+    /// The start of the last plain start tag, up to and including its first attribute's opening
+    /// quote (`<data key="`), when that is 8 to 16 bytes: the next tag very often starts with the
+    /// same bytes, and then scanning them would find the same name and attribute name.
+    struct TagHead {
+        var first: UInt64 = 0, last: UInt64 = 0
+        /// 0: none yet.
+        var length = 0
+        /// Offsets from the `<`: the element name's end, the attribute name's start and end.
+        var nameEnd = 0, attributeStart = 0, attributeEnd = 0
+    }
+
     /// The usual start tag, scanned with locals only: names, then attributes whose values hold no
     /// reference and no `<`, all of it in the buffer. Returns the offset after the tag, or -1 when
     /// the general scan must judge it (anything malformed or rarer, or a tag cut by the buffer's
-    /// end); then nothing but the attribute buffer has been written.
+    /// end); then nothing but the attribute buffer and `head` has been written.
     private static func scanPlainStartTag(_ b: UnsafeMutablePointer<UInt8>, at start: Int, usable u: Int,
                                           into attributes: UnsafeMutablePointer<Attribute>, count: inout Int,
-                                          nameEnd: inout Int, empty: inout Bool) -> Int {
-        var p = start + 1
-        guard p < u, isNameStart(b[p]) else { return -1 }
-        p = nameCharsEnd(b, from: p + 1, usable: u)
-        guard p < u else { return -1 }
-        nameEnd = p
+                                          nameEnd: inout Int, empty: inout Bool, head: inout TagHead) -> Int {
+        let raw = UnsafeRawPointer(b)
+        var p: Int
+        // The first attribute's name and quote when the head is the last tag's.
+        var known: (an: Int, anEnd: Int, quote: UInt8)?
+        if head.length != 0 && start &+ head.length <= u
+            && raw.loadUnaligned(fromByteOffset: start, as: UInt64.self) == head.first
+            && raw.loadUnaligned(fromByteOffset: start &+ head.length &- 8, as: UInt64.self) == head.last {
+            nameEnd = start &+ head.nameEnd
+            p = start &+ head.length
+            known = (start &+ head.attributeStart, start &+ head.attributeEnd, b[p &- 1])
+        } else {
+            p = start + 1
+            guard p < u, isNameStart(b[p]) else { return -1 }
+            p = nameCharsEnd(b, from: p + 1, usable: u)
+            guard p < u else { return -1 }
+            nameEnd = p
+        }
         var n = 0
         while true {
-            let wsStart = p
-            while p < u && isSpace(b[p]) { p += 1 }
-            guard p < u else { return -1 }
-            let c = b[p]
-            if c == UInt8(ascii: ">") { empty = false; p += 1; break }
-            if c == UInt8(ascii: "/") {
-                guard p + 1 < u, b[p + 1] == UInt8(ascii: ">") else { return -1 }
-                empty = true
-                p += 2
-                break
+            let an: Int, anEnd: Int, quote: UInt8
+            if let k = known {
+                (an, anEnd, quote) = k
+                known = nil
+            } else {
+                let wsStart = p
+                while p < u && isSpace(b[p]) { p += 1 }
+                guard p < u else { return -1 }
+                let c = b[p]
+                if c == UInt8(ascii: ">") { empty = false; p += 1; break }
+                if c == UInt8(ascii: "/") {
+                    guard p + 1 < u, b[p + 1] == UInt8(ascii: ">") else { return -1 }
+                    empty = true
+                    p += 2
+                    break
+                }
+                guard p > wsStart, isNameStart(c) else { return -1 }
+                an = p
+                p = nameCharsEnd(b, from: p + 1, usable: u)
+                anEnd = p
+                while p < u && isSpace(b[p]) { p += 1 }
+                guard p < u, b[p] == UInt8(ascii: "=") else { return -1 }
+                p += 1
+                while p < u && isSpace(b[p]) { p += 1 }
+                guard p < u else { return -1 }
+                quote = b[p]
+                guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return -1 }
+                p += 1
+                if n == 0 {
+                    let length = p - start
+                    if length >= 8 && length <= 16 {
+                        head = TagHead(first: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self),
+                                       last: raw.loadUnaligned(fromByteOffset: p - 8, as: UInt64.self), length: length,
+                                       nameEnd: nameEnd - start, attributeStart: an - start, attributeEnd: anEnd - start)
+                    }
+                }
             }
-            guard p > wsStart, isNameStart(c) else { return -1 }
-            let an = p
-            p = nameCharsEnd(b, from: p + 1, usable: u)
-            let anEnd = p
-            while p < u && isSpace(b[p]) { p += 1 }
-            guard p < u, b[p] == UInt8(ascii: "=") else { return -1 }
-            p += 1
-            while p < u && isSpace(b[p]) { p += 1 }
-            guard p < u else { return -1 }
-            let quote = b[p]
-            guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return -1 }
-            p += 1
             let vStart = p
             var decode = false
             while true {
@@ -915,6 +959,23 @@ struct XMLTokenizer: ~Copyable {
             if (c | 0x20) &- UInt8(ascii: "a") < 26 || isNameChar(c) { p += 1 } else { break }
         }
         return p
+    }
+
+    /// The offset after the whitespace from `k` (else `u`), eight bytes at a time. Validated bytes
+    /// (before `usable`) below 0x20 are only tab, LF and CR, so whitespace is exactly `<= 0x20`.
+    @inline(__always)
+    private static func spacesEnd(_ b: UnsafeMutablePointer<UInt8>, from k: Int, usable u: Int) -> Int {
+        var k = k
+        let raw = UnsafeRawPointer(b)
+        while k &+ 8 <= u {
+            let x = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self).littleEndian
+            // A lane gets its high bit from a byte above 0x20, ASCII or not.
+            let other = (((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x5F5F_5F5F_5F5F_5F5F) | x) & 0x8080_8080_8080_8080
+            if other != 0 { return k &+ other.trailingZeroBitCount >> 3 }
+            k &+= 8
+        }
+        while k < u && isSpace(b[k]) { k &+= 1 }
+        return k
     }
 
     /// The offset of the first `quote`, `&`, `<` or control character at or after `k`, else `u`;
@@ -1260,25 +1321,29 @@ struct ElementStack: ~Copyable {
         names.deallocate(); ends.deallocate(); offsets.deallocate(); lines.deallocate(); columns.deallocate()
     }
 
+    @inline(__always)
     mutating func push(_ p: UnsafePointer<UInt8>, _ n: Int, offset: Int) {
-        if namesUsed + n > namesCapacity {
-            var c = namesCapacity * 2
-            while namesUsed + n > c { c *= 2 }
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
-            bigger.update(from: names, count: namesUsed)
-            names.deallocate()
-            names = bigger
-            namesCapacity = c
-        }
+        if namesUsed + n > namesCapacity { grow(n) }
         // Names are short: a plain loop beats a call to memmove.
+        let to = names + namesUsed
         var k = 0
-        while k < n { names[namesUsed + k] = p[k]; k += 1 }
-        namesUsed += n
+        while k < n { to[k] = p[k]; k &+= 1 }
+        namesUsed &+= n
         ends[count] = namesUsed
         offsets[count] = offset
         lines[count] = 0
         columns[count] = 0
-        count += 1
+        count &+= 1
+    }
+
+    private mutating func grow(_ n: Int) {
+        var c = namesCapacity * 2
+        while namesUsed + n > c { c *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+        bigger.update(from: names, count: namesUsed)
+        names.deallocate()
+        names = bigger
+        namesCapacity = c
     }
 
     mutating func pop() {
