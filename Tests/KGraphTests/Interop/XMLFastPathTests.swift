@@ -183,6 +183,21 @@ struct GraphMLRead: Equatable {
                 "\(d)")
     }
 
+    @Test func aKeyRedeclaredForNodesWinsForEveryNode() {
+        // The guessed key used to be taken as soon as its id matched: the first node got the key
+        // for all, the second the later key for nodes.
+        let xml = """
+            <graphml><key id="k" for="all" attr.name="A"/><key id="k" for="node" attr.name="B"/><graph>
+            <node id="a"><data key="k">1</data></node><node id="b"><data key="k">2</data></node>
+            <edge source="a" target="b"><data key="k">3</data></edge></graph></graphml>
+            """
+        for fast in [true, false] {
+            let read = GraphMLRead(Data(xml.utf8), fastPaths: fast)
+            #expect(read.entities.map(\.attributes) == [["B": .string("1")], ["B": .string("2")]])
+            #expect(read.relations.map(\.attributes) == [["A": .string("3")]])
+        }
+    }
+
     @Test func malformedDataIsReportedAsBefore() {
         let cases = [
             (#"<graphml><graph><node id="a"><data key="k">x</date></node></graph></graphml>"#,

@@ -743,24 +743,57 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
 
     /// The key a `<data key=...>` names for a domain; an undeclared one is declared as text.
     mutating func keyIndex(_ a: XMLTokenizer.Attribute, domain: String) -> Int {
-        // Files repeat their keys in the same order: try the one after the last first, then the
-        // one after that (a value left out).
-        if !a.needsDecoding {
+        // While every key has its own id (as almost always), the key with the id the data names is
+        // the one `keyByDomain` gives, so it may be found by guessing: files repeat their keys in
+        // the same order, so try the one after the last, then the one after that (a value left
+        // out), then all. Ids used twice leave the choice to `slowKeyIndex` (a later key for nodes
+        // overrides an earlier one for all).
+        if !a.needsDecoding && keyTable.count == keys.count {
             let v = t.bytes(a.value)
-            var guess = lastKey + 1
-            while guess <= lastKey + 2 && guess < keys.count {
-                if keys[guess].idBytes.count == v.count, keys[guess].applies(to: domain),
-                   keys[guess].idBytes.withUnsafeBufferPointer({ v.count == 0 || memcmp($0.baseAddress!, v.baseAddress!, v.count) == 0 }) {
-                    lastKey = guess
-                    return guess
+            let n = keys.count
+            let found = keys.withUnsafeBufferPointer { ks -> Int in
+                // lastKey + 1, lastKey + 2, then every key (a few dozen at most).
+                let tries = n <= 64 ? n + 2 : 2
+                var i = 0
+                while i < tries {
+                    let k = i < 2 ? lastKey + 1 + i : i - 2
+                    i += 1
+                    guard k < n, ks[k].idBytes.count == v.count, ks[k].applies(to: domain) else { continue }
+                    if ks[k].idBytes.withUnsafeBufferPointer({ Self.sameBytes($0, v) }) { return k }
                 }
-                guess += 1
+                return -1
+            }
+            if found >= 0 {
+                lastKey = found
+                return found
             }
         }
         let d = domain == "node" ? 0 : domain == "edge" ? 1 : 2
         let found = slowKeyIndex(a, d: d, domain: domain)
         lastKey = found
         return found
+    }
+
+    /// True when two byte strings of the same length are equal: short ones (ids) with a few
+    /// overlapping loads, no call.
+    @inline(__always) static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = a.count
+        guard n > 0 else { return true }
+        let x = UnsafeRawPointer(a.baseAddress!), y = UnsafeRawPointer(b.baseAddress!)
+        if n < 4 {
+            for i in 0..<n where x.load(fromByteOffset: i, as: UInt8.self) != y.load(fromByteOffset: i, as: UInt8.self) { return false }
+            return true
+        }
+        if n <= 8 {
+            return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+                && x.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == y.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+        }
+        var i = 0
+        while i + 8 < n {
+            if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        return x.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
     }
 
     mutating func slowKeyIndex(_ a: XMLTokenizer.Attribute, d: Int, domain: String) -> Int {
@@ -954,6 +987,9 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
         elementSerial += 1
         let serial = elementSerial
         var values = EntityValues()
+        // The next node most likely starts with the same key: the hint for keyIndex.
+        var firstKey = -1
+        defer { if firstKey >= 0 { lastKey = firstKey - 1 } }
         while true {
             switch try t.next() {
             case .startElement:
@@ -961,6 +997,7 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
                     let dataAt = t.tokenLocation()
                     guard let a = t.attribute("key") else { error("<data> without a key", at: dataAt); try t.skipElement(); continue }
                     let k = keyIndex(a, domain: "node")
+                    if firstKey < 0 { firstKey = k }
                     if t.readTextContent() {
                         keySetBy[k] = serial
                         if !keys[k].yfiles {
@@ -1035,12 +1072,16 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
         elementSerial += 1
         let serial = elementSerial
         relationValues.removeAll()
+        // The next edge most likely starts with the same key: the hint for keyIndex.
+        var firstKey = -1
+        defer { if firstKey >= 0 { lastKey = firstKey - 1 } }
         while true {
             switch try t.next() {
             case .startElement:
                 if isG("data") {
                     guard let a = t.attribute("key") else { error("<data> without a key", at: t.tokenLocation()); try t.skipElement(); continue }
                     let k = keyIndex(a, domain: "edge")
+                    if firstKey < 0 { firstKey = k }
                     if t.readTextContent() {
                         keySetBy[k] = serial
                         if !keys[k].yfiles { withTextContent { p, text in p.addEdgeValue(k, text, at: at) } }
