@@ -183,6 +183,24 @@ struct GraphMLRead: Equatable {
                 "\(d)")
     }
 
+    @Test func aControlCharacterIsFoundWhereverItStands() {
+        // Validation takes 32 and 16 ASCII bytes at a time: put the bad byte at every place of such
+        // blocks, among tabs, line ends and non-ASCII characters.
+        let filler = Array("ab\tcd\r\nef gh é ij\n klmnopqrstu\tvwxyz 0123456789 ü\n".utf8)
+        for at in 0..<90 where filler[at % filler.count] & 0xC0 != 0x80 {
+            var body = Array((filler + filler).prefix(at)) + [0x01] + filler
+            body = Array("<a>".utf8) + body + Array("</a>".utf8)
+            // Lines end at LF; columns count characters (bytes that do not continue one).
+            let before = body.prefix(3 + at)
+            let line = before.filter { $0 == 0x0A }.count + 1
+            let column = before.reversed().prefix { $0 != 0x0A }.filter { $0 & 0xC0 != 0x80 }.count + 1
+            let expected = "\(line):\(column): character U+0001 (a control character) is not allowed in XML"
+            for chunk in [1, 7, 64, 1 << 20] {
+                #expect(describeTokens(Data(body), chunk: chunk, fastPaths: true, readsContent: true).last == expected, "at \(at) chunk \(chunk)")
+            }
+        }
+    }
+
     @Test func aKeyRedeclaredForNodesWinsForEveryNode() {
         // The guessed key used to be taken as soon as its id matched: the first node got the key
         // for all, the second the later key for nodes.

@@ -491,8 +491,34 @@ struct XMLTokenizer: ~Copyable {
         // For a word of ASCII bytes: the lanes below 0x20, and the lanes equal to zero (both exact).
         @inline(__always) func controls(_ w: UInt64) -> UInt64 { ~(w &+ 0x6060_6060_6060_6060) & high }
         @inline(__always) func zeros(_ w: UInt64) -> UInt64 { ~(w &+ 0x7F7F_7F7F_7F7F_7F7F) & high }
+        let high2 = SIMD2<UInt64>(repeating: 0x8080_8080_8080_8080)
+        @inline(__always) func controls2(_ w: SIMD2<UInt64>) -> SIMD2<UInt64> { ~(w &+ SIMD2(repeating: 0x6060_6060_6060_6060)) & high2 }
+        @inline(__always) func zeros2(_ w: SIMD2<UInt64>) -> SIMD2<UInt64> { ~(w &+ SIMD2(repeating: 0x7F7F_7F7F_7F7F_7F7F)) & high2 }
+        // Control characters other than tab, LF and CR among sixteen ASCII bytes.
+        @inline(__always) func refused2(_ w: SIMD2<UInt64>) -> SIMD2<UInt64> {
+            controls2(w) & ~(zeros2(w ^ SIMD2(repeating: 0x0A0A_0A0A_0A0A_0A0A)) | zeros2(w ^ SIMD2(repeating: 0x0909_0909_0909_0909))
+                             | zeros2(w ^ SIMD2(repeating: 0x0D0D_0D0D_0D0D_0D0D)))
+        }
         while i < n {
-            // Sixteen ASCII bytes at a time when their only control characters are tab, LF and CR.
+            // Thirty-two ASCII bytes at a time when their only control characters are tab, LF and CR.
+            if i &+ 32 <= n {
+                let a = p.loadUnaligned(fromByteOffset: i, as: SIMD2<UInt64>.self)
+                let b = p.loadUnaligned(fromByteOffset: i &+ 16, as: SIMD2<UInt64>.self)
+                let nonASCII = (a | b) & high2
+                if nonASCII[0] | nonASCII[1] == 0 {
+                    let c = controls2(a) | controls2(b)
+                    if c[0] | c[1] == 0 {
+                        i &+= 32
+                        continue
+                    }
+                    let r = refused2(a) | refused2(b)
+                    if r[0] | r[1] == 0 {
+                        i &+= 32
+                        continue
+                    }
+                }
+            }
+            // Sixteen.
             if i + 16 <= n {
                 let w0 = p.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 let w1 = p.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
