@@ -52,9 +52,16 @@ public struct Graph: Sendable {
 
     /// Reserves room for a graph of this size.
     public mutating func reserveCapacity(entities e: Int, relations r: Int) {
+        reserveCapacity(entities: e, relations: r, relationIndex: true)
+    }
+
+    /// Reserves room, leaving out the relation-id index when one made apart will be handed to
+    /// `append(checked:tails:heads:index:)`.
+    mutating func reserveCapacity(entities e: Int, relations r: Int, relationIndex reserveIndex: Bool) {
         entities.reserveCapacity(e); entityIndex.reserveCapacity(e)
         outAdjacency.reserveCapacity(e); inAdjacency.reserveCapacity(e)
-        relations.reserveCapacity(r); relationIndex.reserveCapacity(r)
+        relations.reserveCapacity(r)
+        if reserveIndex { relationIndex.reserveCapacity(r) }
         tails.reserveCapacity(r); heads.reserveCapacity(r)
     }
 
@@ -117,18 +124,21 @@ public struct Graph: Sendable {
     /// indices of `list[i].source` and `list[i].target`), taking over `list`'s storage when the graph
     /// has no relation yet, so a big file's relations are never held twice. Ends are re-pointed at
     /// the entities' own id strings, so a million relations share a hundred thousand ids instead of
-    /// holding two million copies. Returns the relations refused because their id was taken.
-    /// - Complexity: O(list.count).
-    mutating func append(checked list: consuming [Relation], tails t: [Int32], heads h: [Int32]) -> [Relation] {
+    /// holding two million copies. `index`, when given, must have been made from this very `list`;
+    /// it is used when the graph has no relation yet (otherwise the ids are indexed here).
+    /// Returns the relations refused because their id was taken.
+    /// - Complexity: O(list.count), and O(V) more when the graph had no relation.
+    mutating func append(checked list: consuming [Relation], tails t: [Int32], heads h: [Int32],
+                         index made: RelationIDIndex? = nil) -> [Relation] {
         precondition(list.count == t.count && list.count == h.count)
         let base = relations.count
         var duplicates: [Int] = []
-        for i in list.indices {
-            let r = Int32(base + i - duplicates.count)
-            if let first = relationIndex.updateValue(r, forKey: list[i].id) {
-                relationIndex[list[i].id] = first
-                duplicates.append(i)
-            }
+        if let made, base == 0, relationIndex.isEmpty {
+            precondition(made.count == list.count)
+            relationIndex = made.index
+            duplicates = made.duplicates
+        } else {
+            duplicates = RelationIDIndex.add(list, from: base, to: &relationIndex)
         }
         var t = t, h = h
         let refusedRelations = duplicates.map { list[$0] }
@@ -145,13 +155,26 @@ public struct Graph: Sendable {
         tails += t
         heads += h
         for i in base..<relations.count {
-            let s = Int(tails[i]), o = Int(heads[i])
-            relations[i].source = entities[s].id
-            relations[i].target = entities[o].id
-            outAdjacency[s].append(Int32(i))
-            inAdjacency[o].append(Int32(i))
+            // Readers that share their id strings already did it: skip two reference-count
+            // updates per end (`_isIdentical`: the same storage, compared without reading it).
+            let source = entities[Int(tails[i])].id, target = entities[Int(heads[i])].id
+            if !relations[i].source._isIdentical(to: source) { relations[i].source = source }
+            if !relations[i].target._isIdentical(to: target) { relations[i].target = target }
         }
-        rows = nil
+        if base == 0 {
+            // Every list is empty: lay the rows out first (a counting sort, in order through
+            // memory) and cut the lists from them, instead of growing 2V arrays one relation at a time.
+            let laid = AdjacencyRows(entityCount: entities.count, tails: tails, heads: heads)
+            outAdjacency = laid.outLists()
+            inAdjacency = laid.inLists()
+            rows = laid
+        } else {
+            for i in base..<relations.count {
+                outAdjacency[Int(tails[i])].append(Int32(i))
+                inAdjacency[Int(heads[i])].append(Int32(i))
+            }
+            rows = nil
+        }
         return refusedRelations
     }
 
@@ -202,7 +225,8 @@ public struct Graph: Sendable {
     /// change drops it until the next call. Queries give the same answers with or without it.
     /// - Complexity: O(V + E) time and memory.
     public mutating func compact() {
-        rows = AdjacencyRows(outAdjacency: outAdjacency, inAdjacency: inAdjacency, tails: tails, heads: heads)
+        // Every change drops the rows, so rows still here are current.
+        if rows == nil { rows = AdjacencyRows(entityCount: entities.count, tails: tails, heads: heads) }
     }
 
     /// Traps when the indices and adjacency lists disagree; tests call it after mutations.
@@ -245,25 +269,83 @@ struct AdjacencyRows: Sendable {
     let inRelation: [Int32]
     let inOther: [Int32]
 
-    init(outAdjacency: [[Int32]], inAdjacency: [[Int32]], tails: [Int32], heads: [Int32]) {
-        func lay(_ lists: [[Int32]], other: [Int32]) -> ([Int32], [Int32], [Int32]) {
-            var start: [Int32] = []
-            start.reserveCapacity(lists.count + 1)
-            var relation: [Int32] = []
-            relation.reserveCapacity(other.count)
-            var ends: [Int32] = []
-            ends.reserveCapacity(other.count)
-            start.append(0)
-            for list in lists {
-                for r in list {
-                    relation.append(r)
-                    ends.append(other[Int(r)])
+    /// The rows of relations `0..<tails.count` with these ends. An entity's relations come out in
+    /// index order, the order its adjacency lists keep, so these are the rows of those lists.
+    init(entityCount: Int, tails: [Int32], heads: [Int32]) {
+        (outStart, outRelation, outOther) = Self.lay(entityCount, by: tails, other: heads)
+        (inStart, inRelation, inOther) = Self.lay(entityCount, by: heads, other: tails)
+    }
+
+    /// A counting sort of the relations by `ends`.
+    private static func lay(_ entityCount: Int, by ends: [Int32], other: [Int32]) -> ([Int32], [Int32], [Int32]) {
+        var start = [Int32](repeating: 0, count: entityCount + 1)
+        for e in ends { start[Int(e) + 1] += 1 }
+        for e in 0..<entityCount { start[e + 1] += start[e] }
+        var next = start
+        var relation = [Int32](repeating: 0, count: ends.count)
+        var reached = [Int32](repeating: 0, count: ends.count)
+        ends.withUnsafeBufferPointer { ends in
+            other.withUnsafeBufferPointer { other in
+                next.withUnsafeMutableBufferPointer { next in
+                    relation.withUnsafeMutableBufferPointer { relation in
+                        reached.withUnsafeMutableBufferPointer { reached in
+                            for r in 0..<ends.count {
+                                let e = Int(ends[r])
+                                let at = Int(next[e])
+                                next[e] += 1
+                                relation[at] = Int32(r)
+                                reached[at] = other[r]
+                            }
+                        }
+                    }
                 }
-                start.append(Int32(relation.count))
             }
-            return (start, relation, ends)
         }
-        (outStart, outRelation, outOther) = lay(outAdjacency, other: heads)
-        (inStart, inRelation, inOther) = lay(inAdjacency, other: tails)
+        return (start, relation, reached)
+    }
+
+    /// Each entity's outgoing relations as its own array.
+    func outLists() -> [[Int32]] { Self.lists(outStart, outRelation) }
+
+    /// Each entity's incoming relations as its own array.
+    func inLists() -> [[Int32]] { Self.lists(inStart, inRelation) }
+
+    private static func lists(_ start: [Int32], _ relation: [Int32]) -> [[Int32]] {
+        (0..<start.count - 1).map { e in
+            let from = Int(start[e]), to = Int(start[e + 1])
+            return from == to ? [] : Array(relation[from..<to])
+        }
+    }
+}
+
+/// The relation-id index of a list of relations appended to a graph without relations, which can
+/// be made apart (on another thread) from the list alone, and the positions of the relations it
+/// refuses because an earlier one has the same id.
+struct RelationIDIndex: Sendable {
+    let index: [String: Int32]
+    let duplicates: [Int]
+    let count: Int
+
+    init(of list: [Relation]) {
+        var index: [String: Int32] = [:]
+        index.reserveCapacity(list.count)
+        duplicates = Self.add(list, from: 0, to: &index)
+        self.index = index
+        count = list.count
+    }
+
+    /// Indexes `list`'s ids as relations `base`, `base + 1`, ... of a graph whose ids are in
+    /// `index`, a refused relation taking no number; returns the positions of the refused ones.
+    static func add(_ list: [Relation], from base: Int, to index: inout [String: Int32]) -> [Int] {
+        var duplicates: [Int] = []
+        for i in list.indices {
+            let r = Int32(base + i - duplicates.count)
+            // One hash lookup for the common case; a duplicate puts the first relation's index back.
+            if let first = index.updateValue(r, forKey: list[i].id) {
+                index[list[i].id] = first
+                duplicates.append(i)
+            }
+        }
+        return duplicates
     }
 }
