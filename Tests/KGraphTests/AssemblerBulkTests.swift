@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KGraph
 
@@ -31,5 +32,204 @@ import Testing
         #expect(errors == ["duplicate relation id 'r1' (first defined at a.yaml:1:1)",
                            "duplicate relation id 'r3' (first defined at a.yaml:1:1)",
                            "unknown entity 'nowhere'"])
+    }
+}
+
+/// Fast paths of assembly checked against the plain ones: ends a fragment gives (`relationEnds`)
+/// against looking every id up, and the relation-id index made on another thread against the one
+/// made in place. Each case must give the same graph and the same diagnostics in the same order.
+@Suite struct AssemblerFastPathTests {
+    /// Everything a graph answers, and the diagnostics of making it (in the order made).
+    struct Snapshot: Equatable {
+        var documents: [Document] = []
+        var entities: [Entity] = []
+        var relations: [Relation] = []
+        var entityIndex: [Int32?] = []
+        var relationIndex: [Int32?] = []
+        var ends: [[Int32]] = []
+        var adjacency: [[Int32]] = []
+        var rows: [[Int32]] = []
+        var diagnostics: [String] = []
+    }
+
+    private func snapshot(_ fragments: [GraphFragment], ends: Bool = true, apart: Bool = false) -> Snapshot {
+        var fragments = fragments
+        if !ends { for k in fragments.indices { fragments[k].relationEnds = [] } }
+        var d: [Diagnostic] = []
+        let g = GraphAssembler.assemble(fragments, base: .standard, indexApartFrom: apart ? 1 : .max, diagnostics: &d)
+        g.checkInvariants()
+        var s = Snapshot()
+        s.documents = g.documents
+        s.entities = g.entities
+        s.relations = g.relations
+        s.entityIndex = g.entities.map { g.index(ofEntity: $0.id) }
+        s.relationIndex = g.relations.map { g.index(ofRelation: $0.id) }
+        s.ends = (0..<Int32(g.relationCount)).map { [g.sourceIndex(ofRelation: $0), g.targetIndex(ofRelation: $0)] }
+        s.adjacency = (0..<Int32(g.entityCount)).flatMap { [g.outgoing($0), g.incoming($0)] }
+        if let r = g.rows { s.rows = [r.outStart, r.outRelation, r.outOther, r.inStart, r.inRelation, r.inOther] }
+        s.diagnostics = d.map(\.description)
+        return s
+    }
+
+    /// The four ways of assembling agree; returns the plain one.
+    @discardableResult
+    private func expectSame(_ fragments: [GraphFragment], sourceLocation: SourceLocation = #_sourceLocation) -> Snapshot {
+        let plain = snapshot(fragments, ends: false, apart: false)
+        #expect(snapshot(fragments, ends: true, apart: false) == plain, "ends given", sourceLocation: sourceLocation)
+        #expect(snapshot(fragments, ends: false, apart: true) == plain, "index made apart", sourceLocation: sourceLocation)
+        #expect(snapshot(fragments, ends: true, apart: true) == plain, "both", sourceLocation: sourceLocation)
+        return plain
+    }
+
+    private func fragment(_ file: String, strict: Bool = true, documents: [String] = ["doc"], entities: [(String, String)],
+                          relations: [(id: String, source: String, type: String, target: String, documents: [String])],
+                          ends: [(Int32, Int32)]? = nil) -> GraphFragment {
+        var f = GraphFragment(file: file, strictVocabulary: strict)
+        f.documents = documents.map { Document(id: $0, title: $0, location: FileLocation(file: file, line: 1, column: 1)) }
+        f.entities = entities.enumerated().map { i, e in
+            Entity(id: e.0, name: e.0.uppercased(), kind: e.1, location: FileLocation(file: file, line: 10 + i, column: 1))
+        }
+        f.relations = relations.enumerated().map { i, r in
+            Relation(id: r.id, source: r.source, type: r.type, target: r.target,
+                     sources: r.documents.map { Citation(document: $0, quote: "q") },
+                     location: FileLocation(file: file, line: 100 + i, column: 1))
+        }
+        // By default the ends a reader would give: the first entity with the id in this fragment.
+        f.relationEnds = ends.map { $0.map { .init(source: $0.0, target: $0.1) } } ?? f.relations.map { r in
+            .init(source: Int32(f.entities.firstIndex { $0.id == r.source } ?? -1),
+                  target: Int32(f.entities.firstIndex { $0.id == r.target } ?? -1))
+        }
+        return f
+    }
+
+    @Test func cleanFragmentTakesEveryEndFromTheReader() {
+        let f = fragment("a.yaml", entities: [("x", "militia"), ("y", "state"), ("z", "site")], relations: [
+            ("r1", "x", "attacked", "z", ["doc"]), ("r2", "y", "allied-with", "y", ["doc"]), ("r3", "z", "located-in", "y", ["doc"]),
+        ])
+        let s = expectSame([f])
+        #expect(s.ends == [[0, 2], [1, 1], [2, 1]])
+        #expect(s.diagnostics.isEmpty)
+    }
+
+    @Test func entitiesRepeatedAcrossFragmentsShiftPositions() {
+        // b.yaml's "x" is refused (a.yaml has it), so b's positions no longer match graph indices:
+        // its relations must still reach a.yaml's x and b's own w.
+        let a = fragment("a.yaml", entities: [("x", "militia"), ("y", "state")], relations: [("r1", "x", "attacked", "y", ["doc"])])
+        let b = fragment("b.yaml", documents: [], entities: [("x", "state"), ("w", "site"), ("w", "site")], relations: [
+            ("r2", "w", "located-in", "x", ["doc"]), ("r3", "x", "attacked", "w", ["doc"]),
+        ])
+        let s = expectSame([a, b])
+        #expect(s.entities.map(\.id) == ["x", "y", "w"])
+        #expect(s.ends == [[0, 1], [2, 0], [0, 2]])
+        #expect(s.diagnostics.filter { $0.contains("duplicate entity") }.count == 2)
+    }
+
+    @Test func wrongEndsAreLookedUpInstead() {
+        let entities = [("x", "militia"), ("y", "state"), ("z", "site")]
+        let relations: [(id: String, source: String, type: String, target: String, documents: [String])] = [
+            ("r1", "x", "attacked", "z", ["doc"]), ("r2", "y", "allied-with", "x", ["doc"]), ("r3", "z", "located-in", "y", ["doc"]),
+            ("r4", "y", "attacked", "z", ["doc"]),
+        ]
+        // Swapped, out of range, negative, and pointing at an entity with another id.
+        let wrong = fragment("a.yaml", entities: entities, relations: relations, ends: [(2, 0), (7, -1), (-5, 99), (0, 0)])
+        let s = expectSame([wrong])
+        #expect(s.ends == [[0, 2], [1, 0], [2, 1], [1, 2]])
+        // One entry too few or too many: ignored.
+        var short = wrong
+        short.relationEnds.removeLast()
+        expectSame([short])
+        var long = fragment("a.yaml", entities: entities, relations: relations)
+        long.relationEnds.append(.init(source: 0, target: 0))
+        #expect(expectSame([long]).ends == s.ends)
+    }
+
+    @Test func unknownEndsAndRepeatedRelationIds() {
+        let a = fragment("a.yaml", entities: [("x", "militia"), ("y", "state")], relations: [
+            ("r1", "x", "attacked", "y", ["doc"]), ("r2", "x", "attacked", "nowhere", ["doc"]), ("r1", "y", "attacked", "x", ["doc"]),
+            ("r3", "ghost", "attacked", "y", ["nodoc"]), ("r4", "y", "attackd", "x", ["doc"]), ("r5", "x", "attacked", "y", []),
+        ])
+        let b = fragment("b.yaml", documents: [], entities: [("z", "site")], relations: [
+            ("r1", "z", "located-in", "y", ["doc"]), ("r6", "z", "located-in", "y", ["doc"]), ("r6", "y", "attacked", "z", ["doc"]),
+        ])
+        let s = expectSame([a, b])
+        #expect(s.relations.map(\.id) == ["r1", "r4", "r5", "r6"])
+        #expect(s.diagnostics.filter { $0.contains("error") }.count == 8)
+    }
+
+    @Test func indexMadeApartOnlyForTheFirstFragmentWithRelations() {
+        let empty = fragment("a.yaml", entities: [("x", "militia"), ("y", "state")], relations: [])
+        let b = fragment("b.yaml", documents: [], entities: [("z", "site")], relations: [
+            ("r1", "z", "located-in", "y", ["doc"]), ("r2", "x", "attacked", "z", ["doc"]), ("r1", "x", "attacked", "y", ["doc"]),
+        ])
+        let c = fragment("c.yaml", documents: [], entities: [], relations: [("r2", "y", "attacked", "z", ["doc"]), ("r3", "y", "attacked", "x", ["doc"])])
+        let s = expectSame([empty, b, c])
+        #expect(s.relations.map(\.id) == ["r1", "r2", "r3"])
+        // A first fragment whose relations all have an unknown end adds none: the next one is first to add.
+        let lost = fragment("a.yaml", entities: [("x", "militia"), ("y", "state")], relations: [("r9", "x", "attacked", "nowhere", ["doc"])])
+        expectSame([lost, b, c])
+    }
+
+    @Test func importedFindingsKeepTheirOrderAndCounts() {
+        // Imports count unknown types, documents and uncited relations once per value, in the order
+        // first met (a relation's citations before its type); spellings that are the same text in
+        // another Unicode form are one value, as ids are ('cafe\u{301}' is the document 'caf\u{E9}').
+        let a = fragment("a.graphml", strict: false, documents: ["caf\u{E9}"], entities: [("x", "militia"), ("y", "state")], relations: [
+            ("r1", "x", "flew-over", "y", ["d2", "cafe\u{301}"]), ("r2", "y", "attacked", "x", []), ("r3", "x", "fle\u{301}w", "y", ["d1"]),
+            ("r4", "x", "fl\u{E9}w", "y", ["d2"]), ("r5", "x", "flew-over", "y", ["caf\u{E9}", "d1"]),
+        ])
+        let b = fragment("b.graphml", strict: false, documents: [], entities: [("z", "militia")], relations: [
+            ("r6", "z", "attacked", "x", []), ("r7", "z", "fl\u{E9}w", "x", ["d3"]),
+        ])
+        let s = expectSame([a, b])
+        #expect(s.diagnostics == [
+            "a.graphml:100:1: warning: unknown document 'd2' (cited 2 time(s); the file does not describe it)",
+            "a.graphml:100:1: warning: unknown relation type 'flew-over' (2 relations)",
+            "a.graphml:101:1: warning: 1 relation(s) cite no source (the file has no citations)",
+            "a.graphml:102:1: warning: unknown document 'd1' (cited 2 time(s); the file does not describe it)",
+            "a.graphml:102:1: warning: unknown relation type 'fle\u{301}w' (3 relations)",
+            "b.graphml:100:1: warning: 1 relation(s) cite no source (the file has no citations)",
+            "b.graphml:101:1: warning: unknown document 'd3' (cited 1 time(s); the file does not describe it)",
+        ])
+    }
+
+    @Test func graphMLReaderGivesEndsThatHoldUp() {
+        let xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+          <key id="kind" for="node" attr.name="kind" attr.type="string"/>
+          <key id="kid" for="node" attr.name="kgraph_id" attr.type="string"><desc>{"kgraph":"id"}</desc></key>
+          <key id="rel" for="edge" attr.name="relation" attr.type="string"/>
+          <graph id="G" edgedefault="directed">
+            <edge id="e0" source="late" target="a"><data key="rel">attacked</data></edge>
+            <node id="a"><data key="kind">militia</data></node>
+            <node id="b"><data key="kind">state</data></node>
+            <node id="a"><data key="kind">state</data></node>
+            <node id="odd id"><data key="kid">renamed</data><data key="kind">site</data></node>
+            <node id="twin"><data key="kid">renamed</data><data key="kind">site</data></node>
+            <node id="outer"><data key="kind">militia</data>
+              <graph id="inner" edgedefault="directed">
+                <node id="in1"><data key="kind">person</data></node>
+                <edge source="in1" target="outer"><data key="rel">member-of</data></edge>
+              </graph>
+            </node>
+            <node id="late"><data key="kind">militia</data></node>
+            <edge id="e1" source="a" target="b"><data key="rel">attacked</data></edge>
+            <edge id="e1" source="b" target="a"><data key="rel">attacked</data></edge>
+            <edge id="e2" source="odd id" target="ghost"><data key="rel">located-in</data></edge>
+            <edge id="e3" source="twin" target="outer"><data key="rel">attacked</data></edge>
+            <edge source="ghost" target="a"><data key="rel">attacked</data></edge>
+          </graph>
+        </graphml>
+        """
+        var d: [Diagnostic] = []
+        let f = GraphMLReader.read(.bytes(Data(xml.utf8)), file: "g.graphml", diagnostics: &d)
+        #expect(f.relationEnds.count == f.relations.count)
+        for (r, e) in zip(f.relations, f.relationEnds) {
+            #expect(e.source >= 0 && f.entities[Int(e.source)].id == r.source)
+            #expect(e.target >= 0 && f.entities[Int(e.target)].id == r.target)
+        }
+        // Read twice: the second copy's entities are all refused.
+        let s = expectSame([f, f])
+        #expect(s.entities.map(\.id) == ["a", "b", "renamed", "in1", "outer", "late", "ghost"])
     }
 }

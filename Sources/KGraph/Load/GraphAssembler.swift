@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Merges fragments from one or more files into a `Graph` and validates the whole: duplicate ids,
 /// references to unknown entities or documents, unknown kinds and relation types, domain and range,
 /// relations without a source. Every problem is reported, not just the first.
@@ -5,12 +8,27 @@ public enum GraphAssembler {
     /// Builds the graph from `fragments` (in order) over `base` extended by each fragment's vocabulary.
     public static func assemble(_ input: consuming [GraphFragment], base: Vocabulary = .standard,
                                 diagnostics: inout [Diagnostic]) -> Graph {
+        assemble(input, base: base, indexApartFrom: 20_000, diagnostics: &diagnostics)
+    }
+
+    /// `indexApartFrom`: the number of relations from which the first fragment's relation ids are
+    /// indexed on another thread while the rest of assembly goes on (tests lower it).
+    static func assemble(_ input: consuming [GraphFragment], base: Vocabulary, indexApartFrom: Int,
+                         diagnostics: inout [Diagnostic]) -> Graph {
         var fragments = consume input
         var vocabulary = base
         for f in fragments { vocabulary = vocabulary.merging(f.vocabulary) }
         var graph = Graph(vocabulary: vocabulary)
+        // A big graph's relation ids (a million String hashes) are indexed on the other core while
+        // this one checks entities and references. Only the first fragment with relations can use
+        // it, and only when all its relations go in (see `append(checked:)`).
+        let firstWithRelations = fragments.firstIndex { !$0.relations.isEmpty }
+        let apart = firstWithRelations.flatMap { k in
+            fragments[k].relations.count >= indexApartFrom && ProcessInfo.processInfo.activeProcessorCount > 1
+                ? IndexApart(fragments[k].relations) : nil
+        }
         graph.reserveCapacity(entities: fragments.reduce(0) { $0 + $1.entities.count },
-                              relations: fragments.reduce(0) { $0 + $1.relations.count })
+                              relations: fragments.reduce(0) { $0 + $1.relations.count }, relationIndex: apart == nil)
         var d: [Diagnostic] = []
         var lenient = LenientFindings()
         checkVocabulary(fragments, vocabulary, &d)
@@ -27,8 +45,12 @@ public enum GraphAssembler {
         // Each entity's kind as its number in the vocabulary (-1 for a kind it lacks), by entity index.
         var kindOf: [Int32] = []
         kindOf.reserveCapacity(graph.entityCount)
+        // Each entity's id by entity index, to confirm ends a fragment gives (`relationEnds`).
+        var entityIDs: [String] = []
+        // For each fragment that gives ends: the entity index of each of its entities (-1: refused).
+        var entityIndexOf: [[Int32]] = Array(repeating: [], count: fragments.count)
 
-        for f in fragments {
+        for (k, f) in fragments.enumerated() {
             if graph.title == nil { graph.title = f.title }
             if graph.description == nil { graph.description = f.description }
             for doc in f.documents {
@@ -36,8 +58,15 @@ public enum GraphAssembler {
                     d.append(Diagnostic(.error, "\(error)" + firstAt(graph.document(id: doc.id)?.location), at: doc.location))
                 }
             }
+            let givesEnds = !f.relationEnds.isEmpty && f.relationEnds.count == f.relations.count
+            if givesEnds { entityIndexOf[k].reserveCapacity(f.entities.count) }
             for (i, e) in f.entities.enumerated() {
-                do { try graph.add(e) } catch {
+                do {
+                    let index = try graph.add(e)
+                    entityIDs.append(e.id)
+                    if givesEnds { entityIndexOf[k].append(index) }
+                } catch {
+                    if givesEnds { entityIndexOf[k].append(-1) }
                     d.append(Diagnostic(.error, "\(error)" + firstAt(graph.entity(id: e.id)?.location), at: e.location))
                     continue
                 }
@@ -65,51 +94,91 @@ public enum GraphAssembler {
         for e in graph.entities { kindOf.append(kindNumber[e.kind] ?? -1) }
         var citedDocument = [Bool](repeating: false, count: graph.documents.count)
         var citedUnknown = Set<String>()
+        // Types and cited documents are few and named over and over: each spelling is looked up once
+        // and its answer kept by number.
+        var typeSpellings = Spellings(), typeRule: [TypeRules?] = [], typeFinding: [Int] = []
+        var documentSpellings = Spellings(), documentIndex: [Int] = [], documentFinding: [Int] = []
         for k in fragments.indices {
             // Taken out of the fragment so that, when every relation is valid, the graph adopts the
             // array itself instead of copying it.
             let list = fragments[k].relations
             fragments[k].relations = []
             let f = fragments[k]
+            let ends = entityIndexOf[k].isEmpty ? [] : f.relationEnds
+            let entityIndex = entityIndexOf[k]
             var tails: [Int32] = [], heads: [Int32] = []
             tails.reserveCapacity(list.count)
             heads.reserveCapacity(list.count)
             var valid: [Bool]?
-            for (i, r) in list.enumerated() {
+            var unsourced = -1
+            for i in list.indices {
                 func places() -> GraphFragment.RelationPlaces {
                     i < f.relationPlaces.count ? f.relationPlaces[i] : .init()
                 }
-                let source = graph.index(ofEntity: r.source), target = graph.index(ofEntity: r.target)
+                // An end the fragment gives counts when the entity there has the id named (ids are
+                // unique in the graph, so it is the entity the lookup would find).
+                var source: Int32?, target: Int32?
+                if !ends.isEmpty {
+                    let s = Int(ends[i].source), t = Int(ends[i].target)
+                    if s >= 0 && s < entityIndex.count, entityIndex[s] >= 0, entityIDs[Int(entityIndex[s])] == list[i].source {
+                        source = entityIndex[s]
+                    }
+                    if t >= 0 && t < entityIndex.count, entityIndex[t] >= 0, entityIDs[Int(entityIndex[t])] == list[i].target {
+                        target = entityIndex[t]
+                    }
+                }
+                if source == nil { source = graph.index(ofEntity: list[i].source) }
+                if target == nil { target = graph.index(ofEntity: list[i].target) }
                 if source == nil {
+                    let r = list[i]
                     d.append(Diagnostic(.error, "unknown entity '\(r.source)'" + hint(r.source, names(&namesIndex, graph), graph),
                                         at: places().source ?? r.location))
                 }
                 if target == nil {
+                    let r = list[i]
                     d.append(Diagnostic(.error, "unknown entity '\(r.target)'" + hint(r.target, names(&namesIndex, graph), graph),
                                         at: places().target ?? r.location))
                 }
-                if r.sources.isEmpty && !f.strictVocabulary {
-                    lenient.count("unsourced", f.file, at: r.location)
-                } else if r.sources.isEmpty {
-                    d.append(Diagnostic(.error, "relation '\(r.id)' has no source: cite a document and quote", at: r.location))
+                let citations = list[i].sources
+                if citations.isEmpty && !f.strictVocabulary {
+                    if unsourced < 0 { unsourced = lenient.finding("unsourced", f.file, at: list[i].location) }
+                    lenient.count(unsourced)
+                } else if citations.isEmpty {
+                    d.append(Diagnostic(.error, "relation '\(list[i].id)' has no source: cite a document and quote", at: list[i].location))
                 }
-                for (j, c) in r.sources.enumerated() {
-                    let document = graph.index(ofDocument: c.document)
-                    if let document { citedDocument[document] = true; continue }
-                    citedUnknown.insert(c.document)
+                for j in citations.indices {
+                    let spelling = documentSpellings.number(citations[j].document)
+                    if spelling == documentIndex.count {
+                        let id = citations[j].document
+                        let known = graph.index(ofDocument: id)
+                        if known == nil { citedUnknown.insert(id) }
+                        documentIndex.append(known ?? -1)
+                        documentFinding.append(-1)
+                    }
+                    let document = documentIndex[spelling]
+                    if document >= 0 { citedDocument[document] = true; continue }
                     if !f.strictVocabulary {
                         // Exports without a document list (GEXF, CSV) still name documents.
-                        lenient.count("document", c.document, at: r.location)
+                        if documentFinding[spelling] < 0 {
+                            documentFinding[spelling] = lenient.finding("document", citations[j].document, at: list[i].location)
+                        }
+                        lenient.count(documentFinding[spelling])
                     } else {
                         let documents = places().documents
                         let at = j < documents.count ? documents[j] : nil
-                        d.append(Diagnostic(.error, "unknown document '\(c.document)'"
-                                            + didYouMean(c.document, among: graph.documents.map(\.id)), at: at ?? r.location))
+                        d.append(Diagnostic(.error, "unknown document '\(citations[j].document)'"
+                                            + didYouMean(citations[j].document, among: graph.documents.map(\.id)), at: at ?? list[i].location))
                     }
                 }
-                if let rule = typeRules(r.type) {
+                let spelling = typeSpellings.number(list[i].type)
+                if spelling == typeRule.count {
+                    typeRule.append(typeRules(list[i].type))
+                    typeFinding.append(-1)
+                }
+                if let rule = typeRule[spelling] {
                     if let source, let target,
                        !rule.admitsSource(kindOf[Int(source)]) || !rule.admitsTarget(kindOf[Int(target)]) {
+                        let r = list[i]
                         let sourceKind = graph.entities[Int(source)].kind, targetKind = graph.entities[Int(target)].kind
                         if !rule.admitsSource(kindOf[Int(source)]) {
                             d.append(Diagnostic(.error, "'\(rule.type.id)' cannot start at '\(r.source)', a \(sourceKind); allowed: "
@@ -121,11 +190,13 @@ public enum GraphAssembler {
                         }
                     }
                 } else if !f.strictVocabulary {
-                    lenient.count("type", r.type, at: r.location)
+                    if typeFinding[spelling] < 0 { typeFinding[spelling] = lenient.finding("type", list[i].type, at: list[i].location) }
+                    lenient.count(typeFinding[spelling])
                 } else {
+                    let type = list[i].type
                     d.append(Diagnostic(f.strictVocabulary ? .error : .warning,
-                                        "unknown relation type '\(r.type)'" + didYouMean(r.type, among: vocabulary.types.map(\.id)),
-                                        at: places().type ?? r.location))
+                                        "unknown relation type '\(type)'" + didYouMean(type, among: vocabulary.types.map(\.id)),
+                                        at: places().type ?? list[i].location))
                 }
                 if let source, let target {
                     tails.append(source)
@@ -135,12 +206,15 @@ public enum GraphAssembler {
                     valid![i] = false
                 }
             }
+            // The index made apart is of this list whole: wait for it (which also lets go of its
+            // hold on the list, so the graph can change the array in place) and use it if all went in.
+            let made = k == firstWithRelations ? apart?.wait() : nil
             // Relations with an unknown end are left out; the rest go in, in file order.
             let refused: [Relation]
             if let valid {
                 refused = graph.append(checked: list.indices.filter { valid[$0] }.map { list[$0] }, tails: tails, heads: heads)
             } else {
-                refused = graph.append(checked: consume list, tails: tails, heads: heads)
+                refused = graph.append(checked: consume list, tails: tails, heads: heads, index: made)
             }
             for r in refused {
                 let first = graph.index(ofRelation: r.id).map { graph.relation(at: $0).location } ?? nil
@@ -241,30 +315,113 @@ private final class TypeRules {
 /// Findings in imported files (`strictVocabulary == false`), reported once per kind, type, document
 /// or file with a count rather than once per entity or relation.
 private struct LenientFindings {
-    private var counts: [String: (count: Int, at: FileLocation?)] = [:]
-    private var order: [(String, String)] = []
+    private var numbers: [String: Int] = [:]
+    /// In order of first occurrence.
+    private var findings: [(what: String, value: String, count: Int, at: FileLocation?)] = []
 
-    mutating func count(_ what: String, _ value: String, at: FileLocation?) {
+    /// The number of the finding about `value`, made (with no occurrence yet) at its first sight.
+    mutating func finding(_ what: String, _ value: String, at: FileLocation?) -> Int {
         let key = what + "\u{0}" + value
-        if let c = counts[key] { counts[key] = (c.count + 1, c.at) } else { counts[key] = (1, at); order.append((what, value)) }
+        if let n = numbers[key] { return n }
+        numbers[key] = findings.count
+        findings.append((what, value, 0, at))
+        return findings.count - 1
     }
 
+    /// One more occurrence of finding `n`.
+    mutating func count(_ n: Int) { findings[n].count += 1 }
+
+    mutating func count(_ what: String, _ value: String, at: FileLocation?) { count(finding(what, value, at: at)) }
+
     func diagnostics(_ v: Vocabulary) -> [Diagnostic] {
-        order.map { what, value in
-            let c = counts[what + "\u{0}" + value]!
+        findings.map { what, value, count, at in
             switch what {
             case "kind":
-                return Diagnostic(.warning, "unknown entity kind '\(value)' (\(c.count) entities)"
-                                  + didYouMean(value, among: v.kinds.map(\.id)), at: c.at)
+                return Diagnostic(.warning, "unknown entity kind '\(value)' (\(count) entities)"
+                                  + didYouMean(value, among: v.kinds.map(\.id)), at: at)
             case "type":
-                return Diagnostic(.warning, "unknown relation type '\(value)' (\(c.count) relations)"
-                                  + didYouMean(value, among: v.types.map(\.id)), at: c.at)
+                return Diagnostic(.warning, "unknown relation type '\(value)' (\(count) relations)"
+                                  + didYouMean(value, among: v.types.map(\.id)), at: at)
             case "document":
-                return Diagnostic(.warning, "unknown document '\(value)' (cited \(c.count) time(s); the file does not describe it)",
-                                  at: c.at)
+                return Diagnostic(.warning, "unknown document '\(value)' (cited \(count) time(s); the file does not describe it)",
+                                  at: at)
             default:
-                return Diagnostic(.warning, "\(c.count) relation(s) cite no source (the file has no citations)", at: c.at)
+                return Diagnostic(.warning, "\(count) relation(s) cite no source (the file has no citations)", at: at)
             }
         }
+    }
+}
+
+/// Numbers the distinct strings it is given, 0, 1, 2... in order of first sight: a hash of the
+/// UTF-8 bytes and one String comparison, several times cheaper than a String-keyed dictionary for
+/// the few strings (types, document ids) a big graph names millions of times. Equal strings in
+/// different Unicode forms may get different numbers; callers decide per number what a String-keyed
+/// lookup decides, so the answers are the same.
+private struct Spellings {
+    /// Entry number + 1 in the low 32 bits, hash tag in the high 32; 0 is empty.
+    private var slots = [UInt64](repeating: 0, count: 16)
+    private var strings: [String] = []
+
+    /// The number of `string`, a new one (equal to the count so far) when first seen.
+    mutating func number(_ string: String) -> Int {
+        let hash = Self.hash(string)
+        let tag = hash >> 32, mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: hash) & mask
+        while slots[i] != 0 {
+            if slots[i] >> 32 == tag {
+                let e = Int(slots[i] & 0xFFFF_FFFF) - 1
+                if strings[e] == string { return e }
+            }
+            i = (i + 1) & mask
+        }
+        strings.append(string)
+        slots[i] = tag << 32 | UInt64(strings.count)
+        if strings.count * 2 > slots.count { grow() }
+        return strings.count - 1
+    }
+
+    private static func hash(_ s: String) -> UInt64 {
+        s.utf8.withContiguousStorageIfAvailable { ByteTable.hash($0) } ?? Array(s.utf8).withUnsafeBufferPointer { ByteTable.hash($0) }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        let mask = slots.count - 1
+        for slot in old where slot != 0 {
+            let e = Int(slot & 0xFFFF_FFFF) - 1
+            let hash = Self.hash(strings[e])
+            var i = Int(truncatingIfNeeded: hash) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = slot
+        }
+    }
+}
+
+/// The relation-id index of one list of relations, made on a thread of its own (not a shared pool,
+/// which a caller blocked in `wait()` could be holding up).
+private final class IndexApart: @unchecked Sendable {
+    // Written by the other thread before it signals `done`, read by the caller after `wait()`.
+    private var list: [Relation]?
+    private var made: RelationIDIndex?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ list: [Relation]) {
+        self.list = list
+        Thread { self.run() }.start()
+    }
+
+    private func run() {
+        let index = RelationIDIndex(of: list!)
+        // Let go of the list before signalling: the graph that adopts it must hold the only reference.
+        list = nil
+        made = index
+        done.signal()
+    }
+
+    /// The index, once made.
+    func wait() -> RelationIDIndex {
+        done.wait()
+        return made!
     }
 }
