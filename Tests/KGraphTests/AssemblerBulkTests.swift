@@ -111,6 +111,21 @@ import Testing
         #expect(s.diagnostics.isEmpty)
     }
 
+    @Test func endsNamedByCopiesOfTheIds() {
+        // Readers that read in parts hold a node's id in more than one string; and an id may be
+        // written in another Unicode form. Fresh copies, so that no string is shared.
+        func copy(_ s: String) -> String { String(decoding: Array(s.utf8), as: UTF8.self) }
+        let long = "an-entity-id-longer-than-fifteen-bytes", accented = "caf\u{E9}-militia-of-the-long-name"
+        var f = fragment("a.yaml", entities: [(long, "militia"), (accented, "state")], relations: [
+            ("r1", copy(long), "attacked", copy(accented), ["doc"]), ("r2", copy(long), "attacked", "cafe\u{301}-militia-of-the-long-name", ["doc"]),
+            ("r3", copy(long), "attacked", copy(accented), ["doc"]), ("r4", long, "attacked", accented, ["doc"]),
+        ])
+        f.relationEnds = Array(repeating: .init(source: 0, target: 1), count: 4)
+        let s = expectSame([f])
+        #expect(s.ends == Array(repeating: [0, 1], count: 4))
+        #expect(s.relations.allSatisfy { $0.source == long && $0.target == accented })
+    }
+
     @Test func entitiesRepeatedAcrossFragmentsShiftPositions() {
         // b.yaml's "x" is refused (a.yaml has it), so b's positions no longer match graph indices:
         // its relations must still reach a.yaml's x and b's own w.
@@ -128,12 +143,13 @@ import Testing
         let entities = [("x", "militia"), ("y", "state"), ("z", "site")]
         let relations: [(id: String, source: String, type: String, target: String, documents: [String])] = [
             ("r1", "x", "attacked", "z", ["doc"]), ("r2", "y", "allied-with", "x", ["doc"]), ("r3", "z", "located-in", "y", ["doc"]),
-            ("r4", "y", "attacked", "z", ["doc"]),
+            ("r4", "y", "attacked", "z", ["doc"]), ("r5", "x", "attacked", "y", ["doc"]),
         ]
-        // Swapped, out of range, negative, and pointing at an entity with another id.
-        let wrong = fragment("a.yaml", entities: entities, relations: relations, ends: [(2, 0), (7, -1), (-5, 99), (0, 0)])
+        // Swapped, out of range, negative, pointing at an entity with another id, and at one
+        // whose id an earlier end named wrongly.
+        let wrong = fragment("a.yaml", entities: entities, relations: relations, ends: [(2, 0), (7, -1), (-5, 99), (0, 0), (2, 1)])
         let s = expectSame([wrong])
-        #expect(s.ends == [[0, 2], [1, 0], [2, 1], [1, 2]])
+        #expect(s.ends == [[0, 2], [1, 0], [2, 1], [1, 2], [0, 1]])
         // One entry too few or too many: ignored.
         var short = wrong
         short.relationEnds.removeLast()

@@ -45,7 +45,10 @@ public enum GraphAssembler {
         // Each entity's kind as its number in the vocabulary (-1 for a kind it lacks), by entity index.
         var kindOf: [Int32] = []
         kindOf.reserveCapacity(graph.entityCount)
-        // Each entity's id by entity index, to confirm ends a fragment gives (`relationEnds`).
+        // Each entity's id by entity index, to confirm ends a fragment gives (`relationEnds`); once
+        // an end's string is confirmed, it takes the place of the id it equals, so that the next end
+        // sharing that string is confirmed without reading characters (readers share one string
+        // per node, or a few).
         var entityIDs: [String] = []
         // For each fragment that gives ends: the entity index of each of its entities (-1: refused).
         var entityIndexOf: [[Int32]] = Array(repeating: [], count: fragments.count)
@@ -120,11 +123,23 @@ public enum GraphAssembler {
                 var source: Int32?, target: Int32?
                 if !ends.isEmpty {
                     let s = Int(ends[i].source), t = Int(ends[i].target)
-                    if s >= 0 && s < entityIndex.count, entityIndex[s] >= 0, entityIDs[Int(entityIndex[s])] == list[i].source {
-                        source = entityIndex[s]
+                    if s >= 0 && s < entityIndex.count, entityIndex[s] >= 0 {
+                        let e = Int(entityIndex[s])
+                        if entityIDs[e]._isIdentical(to: list[i].source) {
+                            source = Int32(e)
+                        } else if entityIDs[e] == list[i].source {
+                            source = Int32(e)
+                            entityIDs[e] = list[i].source
+                        }
                     }
-                    if t >= 0 && t < entityIndex.count, entityIndex[t] >= 0, entityIDs[Int(entityIndex[t])] == list[i].target {
-                        target = entityIndex[t]
+                    if t >= 0 && t < entityIndex.count, entityIndex[t] >= 0 {
+                        let e = Int(entityIndex[t])
+                        if entityIDs[e]._isIdentical(to: list[i].target) {
+                            target = Int32(e)
+                        } else if entityIDs[e] == list[i].target {
+                            target = Int32(e)
+                            entityIDs[e] = list[i].target
+                        }
                     }
                 }
                 if source == nil { source = graph.index(ofEntity: list[i].source) }
