@@ -106,8 +106,10 @@ public enum GraphAssembler {
             // array itself instead of copying it.
             let list = fragments[k].relations
             fragments[k].relations = []
+            // Taken out too, and let go of after the loop: the memory goes to what comes next.
+            var ends = entityIndexOf[k].isEmpty ? [] : fragments[k].relationEnds
+            fragments[k].relationEnds = []
             let f = fragments[k]
-            let ends = entityIndexOf[k].isEmpty ? [] : f.relationEnds
             let entityIndex = entityIndexOf[k]
             var tails: [Int32] = [], heads: [Int32] = []
             tails.reserveCapacity(list.count)
@@ -221,6 +223,7 @@ public enum GraphAssembler {
                     valid![i] = false
                 }
             }
+            ends = []
             // The index made apart is of this list whole: wait for it (which also lets go of its
             // hold on the list, so the graph can change the array in place) and use it if all went in.
             let made = k == firstWithRelations ? apart?.wait() : nil
