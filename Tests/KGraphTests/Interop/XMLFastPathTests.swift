@@ -201,6 +201,21 @@ struct GraphMLRead: Equatable {
         }
     }
 
+    @Test func edgeTextValuesAreRightPastTheSharedOnes() {
+        // Short edge texts are made once and shared, up to 1,024 distinct ones; long ones never.
+        var xml = #"<graphml><key id="c" for="edge" attr.name="color" attr.type="string"/><graph><node id="a"/>"#
+        let long = String(repeating: "long ", count: 8)
+        for i in 0..<2400 {
+            xml += #"<edge source="a" target="a"><data key="c">"# + (i % 3 == 0 ? long : "") + "c\(i % 1200)</data></edge>\n"
+        }
+        xml += "</graph></graphml>"
+        let read = GraphMLRead(Data(xml.utf8))
+        #expect(read.relations.count == 2400)
+        for (i, r) in read.relations.enumerated() {
+            #expect(r.attributes == ["color": .string((i % 3 == 0 ? long : "") + "c\(i % 1200)")], "edge \(i)")
+        }
+    }
+
     @Test func aKeyRedeclaredForNodesWinsForEveryNode() {
         // The guessed key used to be taken as soon as its id matched: the first node got the key
         // for all, the second the later key for nodes.

@@ -1113,6 +1113,11 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
     mutating func addEdgeValue(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>, at: FileLocation?) {
         // Citations and the like straight from the bytes: no String, no JSON tree.
         if presetEdgeValue(keys[k].edgeRole, json: keys[k].json, bytes) { return }
+        if keys[k].type == .string && !keys[k].json && !keys[k].infer {
+            // What dataValue gives, made once per distinct short text.
+            relationValues.addText(keys[k].edgeRole, keys[k].name, bytes)
+            return
+        }
         relationValues.add(keys[k].edgeRole, keys[k].name, dataValue(k, bytes, at: at))
     }
 

@@ -194,6 +194,39 @@ struct RelationValues {
     mutating func setProvenance(_ p: Provenance) { presetProvenance = p }
     mutating func add(_ role: EdgeRole, _ name: String, _ value: AttributeValue) { items.append(Item(role: role, name: name, value: value)) }
 
+    /// Adds a text value given as UTF-8. Short texts repeat from edge to edge (relation types,
+    /// date precisions): each is made into a value once and shared after.
+    mutating func addText(_ role: EdgeRole, _ name: String, _ bytes: UnsafeBufferPointer<UInt8>) {
+        let value: AttributeValue
+        if bytes.count <= TextValues.longest {
+            if texts == nil { texts = TextValues() }
+            value = texts!.value(bytes)
+        } else {
+            value = .string(String(decoding: bytes, as: UTF8.self))
+        }
+        items.append(Item(role: role, name: name, value: value))
+    }
+
+    /// Text values made so far, by their bytes; at most `limit` (later new ones are not kept).
+    private struct TextValues {
+        static let longest = 32
+        static let limit = 1024
+        var table = ByteTable()
+        var values: [AttributeValue] = []
+
+        mutating func value(_ bytes: UnsafeBufferPointer<UInt8>) -> AttributeValue {
+            if values.count < Self.limit {
+                let (i, inserted) = table.insert(bytes)
+                if inserted { values.append(.string(String(decoding: bytes, as: UTF8.self))) }
+                return values[Int(i)]
+            }
+            if let i = table.find(bytes) { return values[Int(i)] }
+            return .string(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+    /// Made when first needed: readers that never add text need no table.
+    private var texts: TextValues?
+
     /// The relation these values describe.
     func relation(id: String, source: String, target: String, location: FileLocation?) -> Relation {
         // Fields gathered in locals and the relation made once at the end (building it first and
@@ -403,6 +436,8 @@ enum InteropValues {
         guard r.byte(UInt8(ascii: "[")) else { return nil }
         var out: [Citation] = []
         if r.byte(UInt8(ascii: "]")) { r.space(); return r.atEnd ? out : nil }
+        // Room for the usual one or two at once (growing from empty took the general path).
+        out.reserveCapacity(2)
         repeat {
             guard r.byte(UInt8(ascii: "{")) else { return nil }
             var document: String?, quote: String?
