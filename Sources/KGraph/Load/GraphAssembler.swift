@@ -124,25 +124,8 @@ public enum GraphAssembler {
                 // unique in the graph, so it is the entity the lookup would find).
                 var source: Int32?, target: Int32?
                 if !ends.isEmpty {
-                    let s = Int(ends[i].source), t = Int(ends[i].target)
-                    if s >= 0 && s < entityIndex.count, entityIndex[s] >= 0 {
-                        let e = Int(entityIndex[s])
-                        if entityIDs[e]._isIdentical(to: list[i].source) {
-                            source = Int32(e)
-                        } else if entityIDs[e] == list[i].source {
-                            source = Int32(e)
-                            entityIDs[e] = list[i].source
-                        }
-                    }
-                    if t >= 0 && t < entityIndex.count, entityIndex[t] >= 0 {
-                        let e = Int(entityIndex[t])
-                        if entityIDs[e]._isIdentical(to: list[i].target) {
-                            target = Int32(e)
-                        } else if entityIDs[e] == list[i].target {
-                            target = Int32(e)
-                            entityIDs[e] = list[i].target
-                        }
-                    }
+                    source = confirmedEnd(ends[i].source, naming: list[i].source, entityIndex, &entityIDs)
+                    target = confirmedEnd(ends[i].target, naming: list[i].target, entityIndex, &entityIDs)
                 }
                 if source == nil { source = graph.index(ofEntity: list[i].source) }
                 if target == nil { target = graph.index(ofEntity: list[i].target) }
@@ -245,6 +228,22 @@ public enum GraphAssembler {
         diagnostics += d
         graph.compact()
         return graph
+    }
+
+    /// The graph index of the entity at `position` in a fragment's entities when its id is `id`
+    /// (ids are unique in the graph, so it is the entity a lookup would find); nil otherwise. A
+    /// confirmed id's string takes the place of the one kept, so later ends that share the string
+    /// are confirmed without comparing characters.
+    @inline(__always)
+    private static func confirmedEnd(_ position: Int32, naming id: String, _ entityIndex: [Int32],
+                                     _ entityIDs: inout [String]) -> Int32? {
+        let p = Int(position)
+        guard p >= 0 && p < entityIndex.count, entityIndex[p] >= 0 else { return nil }
+        let e = Int(entityIndex[p])
+        if entityIDs[e]._isIdentical(to: id) { return Int32(e) }
+        guard entityIDs[e] == id else { return nil }
+        entityIDs[e] = id
+        return Int32(e)
     }
 
     /// The name index, built on first use.

@@ -49,12 +49,14 @@ public enum GraphMLReader {
 
     /// `read`, and the file offset where a second half read on another thread was merged, if one was.
     static func readReportingSplit(_ source: ByteSource, file: String, diagnostics: inout [Diagnostic],
-                                   split: Split) -> (fragment: GraphFragment, mergedAt: Int?) {
-        let tokenizer: XMLTokenizer
-        do { tokenizer = try XMLTokenizer(source: source, file: file) } catch {
+                                   split: Split, chunkSize: Int = 1 << 20,
+                                   fastPaths: Bool = true) -> (fragment: GraphFragment, mergedAt: Int?) {
+        var tokenizer: XMLTokenizer
+        do { tokenizer = try XMLTokenizer(source: source, file: file, chunkSize: chunkSize) } catch {
             diagnostics.append(Diagnostic(.error, error.message, at: error.location))
             return (GraphFragment(file: file, strictVocabulary: false), nil)
         }
+        tokenizer.fastPaths = fastPaths
         var parser = GraphMLParser(tokenizer, file: file)
         parser.source = source
         parser.split = split
@@ -75,18 +77,8 @@ public enum GraphMLReader {
     /// chunk ending anywhere, must give the same fragment and diagnostics.
     static func read(_ source: ByteSource, file: String, chunkSize: Int, fastPaths: Bool,
                      diagnostics: inout [Diagnostic]) -> GraphFragment {
-        do {
-            var t = try XMLTokenizer(source: source, file: file, chunkSize: chunkSize)
-            t.fastPaths = fastPaths
-            var parser = GraphMLParser(t, file: file)
-            try parser.document()
-            parser.finish()
-            diagnostics += parser.diagnostics
-            return parser.fragment
-        } catch {
-            diagnostics.append(Diagnostic(.error, error.message, at: error.location))
-            return GraphFragment(file: file, strictVocabulary: false)
-        }
+        readReportingSplit(source, file: file, diagnostics: &diagnostics, split: .never, chunkSize: chunkSize,
+                           fastPaths: fastPaths).fragment
     }
 }
 
