@@ -57,12 +57,8 @@ public enum CytoscapeReader {
                 diagnostics.append(Diagnostic(.error, "a node element needs \"data\" with an \"id\"", at: place(n)))
                 continue
             }
-            if let first = declared[id] {
-                diagnostics.append(Diagnostic(.error, "duplicate node id '\(id)' (first at \(first))", at: place(n)))
-                continue
-            }
-            declared[id] = place(n)
-            fragment.entities.append(InteropJSONRecords.entity(members, id: id, own: own, location: place(n)))
+            InteropJSONRecords.addNode(members, id: id, own: own, at: place(n), declared: &declared, into: &fragment,
+                                       diagnostics: &diagnostics)
         }
         var edgeList = EdgeListBuilder()
         for (i, e) in edges.enumerated() {

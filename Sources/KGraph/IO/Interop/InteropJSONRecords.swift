@@ -57,6 +57,19 @@ enum InteropJSONRecords {
         "{" + members.map { JSONText.quote($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
     }
 
+    /// Adds the entity a node object describes, unless its id was declared before (then a
+    /// located error naming where it was first).
+    static func addNode(_ o: [(key: String, value: JSONValue)], id: String, own: Bool, at location: FileLocation,
+                        declared: inout [String: FileLocation], into fragment: inout GraphFragment,
+                        diagnostics: inout [Diagnostic]) {
+        if let first = declared[id] {
+            diagnostics.append(Diagnostic(.error, "duplicate node id '\(id)' (first at \(first))", at: location))
+            return
+        }
+        declared[id] = location
+        fragment.entities.append(entity(o, id: id, own: own, location: location))
+    }
+
     /// The entity a JSON object describes. `own` says the file is kgraph's (fields by name,
     /// `attributes` nested); otherwise foreign names are mapped as for every format.
     static func entity(_ o: [(key: String, value: JSONValue)], id: String, own: Bool, location: FileLocation?) -> Entity {

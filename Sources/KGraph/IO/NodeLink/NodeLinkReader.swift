@@ -48,12 +48,8 @@ public enum NodeLinkReader {
                 diagnostics.append(Diagnostic(.error, "node without an \"id\"", at: place(n)))
                 continue
             }
-            if let first = declared[id] {
-                diagnostics.append(Diagnostic(.error, "duplicate node id '\(id)' (first at \(first))", at: place(n)))
-                continue
-            }
-            declared[id] = place(n)
-            fragment.entities.append(InteropJSONRecords.entity(members, id: id, own: own, location: place(n)))
+            InteropJSONRecords.addNode(members, id: id, own: own, at: place(n), declared: &declared, into: &fragment,
+                                       diagnostics: &diagnostics)
         }
         let edges = root["edges"]?.array ?? root["links"]?.array ?? []
         var edgeList = EdgeListBuilder()
