@@ -22,8 +22,9 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]
         ),
-        // The one place that talks to Graphviz: DOT text in, SVG/PNG/PDF bytes out.
-        .target(name: "KGraphRender", dependencies: ["CGraphviz"]),
+        // Rendering: plans a picture (selection, engine, DOT text) and lays it out through Graphviz,
+        // whose C API only GraphvizRenderer.swift talks to.
+        .target(name: "KGraphRender", dependencies: ["KGraph", "CGraphviz"]),
         .executableTarget(
             name: "kgraph",
             dependencies: [

@@ -1,77 +1,138 @@
-/// Graphviz layout engines kgraph offers.
-public enum LayoutEngine: String, CaseIterable, Sendable {
-    /// Layered (hierarchical); the clearest for small and medium graphs, slow beyond a few hundred nodes.
-    case dot
-    /// Spring model (stress majorisation).
-    case neato
-    /// Force-directed, draws clusters.
-    case fdp
-    /// Multiscale force-directed; fast on thousands of nodes.
-    case sfdp
-    /// Circular.
-    case circo
-    /// Radial, around a root (the focus entity).
-    case twopi
+import KGraph
 
-    /// The most entities and drawn edges `dot` is given when no engine is asked for. Measured here:
-    /// `dot` took 5-8 s at 250 nodes / 500 edges, 154 s at 500 / 1000 and over 10 minutes at
-    /// 2000 / 4000, while `sfdp` took 0.4 s at 2000 / 4000.
-    public static let dotLimit = (entities: 200, edges: 400)
+/// What `kgraph render` was asked to draw: a selection, optionally paths to draw strongly, and how.
+public struct RenderRequest: Sendable {
+    /// Which entities and relations to draw.
+    public var selection: Selection
+    /// Paths (as `Graph.findPaths` found them) drawn strongly over the rest, or nil.
+    public var paths: PathAnswer?
+    /// With `paths`: draw only the paths, left to right.
+    public var onlyPath = false
+    /// The layout engine asked for; nil chooses by size.
+    public var engine: LayoutEngine?
+    /// The output format.
+    public var kind: OutputKind = .svg
+    /// The title on top; nil for the graph's own title, "" for none.
+    public var title: String?
+    /// Edge labels on (true) or off (false); nil decides by the number of edges.
+    public var edgeLabels: Bool?
+    /// One edge per relation instead of one per type between the same two entities.
+    public var allRelations = false
+    /// Boxes around entities of the same country or kind.
+    public var clusterBy: DOTClusterKey?
+    /// The legend and the line under the title.
+    public var legend = true
 
-    /// The most entities and drawn edges laid out when no engine is asked for. Measured here with
-    /// sfdp in-process: 2.7 s at 2,000 entities / 4,000 relations, 27 s at 5,000 / 20,000, and
-    /// still running after 2 minutes at 10,000 / 100,000; a whole-graph render of a big import must
-    /// stop with advice instead of hanging for an hour.
-    public static let drawLimit = (entities: 5_000, edges: 20_000)
-
-    /// Why a picture this big is not laid out unless an engine is named, or nil when it is drawn.
-    public static func refusal(entities: Int, edges: Int) -> String? {
-        guard entities > drawLimit.entities || edges > drawLimit.edges else { return nil }
-        return "\(entities) entities and \(edges) edges are too many to draw without --engine "
-            + "(the limit is \(drawLimit.entities) entities and \(drawLimit.edges) edges: a layout would take many "
-            + "minutes and the picture could not be read). Draw a part with --focus NAME --depth 1, --kind, --type "
-            + "or --since/--until; write the DOT text with --format dot; or pass --engine sfdp to draw it all anyway"
-    }
-
-    /// The engine to use when none was asked for, and why when it is not `dot`.
-    public static func automatic(entities: Int, edges: Int) -> (engine: LayoutEngine, reason: String?) {
-        if entities <= dotLimit.entities && edges <= dotLimit.edges { return (.dot, nil) }
-        return (.sfdp, "\(entities) entities and \(edges) edges: drawing with sfdp instead of dot, which takes "
-                + "minutes at this size (pass --engine dot to insist)")
+    /// A request to draw `selection` as `kind`.
+    public init(selection: Selection, kind: OutputKind = .svg) {
+        self.selection = selection
+        self.kind = kind
     }
 }
 
-/// Output formats kgraph writes.
-public enum OutputKind: String, CaseIterable, Sendable {
-    case svg, png, pdf, dot
+/// Everything decided before Graphviz lays the picture out: the DOT text, the engine, and notes
+/// for the user (engine chosen by size, labels left off...).
+public struct RenderPlan: Sendable {
+    /// Above this many drawn edges, edge labels are left off unless asked for.
+    public static let edgeLabelLimit = 1000
 
-    /// The format for `--format` (when given) or the output file's extension, else svg.
-    /// - Throws: `FormatError` for an unknown format or an extension that names none.
-    public static func resolve(format: String?, output: String?) throws(FormatError) -> OutputKind {
-        if let format {
-            guard let k = OutputKind(rawValue: format.lowercased()) else { throw .unknownFormat(format) }
-            return k
+    /// The DOT text to lay out.
+    public let dot: String
+    /// The engine that lays it out.
+    public let engine: LayoutEngine
+    /// Notes worth telling the user, one sentence each.
+    public let notes: [String]
+
+    /// Plans the picture `request` asks for of `full`.
+    /// - Throws: `RenderPlanError` when nothing is left to draw or the picture is too big to lay out.
+    public init(_ request: RenderRequest, of full: Graph) throws {
+        let (picked, subtitle, highlight, endpoints) = try Self.pick(request, of: full)
+        let g = picked.graph(from: full)
+        let groups = DOTWriter.edgeGroups(g, collapse: !request.allRelations).count
+        var notes: [String] = []
+        var chosen = request.engine ?? .dot
+        if request.engine == nil {
+            if request.kind != .dot, let refusal = LayoutEngine.refusal(entities: g.entityCount, edges: groups) {
+                throw RenderPlanError.tooBig(refusal)
+            }
+            let auto = LayoutEngine.automatic(entities: g.entityCount, edges: groups)
+            chosen = auto.engine
+            if let reason = auto.reason { notes.append(reason) }
         }
-        guard let output, output != "-" else { return .svg }
-        let name = output.split(separator: "/").last.map(String.init) ?? output
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .svg }
-        let ext = name[name.index(after: dot)...].lowercased()
-        if ext == "gv" { return .dot }
-        guard let k = OutputKind(rawValue: ext) else { throw .unknownExtension(ext) }
-        return k
+        var drawEdgeLabels = request.edgeLabels ?? true
+        if request.edgeLabels == nil && groups > Self.edgeLabelLimit {
+            drawEdgeLabels = false
+            notes.append("\(groups) edges: edge labels left off (unreadable at this size, and they double the "
+                         + "layout time); the tooltips keep them, --edge-labels draws them")
+        }
+        if request.clusterBy != nil && ![.dot, .fdp].contains(chosen) {
+            notes.append("--cluster-by draws boxes only with the dot and fdp engines, not \(chosen.rawValue)")
+        }
+        let options = DOTOptions(
+            title: request.title,
+            subtitle: request.legend ? subtitle : nil,
+            edgeLabels: drawEdgeLabels,
+            collapseParallel: !request.allRelations,
+            clusterBy: request.clusterBy,
+            clusterLabels: Dictionary(g.entities.compactMap { e in e.country.flatMap { full.entity(id: $0) }.map { ($0.id, $0.name) } },
+                                      uniquingKeysWith: { a, _ in a }),
+            focus: Set((picked.focus + endpoints).map { full.entity(at: $0).id }),
+            highlight: highlight,
+            legend: request.legend,
+            engine: chosen.rawValue,
+            leftToRight: request.onlyPath)
+        self.dot = DOTWriter.dot(g, options: options)
+        self.engine = chosen
+        self.notes = notes
+    }
+
+    /// The entities and relations to draw, the line under the title, what to highlight and the
+    /// path ends (drawn as focus entities).
+    private static func pick(_ request: RenderRequest, of full: Graph) throws
+        -> (Subgraph, String, DOTHighlight?, [Int32]) {
+        var picked: Subgraph
+        do { picked = try request.selection.apply(to: full) } catch { throw RenderPlanError.selection("\(error)") }
+        var subtitle = request.selection.summary(of: picked, in: full)
+        var highlight: DOTHighlight?
+        var endpoints: [Int32] = []
+        if let answer = request.paths, !answer.paths.isEmpty {
+            let entities = answer.paths.flatMap(\.entities), relations = answer.paths.flatMap { $0.hops.map(\.relation) }
+            picked = request.onlyPath
+                ? Subgraph(entities: Array(Set(entities)).sorted(), relations: Array(Set(relations)).sorted())
+                : picked.adding(entities: entities, relations: relations, of: full)
+            highlight = request.onlyPath ? nil : DOTHighlight(entities: Set(entities.map { full.entity(at: $0).id }),
+                                                              relations: Set(relations.map { full.relation(at: $0).id }))
+            endpoints = answer.paths.flatMap { [$0.start, $0.end] }
+            subtitle = describe(answer, in: full) + (request.onlyPath ? "" : " · " + subtitle)
+        }
+        guard !picked.entities.isEmpty else {
+            throw RenderPlanError.nothingToDraw("nothing to draw: the selection keeps no entity (\(subtitle))")
+        }
+        return (picked, subtitle, highlight, endpoints)
+    }
+
+    /// `shortest path from United States to Tower 22: 2 hops`, or `3 shortest paths ... (2-4 hops)`.
+    static func describe(_ a: PathAnswer, in g: Graph) -> String {
+        func name(_ e: Endpoint) -> String { e.isSet ? "\"\(e.text)\"" : e.entities.first.map { g.entity(at: $0).name } ?? e.text }
+        let lengths = a.paths.map(\.length)
+        let hops = lengths.min() == lengths.max() ? "\(lengths[0])" : "\(lengths.min()!)-\(lengths.max()!)"
+        let what = a.paths.count == 1 ? "shortest path" : "\(a.paths.count) shortest paths"
+        return "\(what) from \(name(a.from)) to \(name(a.to)): \(hops) hop" + (hops == "1" ? "" : "s")
     }
 }
 
-/// Why an output format could not be chosen.
-public enum FormatError: Error, Equatable, CustomStringConvertible {
-    case unknownFormat(String)
-    case unknownExtension(String)
+/// Why a picture was not planned.
+public enum RenderPlanError: Error, CustomStringConvertible {
+    /// The selection named an unknown entity, kind or type.
+    case selection(String)
+    /// The selection keeps no entity.
+    case nothingToDraw(String)
+    /// Too big to lay out without an explicit engine; the text says what to do instead.
+    case tooBig(String)
 
     public var description: String {
-        let known = OutputKind.allCases.map(\.rawValue).joined(separator: ", ")
         switch self {
-        case .unknownFormat(let f): return "unknown format '\(f)'; use \(known)"
-        case .unknownExtension(let e): return "cannot tell the format from the extension '.\(e)'; use --format (\(known))"
+        case .selection(let m), .nothingToDraw(let m), .tooBig(let m): return m
         }
     }
 }

@@ -26,7 +26,7 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: "Title drawn on top (default: the graph's title; \"\" for none).")
     var title: String?
     @Flag(inversion: .prefixedNo, help: ArgumentHelp(
-        "Relation names and dates on the edges (default: on up to \(Render.edgeLabelLimit) edges; --no-edge-labels for dense pictures)."))
+        "Relation names and dates on the edges (default: on up to \(RenderPlan.edgeLabelLimit) edges; --no-edge-labels for dense pictures)."))
     var edgeLabels: Bool?
     @Flag(name: .long, help: "One edge per relation, instead of one per type between the same two entities.")
     var allRelations = false
@@ -55,10 +55,7 @@ struct Render: ParsableCommand {
         let kind: OutputKind
         do { kind = try OutputKind.resolve(format: format, output: output) } catch { throw Failure("\(error)") }
         let full = try graphOptions.load()
-        var picked = try selection.apply(to: full)
-        var subtitle = selection.selection.summary(of: picked, in: full)
-        var highlight: DOTHighlight?
-        var endpoints: [Int32] = []
+        var request = RenderRequest(selection: selection.selection, kind: kind)
         if path.count == 2 {
             let s = selection.selection
             let answer = try pathOptions.answer(from: path[0], to: path[1], in: full,
@@ -67,75 +64,28 @@ struct Render: ParsableCommand {
                 Console.error(QueryText.noPath(answer, in: full))
                 throw ExitCode(1)
             }
-            let entities = answer.paths.flatMap(\.entities), relations = answer.paths.flatMap { $0.hops.map(\.relation) }
-            picked = onlyPath ? Subgraph(entities: Array(Set(entities)).sorted(), relations: Array(Set(relations)).sorted())
-                : picked.adding(entities: entities, relations: relations, of: full)
-            highlight = onlyPath ? nil : DOTHighlight(entities: Set(entities.map { full.entity(at: $0).id }),
-                                                      relations: Set(relations.map { full.relation(at: $0).id }))
-            endpoints = answer.paths.flatMap { [$0.start, $0.end] }
-            subtitle = Self.describe(answer, in: full) + (onlyPath ? "" : " · " + subtitle)
+            request.paths = answer
         }
-        guard !picked.entities.isEmpty else {
-            Console.error("nothing to draw: the selection keeps no entity (\(subtitle))")
-            throw ExitCode(1)
+        request.onlyPath = onlyPath
+        request.engine = engine
+        request.title = title
+        request.edgeLabels = edgeLabels
+        request.allRelations = allRelations
+        request.clusterBy = clusterBy
+        request.legend = !noLegend
+        let plan: RenderPlan
+        do { plan = try RenderPlan(request, of: full) } catch let e as RenderPlanError {
+            if case .nothingToDraw(let message) = e { Console.error(message); throw ExitCode(1) }
+            throw Failure("\(e)")
         }
-        let g = picked.graph(from: full)
-
-        let groups = DOTWriter.edgeGroups(g, collapse: !allRelations).count
-        var chosen = engine ?? .dot
-        if engine == nil {
-            if kind != .dot, let refusal = LayoutEngine.refusal(entities: g.entityCount, edges: groups) {
-                throw Failure(refusal)
-            }
-            let auto = LayoutEngine.automatic(entities: g.entityCount, edges: groups)
-            chosen = auto.engine
-            if let reason = auto.reason { Console.error("note: " + reason) }
-        }
-        var drawEdgeLabels = edgeLabels ?? true
-        if edgeLabels == nil && groups > Self.edgeLabelLimit {
-            drawEdgeLabels = false
-            Console.error("note: \(groups) edges: edge labels left off (unreadable at this size, and they double the "
-                          + "layout time); the tooltips keep them, --edge-labels draws them")
-        }
-        if clusterBy != nil && ![.dot, .fdp].contains(chosen) {
-            Console.error("note: --cluster-by draws boxes only with the dot and fdp engines, not \(chosen.rawValue)")
-        }
-
-        let options = DOTOptions(
-            title: title,
-            subtitle: noLegend ? nil : subtitle,
-            edgeLabels: drawEdgeLabels,
-            collapseParallel: !allRelations,
-            clusterBy: clusterBy,
-            clusterLabels: Dictionary(g.entities.compactMap { e in e.country.flatMap { full.entity(id: $0) }.map { ($0.id, $0.name) } },
-                                      uniquingKeysWith: { a, _ in a }),
-            focus: Set((picked.focus + endpoints).map { full.entity(at: $0).id }),
-            highlight: highlight,
-            legend: !noLegend,
-            engine: chosen.rawValue,
-            leftToRight: onlyPath)
-        let dot = DOTWriter.dot(g, options: options)
-        if kind == .dot { return try Console.write(Data(dot.utf8), to: output) }
+        for note in plan.notes { Console.error("note: " + note) }
+        if kind == .dot { return try Console.write(Data(plan.dot.utf8), to: output) }
         do {
-            try Console.write(try GraphvizRenderer.shared.render(dot: dot, engine: chosen.rawValue, format: kind.rawValue),
+            try Console.write(try GraphvizRenderer.shared.render(dot: plan.dot, engine: plan.engine.rawValue, format: kind.rawValue),
                               to: output)
         } catch let e as RenderError {
             throw Failure("\(e)")
         }
-    }
-}
-
-extension Render {
-    /// Above this many drawn edges, edge labels are left off unless asked for.
-    static let edgeLabelLimit = 1000
-
-    /// `shortest path from United States to Tower 22: 2 hops`, or `3 shortest paths ... (2-4 hops)`.
-    static func describe(_ a: PathAnswer, in g: Graph) -> String {
-        func name(_ e: Endpoint) -> String { e.isSet ? "\"\(e.text)\"" : e.entities.first.map { g.entity(at: $0).name } ?? e.text }
-        let lengths = a.paths.map(\.length)
-        let hops = lengths.min() == lengths.max() ? "\(lengths[0])" : "\(lengths.min()!)-\(lengths.max()!)"
-        let what = a.paths.count == 1 ? "shortest path" : "\(a.paths.count) shortest paths"
-        return "\(what) from \(name(a.from)) to \(name(a.to)): \(hops) hop" + (hops == "1" ? "" : "s")
     }
 }
 

@@ -47,11 +47,6 @@ struct SelectionOptions: ParsableArguments {
         do { return try selection.apply(to: graph) } catch { throw Failure("\(error)") }
     }
 
-    /// The selected part of `graph` as a new graph (the same graph when nothing is filtered).
-    func select(from graph: Graph) throws -> Graph {
-        do { return try graph.selecting(selection) } catch { throw Failure("\(error)") }
-    }
-
     private static func split(_ s: String) -> [String] {
         s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }

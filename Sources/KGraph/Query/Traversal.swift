@@ -179,18 +179,4 @@ struct CompiledTraversal {
         if direction != .outgoing { return true }
         return relationFlags.map { $0[Int(r)] & Self.symmetric != 0 } ?? false
     }
-
-    /// Calls `body(relation, neighbour, forward)` for each relation that may be followed from `u`,
-    /// outgoing first, then incoming, in insertion order; self-loops are skipped. Stops when `body`
-    /// returns false.
-    @inline(__always) func forEachStep(from u: Int32, _ body: (Int32, Int32, Bool) -> Bool) {
-        for r in graph.outgoing(u) where followsForward(r) {
-            let v = graph.targetIndex(ofRelation: r)
-            if v != u, !body(r, v, true) { return }
-        }
-        for r in graph.incoming(u) where followsBackward(r) {
-            let v = graph.sourceIndex(ofRelation: r)
-            if v != u, !body(r, v, false) { return }
-        }
-    }
 }
