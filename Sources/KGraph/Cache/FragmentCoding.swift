@@ -104,6 +104,11 @@ private struct Writer {
         }
     }
 
+    /// Every field of the table, each as an optional string.
+    mutating func record<R>(_ r: R, _ table: [Field<R>]) {
+        for field in table { optional(field.get(r)) }
+    }
+
     mutating func attributes(_ a: [String: AttributeValue]) {
         count(a.count)
         for k in a.keys.sorted() { string(k); value(a[k]!) }
@@ -123,10 +128,7 @@ private struct Writer {
         count(f.vocabularyPlaces.count)
         for k in f.vocabularyPlaces.keys.sorted() { string(k); location(f.vocabularyPlaces[k]) }
         count(f.documents.count)
-        for d in f.documents {
-            string(d.id); string(d.title); optional(d.outlet); date(d.published); optional(d.url); optional(d.file)
-            optional(d.note); location(d.location)
-        }
+        for d in f.documents { record(d, Document.fields); location(d.location) }
         count(f.entities.count)
         for e in f.entities {
             string(e.id); string(e.name); string(e.kind); strings(e.aliases); optional(e.country)
@@ -143,13 +145,14 @@ private struct Writer {
             if let t = r.time { byte(1); date(t.start); date(t.end) } else { byte(0) }
             string(r.confidence.rawValue); string(r.assertion.rawValue)
             count(r.sources.count)
-            for c in r.sources { string(c.document); string(c.quote) }
+            for c in r.sources { record(c, Citation.fields) }
             attributes(r.attributes); string(r.provenance.rawValue); optional(r.note); location(r.location)
         }
         count(f.relationPlaces.count)
         for p in f.relationPlaces {
             location(p.source); location(p.target); location(p.type)
-            count(p.documents.count); p.documents.forEach { location($0) }
+            count(p.citations.count)
+            for c in p.citations { count(c.count); c.forEach { location($0) } }
         }
     }
 }
@@ -253,6 +256,19 @@ private struct Reader {
         }
     }
 
+    /// A record as `Writer.record` wrote it: a required field must be there and every value must fit.
+    mutating func record<R>(_ start: R, _ table: [Field<R>]) throws(FragmentDecodingError) -> R {
+        var r = start
+        for field in table {
+            if let s = try optional() {
+                guard field.set(&r, s) else { throw .malformed }
+            } else if field.required {
+                throw .malformed
+            }
+        }
+        return r
+    }
+
     mutating func attributes() throws(FragmentDecodingError) -> [String: AttributeValue] {
         let n = try count()
         if n == 0 { return [:] }
@@ -287,9 +303,9 @@ private struct Reader {
         let documents = try count()
         f.documents.reserveCapacity(documents)
         for _ in 0..<documents {
-            f.documents.append(Document(id: try string(), title: try string(), outlet: try optional(),
-                                        published: try date(), url: try optional(), file: try optional(),
-                                        note: try optional(), location: try location()))
+            var d = try record(Document.empty, Document.fields)
+            d.location = try location()
+            f.documents.append(d)
         }
         let entities = try count()
         f.entities.reserveCapacity(entities)
@@ -321,7 +337,7 @@ private struct Reader {
             let n = try count()
             var sources: [Citation] = []
             sources.reserveCapacity(n)
-            for _ in 0..<n { sources.append(Citation(document: try string(), quote: try string())) }
+            for _ in 0..<n { sources.append(try record(Citation.empty, Citation.fields)) }
             f.relations.append(Relation(id: id, source: source, type: type, target: target, time: time,
                                         confidence: confidence, assertion: assertion, sources: sources,
                                         attributes: try attributes(), provenance: try enumValue(Provenance.self),
@@ -332,7 +348,11 @@ private struct Reader {
         for _ in 0..<relationPlaces {
             var p = GraphFragment.RelationPlaces()
             p.source = try location(); p.target = try location(); p.type = try location()
-            for _ in 0..<(try count()) { p.documents.append(try location()) }
+            for _ in 0..<(try count()) {
+                var c: [FileLocation?] = []
+                for _ in 0..<(try count()) { c.append(try location()) }
+                p.citations.append(c)
+            }
             f.relationPlaces.append(p)
         }
         return f

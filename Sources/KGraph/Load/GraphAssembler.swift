@@ -32,6 +32,7 @@ public enum GraphAssembler {
         var d: [Diagnostic] = []
         var lenient = LenientFindings()
         checkVocabulary(fragments, vocabulary, &d)
+        checkCitationEntities(fragments, &d)
         // Per kind and per type, decided once: a big graph checks millions of references.
         let knownKinds = Set(vocabulary.kinds.map(\.id))
         let kindNumber = Dictionary(vocabulary.kinds.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })

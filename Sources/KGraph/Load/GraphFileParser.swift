@@ -256,17 +256,48 @@ private struct Reader {
     // MARK: Sections
 
     mutating func document(_ node: Node) -> Document? {
-        guard let f = fields(node, what: "document",
-                             allowed: ["id", "title", "outlet", "published", "url", "file", "note"],
-                             required: ["id", "title"]),
-              let id = id(f["id"], "document"), let title = f["title"].flatMap({ string($0, "title") }) else { return nil }
-        return Document(id: id, title: title,
-                        outlet: f["outlet"].flatMap { string($0, "outlet") },
-                        published: date(f["published"], "published"),
-                        url: url(f["url"]),
-                        file: f["file"].flatMap { string($0, "file") },
-                        note: f["note"].flatMap { string($0, "note") },
-                        location: place(node))
+        guard var (d, _) = record(node, Document.fields, start: Document.empty, what: "document") else { return nil }
+        d.location = place(node)
+        return d
+    }
+
+    /// A record read field by field from its table: each value checked as its `FieldValue` says,
+    /// with where each field's value sits (in table order); nil when a required field is missing
+    /// or invalid.
+    mutating func record<R>(_ node: Node, _ table: [Field<R>], start: R, what: String) -> (R, [FileLocation?])? {
+        guard let f = fields(node, what: what, allowed: table.map(\.key), required: table.filter(\.required).map(\.key))
+        else { return nil }
+        var r = start
+        var places: [FileLocation?] = []
+        var complete = true
+        for field in table {
+            guard let n = f[field.key], let text = value(n, field, what: what), field.set(&r, text) else {
+                if field.required { complete = false }
+                places.append(nil)
+                continue
+            }
+            places.append(place(n))
+        }
+        return complete ? (r, places) : nil
+    }
+
+    /// A field's text, checked as its kind wants; nil (with an error) when it is not valid.
+    mutating func value<R>(_ node: Node, _ field: Field<R>, what: String) -> String? {
+        switch field.value {
+        case .id: return id(node, what)
+        case .url: return url(node)
+        case .date:
+            guard let d = date(node, field.key) else { return nil }
+            return d.description
+        case .prose:
+            guard let s = string(node, field.key) else { return nil }
+            if field.required && s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                error("the \(field.key) is empty: " + (what == "source" ? "copy the words that support the relation" : "write it"), node)
+                return nil
+            }
+            return s
+        case .text, .documentID, .entityID: return string(node, field.key)
+        }
     }
 
     mutating func entity(_ node: Node) -> (Entity, GraphFragment.EntityPlaces)? {
@@ -315,15 +346,9 @@ private struct Reader {
         }
         var citations: [Citation] = []
         for c in list(f["sources"], "sources") {
-            guard let cf = fields(c, what: "source", allowed: ["document", "quote"], required: ["document", "quote"]),
-                  let doc = cf["document"].flatMap({ string($0, "document") }),
-                  let quote = cf["quote"].flatMap({ string($0, "quote") }) else { continue }
-            if quote.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                error("the quote is empty: copy the words that support the relation", cf["quote"] ?? c)
-                continue
-            }
-            citations.append(Citation(document: doc, quote: quote))
-            places.documents.append(cf["document"].map(place))
+            guard let (citation, at) = record(c, Citation.fields, start: Citation.empty, what: "source") else { continue }
+            citations.append(citation)
+            places.citations.append(at)
         }
         let r = Relation(id: id, source: source, type: type, target: target, time: time,
                          confidence: enumValue(f["confidence"], "confidence", default: .high),

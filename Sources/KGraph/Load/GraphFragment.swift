@@ -6,7 +6,13 @@ public struct GraphFragment: Sendable {
         public var source: FileLocation?
         public var target: FileLocation?
         public var type: FileLocation?
-        public var documents: [FileLocation?] = []
+        /// Per citation, where each of its fields' values sits (in `Citation.fields` order).
+        public var citations: [[FileLocation?]] = []
+        /// Where each citation's document id sits.
+        public var documents: [FileLocation?] {
+            let k = Citation.fields.firstIndex { $0.key == "document" }!
+            return citations.map { k < $0.count ? $0[k] : nil }
+        }
         public init() {}
     }
 

@@ -23,12 +23,8 @@ public enum CypherWriter {
         out += "CREATE CONSTRAINT kgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n"
         out += "CREATE CONSTRAINT kgraph_document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;\n"
         for d in g.documents {
-            var p: [(String, String)] = [("title", string(d.title))]
-            if let v = d.outlet { p.append(("outlet", string(v))) }
-            if let v = d.published { p.append(("published", string(v.description))) }
-            if let v = d.url { p.append(("url", string(v))) }
-            if let v = d.file { p.append(("file", string(v))) }
-            if let v = d.note { p.append(("note", string(v))) }
+            // Every field but the id, which the MERGE matches on.
+            let p = Document.fields.filter { $0.value != .id }.compactMap { f in f.get(d).map { (f.key, string($0)) } }
             out += "MERGE (d:Document {id: \(string(d.id))}) SET " + assignments("d", p) + ";\n"
         }
         for e in g.entities {

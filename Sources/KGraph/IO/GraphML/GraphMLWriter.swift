@@ -193,10 +193,16 @@ private struct Writer {
             // The same text as InteropValues.citationsJSON, escaped as it is written.
             out.raw("      <data key=\"e_sources\">[")
             for (j, c) in r.sources.enumerated() {
-                out.raw(j == 0 ? "{\"document\":" : ",{\"document\":")
-                out.jsonStringText(c.document)
-                out.raw(",\"quote\":")
-                out.jsonStringText(c.quote)
+                out.raw(j == 0 ? "{" : ",{")
+                var first = true
+                for field in Citation.fields {
+                    guard let v = field.get(c) else { continue }
+                    out.raw(first ? "\"" : ",\"")
+                    out.raw(field.key)
+                    out.raw("\":")
+                    out.jsonStringText(v)
+                    first = false
+                }
                 out.raw("}")
             }
             out.raw("]</data>\n")

@@ -6,25 +6,15 @@ enum InteropGraphData {
         "[" + docs.map(documentJSON).joined(separator: ",") + "]"
     }
 
-    static func documentJSON(_ d: Document) -> String {
-        var f: [(String, String)] = [("id", JSONText.quote(d.id)), ("title", JSONText.quote(d.title))]
-        if let v = d.outlet { f.append(("outlet", JSONText.quote(v))) }
-        if let v = d.published { f.append(("published", JSONText.quote(v.description))) }
-        if let v = d.url { f.append(("url", JSONText.quote(v))) }
-        if let v = d.file { f.append(("file", JSONText.quote(v))) }
-        if let v = d.note { f.append(("note", JSONText.quote(v))) }
-        return object(f)
-    }
+    static func documentJSON(_ d: Document) -> String { InteropValues.object(d, Document.fields) }
 
     /// Documents from a JSON list (or JSON text of one); nil when it is not a list of documents.
     static func documents(_ value: JSONValue) -> [Document]? {
         guard let items = value.array else { return nil }
         var out: [Document] = []
         for item in items {
-            guard let id = item["id"]?.string, let title = item["title"]?.string else { return nil }
-            out.append(Document(id: id, title: title, outlet: item["outlet"]?.string,
-                                published: item["published"]?.string.flatMap { PartialDate($0) },
-                                url: item["url"]?.string, file: item["file"]?.string, note: item["note"]?.string))
+            guard let d = InteropValues.record(item, start: Document.empty, Document.fields) else { return nil }
+            out.append(d)
         }
         return out
     }

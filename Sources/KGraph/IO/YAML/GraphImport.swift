@@ -170,7 +170,19 @@ public enum GraphImport {
             x.source = entityMap[r.source]!
             x.target = entityMap[r.target]!
             x.type = typeMap[r.type] ?? r.type
-            x.sources = r.sources.map { Citation(document: documentMap[$0.document]!, quote: $0.quote) }
+            // Every field that names a document or an entity follows its new id.
+            x.sources = r.sources.map { c in
+                var n = c
+                for field in Citation.fields {
+                    guard let v = field.get(c) else { continue }
+                    switch field.value {
+                    case .documentID: _ = field.set(&n, documentMap[v] ?? v)
+                    case .entityID: _ = field.set(&n, entityMap[v] ?? v)
+                    case .id, .text, .prose, .date, .url: break
+                    }
+                }
+                return n
+            }
             if x.sources.isEmpty {
                 if importDocument == nil {
                     let id = unique("import-" + slug((base as NSString).deletingPathExtension), &takenDocuments)

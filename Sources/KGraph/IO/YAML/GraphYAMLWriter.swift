@@ -47,12 +47,7 @@ public enum GraphYAMLWriter {
             out += "documents:\n"
             for (i, d) in g.documents.enumerated() {
                 if i > 0 { out += "\n" }
-                out += "  - id: " + scalar(d.id) + "\n    title: " + scalar(d.title) + "\n"
-                if let v = d.outlet { out += "    outlet: " + scalar(v) + "\n" }
-                if let v = d.published { out += "    published: " + v.description + "\n" }
-                if let v = d.url { out += "    url: " + scalar(v) + "\n" }
-                if let v = d.file { out += "    file: " + scalar(v) + "\n" }
-                if let v = d.note { out += "    note: " + text(v, indent: "      ") + "\n" }
+                out += record(d, Document.fields, indent: "  ")
             }
             out += "\n"
         }
@@ -82,14 +77,29 @@ public enum GraphYAMLWriter {
                 if r.assertion != .reported { out += "    assertion: " + r.assertion.rawValue + "\n" }
                 if !r.sources.isEmpty {
                     out += "    sources:\n"
-                    for c in r.sources {
-                        out += "      - document: " + scalar(c.document) + "\n        quote: " + text(c.quote, indent: "          ") + "\n"
-                    }
+                    for c in r.sources { out += record(c, Citation.fields, indent: "      ") }
                 }
                 if !r.attributes.isEmpty { out += "    attributes:\n" + block(r.attributes, indent: "      ") }
                 if r.provenance != .reported { out += "    provenance: " + r.provenance.rawValue + "\n" }
                 if let v = r.note { out += "    note: " + text(v, indent: "      ") + "\n" }
             }
+        }
+        return out
+    }
+
+    /// A record's fields as a list item, one per line (`indent` is the dash's), in table order.
+    static func record<R>(_ r: R, _ table: [Field<R>], indent: String) -> String {
+        var out = ""
+        for field in table {
+            guard let v = field.get(r) else { continue }
+            out += (out.isEmpty ? indent + "- " : indent + "  ") + field.key + ": "
+            switch field.value {
+            case .prose: out += text(v, indent: indent + "    ")
+            // Dates are written bare: YAML reads `2024-01` back as text.
+            case .date: out += v
+            case .id, .text, .url, .documentID, .entityID: out += scalar(v)
+            }
+            out += "\n"
         }
         return out
     }

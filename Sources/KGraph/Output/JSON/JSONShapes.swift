@@ -12,12 +12,25 @@ public struct EntityJSON: Codable, Hashable, Sendable {
     }
 }
 
-/// The stable JSON shape of a citation: `{"document","quote"}`.
+/// The stable JSON shape of a citation: `{"document","quote"}` and its other fields of
+/// `Citation.fields` that it has, each under the field's key.
 public struct CitationJSON: Codable, Hashable, Sendable {
-    public var document: String
-    public var quote: String
+    /// The citation's fields by key (absent ones left out).
+    public var fields: [String: String]
 
-    public init(document: String, quote: String) { self.document = document; self.quote = quote }
+    public var document: String { fields["document"] ?? "" }
+    public var quote: String { fields["quote"] ?? "" }
+
+    public init(_ c: Citation) {
+        var f: [String: String] = [:]
+        for field in Citation.fields { if let v = field.get(c) { f[field.key] = v } }
+        fields = f
+    }
+
+    public init(document: String, quote: String) { self.init(Citation(document: document, quote: quote)) }
+
+    public init(from decoder: Decoder) throws { fields = try [String: String](from: decoder) }
+    public func encode(to encoder: Encoder) throws { try fields.encode(to: encoder) }
 }
 
 /// The stable JSON shape of a relation:
@@ -88,7 +101,7 @@ extension Relation {
     public var json: RelationJSON {
         RelationJSON(id: id, source: source, relation: type, target: target, date: time?.description,
                      confidence: confidence.rawValue, assertion: assertion.rawValue,
-                     sources: sources.map { CitationJSON(document: $0.document, quote: $0.quote) },
+                     sources: sources.map { CitationJSON($0) },
                      attributes: attributes.isEmpty ? nil : attributes, note: note,
                      provenance: provenance == .added ? provenance.rawValue : nil)
     }

@@ -47,7 +47,7 @@ extension PathHop {
                            direction: isForward ? "forward" : "backward", relationId: r.id,
                            date: r.time?.description, confidence: r.confidence.rawValue,
                            assertion: r.assertion.rawValue,
-                           sources: r.sources.map { CitationJSON(document: $0.document, quote: $0.quote) })
+                           sources: r.sources.map { CitationJSON($0) })
     }
 }
 

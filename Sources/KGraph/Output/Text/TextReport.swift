@@ -18,9 +18,16 @@ public enum TextReport {
         return out
     }
 
-    /// The citations of a relation, one per line: `      doc-id: "quote"`.
+    /// The citations of a relation, one per line: `      doc-id: "quote"`, then the citation's
+    /// other fields of `Citation.fields` that it has (`  speaker: id`).
     public static func citations(_ r: Relation, indent: String) -> String {
-        r.sources.map { "\(indent)\($0.document): \"\($0.quote)\"" }.joined(separator: "\n")
+        r.sources.map { c in
+            var line = "\(indent)\(c.document): \"\(c.quote)\""
+            for field in Citation.fields where field.key != "document" && field.key != "quote" {
+                if let v = field.get(c) { line += "  \(field.key): \(v)" }
+            }
+            return line
+        }.joined(separator: "\n")
     }
 
     /// The entity listing: one entity per line, `id  name  (kind)`, columns aligned.

@@ -1,0 +1,60 @@
+/// Collects one node's values and turns them into an entity.
+struct EntityValues {
+    private(set) var items: [(role: NodeRole, name: String, value: AttributeValue)] = []
+
+    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
+    mutating func add(_ role: NodeRole, _ name: String, _ value: AttributeValue) { items.append((role, name, value)) }
+    var isEmpty: Bool { items.isEmpty }
+    /// True when an attribute of this name was given.
+    func has(_ name: String) -> Bool { items.contains { $0.name == name } }
+
+    /// The entity these values describe.
+    func entity(id: String, location: FileLocation?) -> Entity {
+        var e = Entity(id: id, name: id, kind: InteropField.defaultKind, location: location)
+        var nameRank = Int.max, kindRank = Int.max
+        var attrs: [String: AttributeValue] = [:]
+        // Losing candidates for name and kind stay attributes.
+        for (role, _, value) in items {
+            switch role {
+            case .name(let rank):
+                if rank < nameRank, !value.text.isEmpty { nameRank = rank }
+            case .kind(let rank):
+                if rank < kindRank, kindText(value) != nil { kindRank = rank }
+            default: break
+            }
+        }
+        for (role, name, value) in items {
+            switch role {
+            case .name(let rank):
+                if rank == nameRank, !value.text.isEmpty { e.name = value.text; nameRank = -1 }
+                else if role != NodeRole.drawnLabel && !(nameRank == -1 && value.text == e.name) { attrs[name] = value }
+            case .kind(let rank):
+                if rank == kindRank, let k = kindText(value) { e.kind = k; kindRank = -1 } else { attrs[name] = value }
+            case .aliases:
+                if let list = InteropValues.stringList(value) { e.aliases = list } else { attrs[name] = value }
+            case .country:
+                if case .string(let s) = value, !s.isEmpty { e.country = s } else { attrs[name] = value }
+            case .description: e.description = value.text
+            case .note: e.note = value.text
+            case .ids:
+                if let m = InteropValues.stringMap(value) { e.externalIDs = m } else { attrs[name] = value }
+            case .provenance:
+                if let p = Provenance(rawValue: value.text) { e.provenance = p } else { attrs[name] = value }
+            case .kgraphID:
+                if !value.text.isEmpty { e.id = value.text }
+            case .attribute:
+                attrs[name] = value
+            }
+        }
+        if e.name == id, e.id != id { e.name = e.id }
+        e.attributes = attrs
+        return e
+    }
+
+    private func kindText(_ v: AttributeValue) -> String? {
+        var s = InteropValues.trimmed(v.text)
+        // Neo4j's labels column: ":Person:Actor" -> "Person".
+        if s.hasPrefix(":") { s = String(s.dropFirst()).split(separator: ":").first.map(String.init) ?? "" }
+        return s.isEmpty ? nil : s
+    }
+}

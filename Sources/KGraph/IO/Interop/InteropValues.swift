@@ -1,0 +1,214 @@
+/// Decoding the structured values exports carry as JSON text.
+enum InteropValues {
+    /// The value plain text stands for in a `mixed` column: a boolean, an integer, a real number
+    /// (with `.` or an exponent), else the text itself.
+    static func inferred(_ s: String) -> AttributeValue {
+        if s == "true" { return .bool(true) }
+        if s == "false" { return .bool(false) }
+        if let i = Int(s) { return .int(i) }
+        if s.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let d = Double(s), d.isFinite,
+           s.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) == true {
+            return .double(d)
+        }
+        return .string(s)
+    }
+
+    /// `s` without leading and trailing ASCII whitespace (cheap when there is none).
+    static func trimmed(_ s: String) -> String {
+        let u = s.utf8
+        func ws(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
+        guard let f = u.first, let l = u.last, ws(f) || ws(l) else { return s }
+        var a = u.startIndex, b = u.endIndex
+        while a < b, ws(u[a]) { a = u.index(after: a) }
+        while b > a, ws(u[u.index(before: b)]) { b = u.index(before: b) }
+        return String(s[a..<b])
+    }
+
+    /// A date or interval as `TimeSpan.parse` reads it, without Foundation for the usual shapes
+    /// (`2024`, `2024-01`, `2024-01-28`, `A..B`); nil when it is not one.
+    static func timeSpan(_ text: String) -> TimeSpan? {
+        var text = text
+        if let fast = text.withUTF8({ timeSpan(utf8: $0) }) { return fast }
+        if case .success(let t) = TimeSpan.parse(text) { return t }
+        return nil
+    }
+
+    /// The byte-level part of `timeSpan`: `.some(span or nil)` for the plain shapes, `.none` when
+    /// `TimeSpan.parse` must decide (spaces, other spellings).
+    static func timeSpan(utf8 b: UnsafeBufferPointer<UInt8>) -> TimeSpan?? {
+        do {
+            // The outer nil means "not a plain shape": let TimeSpan.parse decide.
+            func date(_ from: Int, _ to: Int) -> PartialDate?? {
+                let n = to - from
+                guard n == 4 || n == 7 || n == 10 else { return .none }
+                func digits(_ i: Int, _ count: Int) -> Int? {
+                    var v = 0
+                    for k in i..<(i + count) {
+                        let c = b[k]
+                        guard c >= 0x30 && c <= 0x39 else { return nil }
+                        v = v * 10 + Int(c - 0x30)
+                    }
+                    return v
+                }
+                guard let y = digits(from, 4) else { return .none }
+                var m: Int?, d: Int?
+                if n >= 7 {
+                    guard b[from + 4] == UInt8(ascii: "-"), let mm = digits(from + 5, 2) else { return .none }
+                    m = mm
+                }
+                if n == 10 {
+                    guard b[from + 7] == UInt8(ascii: "-"), let dd = digits(from + 8, 2) else { return .none }
+                    d = dd
+                }
+                return .some(PartialDate(year: y, month: m, day: d))
+            }
+            var dots = -1
+            var i = 0
+            while i + 1 < b.count {
+                if b[i] == UInt8(ascii: ".") && b[i + 1] == UInt8(ascii: ".") { dots = i; break }
+                i += 1
+            }
+            if dots < 0 {
+                guard let d = date(0, b.count) else { return .none }
+                return .some(d.map { TimeSpan($0) })
+            }
+            var s: PartialDate?, e: PartialDate?
+            if dots > 0 { guard let d = date(0, dots) else { return .none }; guard let dd = d else { return .some(nil) }; s = dd }
+            if dots + 2 < b.count {
+                guard let d = date(dots + 2, b.count) else { return .none }
+                guard let dd = d else { return .some(nil) }
+                e = dd
+            }
+            return .some(TimeSpan(start: s, end: e))
+        }
+    }
+
+    /// A list of strings: a list value, or JSON text of one; any other text is one item.
+    static func stringList(_ v: AttributeValue) -> [String]? {
+        switch v {
+        case .list(let items): return items.map(\.text)
+        case .string(let s):
+            if s.hasPrefix("["), let j = JSONParser.parse(s), let a = j.array {
+                let strings = a.compactMap(\.string)
+                return strings.count == a.count ? strings : nil
+            }
+            return s.isEmpty ? [] : [s]
+        default: return nil
+        }
+    }
+
+    /// A map of strings: a map value, or JSON text of one.
+    static func stringMap(_ v: AttributeValue) -> [String: String]? {
+        var value = v
+        if case .string(let s) = v {
+            guard let j = JSONParser.parse(s), let av = j.attributeValue else { return nil }
+            value = av
+        }
+        guard case .map(let m) = value else { return nil }
+        var out: [String: String] = [:]
+        for (k, x) in m {
+            guard case .string(let s) = x else { return nil }
+            out[k] = s
+        }
+        return out
+    }
+
+    /// Citations: a list of maps with a string for every required field of `Citation.fields` (and
+    /// any of its other fields, nothing else), or JSON text of one.
+    static func citations(_ v: AttributeValue) -> [Citation]? {
+        var value = v
+        if case .string(var s) = v {
+            if let fast = s.withUTF8({ citations(json: $0) }) { return fast }
+            guard let j = JSONParser.parse(s), let av = j.attributeValue else { return nil }
+            value = av
+        }
+        guard case .list(let items) = value else { return nil }
+        var out: [Citation] = []
+        for item in items {
+            guard case .map(let m) = item else { return nil }
+            var c = Citation.empty
+            var found = 0
+            for field in Citation.fields {
+                guard let x = m[field.key] else {
+                    if field.required { return nil }
+                    continue
+                }
+                guard case .string(let s) = x, field.set(&c, s) else { return nil }
+                found += 1
+            }
+            guard found == m.count else { return nil }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// The UTF-8 bytes of each citation field's key, for `citations(json:)`.
+    private static let citationKeys: [[UInt8]] = Citation.fields.map { Array($0.key.utf8) }
+
+    /// Citations from JSON text of the exact shape kgraph writes (`[{"document":..,"quote":..}]`,
+    /// the keys of `Citation.fields` in any order, each string without escapes), without building a
+    /// JSON tree; nil for anything else.
+    static func citations(json b: UnsafeBufferPointer<UInt8>) -> [Citation]? {
+        guard let base = b.baseAddress else { return nil }
+        var r = PlainJSON(p: base, n: b.count)
+        guard r.byte(UInt8(ascii: "[")) else { return nil }
+        var out: [Citation] = []
+        if r.byte(UInt8(ascii: "]")) { r.space(); return r.atEnd ? out : nil }
+        // Room for the usual one or two at once (growing from empty took the general path).
+        out.reserveCapacity(2)
+        let fields = Citation.fields, keys = citationKeys
+        repeat {
+            guard r.byte(UInt8(ascii: "{")) else { return nil }
+            var c = Citation.empty
+            // One bit per field seen: each at most once, every required one at least.
+            var seen: UInt64 = 0
+            repeat {
+                guard let key = r.string(), r.byte(UInt8(ascii: ":")), let value = r.string() else { return nil }
+                guard let k = keys.firstIndex(where: { r.spells(key, $0) }), seen & (1 << k) == 0,
+                      fields[k].set(&c, r.text(value)) else { return nil }
+                seen |= 1 << k
+            } while r.byte(UInt8(ascii: ","))
+            guard r.byte(UInt8(ascii: "}")) else { return nil }
+            for k in fields.indices where fields[k].required && seen & (1 << k) == 0 { return nil }
+            out.append(c)
+        } while r.byte(UInt8(ascii: ","))
+        guard r.byte(UInt8(ascii: "]")) else { return nil }
+        r.space()
+        return r.atEnd ? out : nil
+    }
+
+    /// Citations as compact JSON: `[{"document":"...","quote":"..."}]`, the fields of
+    /// `Citation.fields` in order, absent ones left out.
+    static func citationsJSON(_ c: [Citation]) -> String {
+        "[" + c.map { object($0, Citation.fields) }.joined(separator: ",") + "]"
+    }
+
+    /// A record as a compact JSON object of its fields' text, in table order, absent ones left out.
+    static func object<R>(_ r: R, _ table: [Field<R>]) -> String {
+        var out = "{"
+        for field in table {
+            guard let v = field.get(r) else { continue }
+            out += (out.count == 1 ? "" : ",") + JSONText.quote(field.key) + ":" + JSONText.quote(v)
+        }
+        return out + "}"
+    }
+
+    /// A record from a JSON object holding a string for every required field of `table`; nil
+    /// otherwise. Other members, and optional fields whose values do not fit, are passed over.
+    static func record<R>(_ o: JSONValue, start: R, _ table: [Field<R>]) -> R? {
+        var r = start
+        for field in table {
+            if let s = o[field.key]?.string, field.set(&r, s) { continue }
+            if field.required { return nil }
+        }
+        return r
+    }
+
+    /// Strings as a compact JSON list.
+    static func stringsJSON(_ s: [String]) -> String { "[" + s.map(JSONText.quote).joined(separator: ",") + "]" }
+
+    /// A string map as compact JSON with sorted keys.
+    static func mapJSON(_ m: [String: String]) -> String {
+        "{" + m.keys.sorted().map { JSONText.quote($0) + ":" + JSONText.quote(m[$0]!) }.joined(separator: ",") + "}"
+    }
+}

@@ -1,0 +1,26 @@
+extension GraphAssembler {
+    /// Reports each citation field declared to name an entity (`FieldValue.entityID`, e.g. who
+    /// spoke the quoted words) whose value is no entity id of any fragment, at the value's place.
+    /// - Complexity: nothing when no citation field names an entity; else O(citations), plus a set
+    ///   of the entity ids once the first such value is met.
+    static func checkCitationEntities(_ fragments: [GraphFragment], _ d: inout [Diagnostic]) {
+        let fields = Citation.fields.indices.filter { Citation.fields[$0].value == .entityID }
+        guard !fields.isEmpty else { return }
+        var ids: Set<String>?
+        for f in fragments {
+            for (i, r) in f.relations.enumerated() {
+                for (j, c) in r.sources.enumerated() {
+                    for k in fields {
+                        guard let v = Citation.fields[k].get(c) else { continue }
+                        if ids == nil { ids = Set(fragments.lazy.flatMap { $0.entities.lazy.map(\.id) }) }
+                        guard let known = ids, !known.contains(v) else { continue }
+                        let citations = i < f.relationPlaces.count ? f.relationPlaces[i].citations : []
+                        let at = j < citations.count && k < citations[j].count ? citations[j][k] : nil
+                        d.append(Diagnostic(.error, "unknown entity '\(v)' as \(Citation.fields[k].key) of a citation"
+                                            + didYouMean(v, among: known), at: at ?? r.location))
+                    }
+                }
+            }
+        }
+    }
+}
