@@ -3,8 +3,8 @@ import Testing
 
 /// The shipped graph (`Graphs/`).
 let shippedGraph = ["--graph", packageRoot.appendingPathComponent("Graphs").path]
-let corpus = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-let corpusPresent = FileManager.default.fileExists(atPath: corpus.path)
+/// Real files from other tools (`Tests/Fixtures/corpus`, origins and licences in its SOURCES.md).
+let corpus = packageRoot.appendingPathComponent("Tests/Fixtures/corpus")
 
 /// `kgraph export` and `kgraph import` end to end, and direct loading of other formats.
 @Suite struct InteropCommandTests {
@@ -102,7 +102,7 @@ let corpusPresent = FileManager.default.fileExists(atPath: corpus.path)
         #expect(try kgraph(["show", "kh", "--format", "json", "--graph", yaml]).stdout == original.stdout)
     }
 
-    @Test(.enabled(if: corpusPresent, "../shared/corpus is absent: import of a TinkerPop file not tried"))
+    @Test
     func importChecksTheVocabulary() throws {
         let modern = corpus.appendingPathComponent("graphml/tinkerpop_modern.graphml").path
         let dir = try temporaryFolder()
@@ -130,7 +130,7 @@ let corpusPresent = FileManager.default.fileExists(atPath: corpus.path)
         #expect(again.stderr == "error: \(out) exists; pass --force to replace it\n")
     }
 
-    @Test(.enabled(if: corpusPresent, "../shared/corpus is absent: direct loading of real files not tried"))
+    @Test
     func otherFormatsLoadDirectlyForEveryCommand() throws {
         let modern = corpus.appendingPathComponent("graphml/tinkerpop_modern.graphml").path
         let show = try kgraph(["show", "marko", "--graph", modern])

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import KGraph
 
-/// Every file of ../shared/corpus (real files from other tools, described in SOURCES.md) loads
+/// Every file of Tests/Fixtures/corpus (real files from other tools, described in SOURCES.md) loads
 /// with the node and edge counts NetworkX or igraph read, or is refused with a located error.
-@Suite(.enabled(if: corpusPresent, "../shared/corpus is absent: the real-file corpus cannot be read"))
+@Suite
 struct CorpusTests {
     enum Expected {
         case counts(Int, Int, String)

@@ -19,8 +19,7 @@ import Testing
     struct Fixture: Decodable { var networkx: String; var cases: [Case] }
 
     static let fixture: Fixture = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/centrality.json")
+        let url = packageRoot.appendingPathComponent("Tests/KGraphTests/Fixtures/centrality.json")
         return try! JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
     }()
 

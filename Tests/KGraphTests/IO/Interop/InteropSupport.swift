@@ -1,10 +1,9 @@
 import Foundation
 @testable import KGraph
 
-/// `../shared`, beside the package.
-let sharedFolder = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-let corpusFolder = sharedFolder.appendingPathComponent("corpus")
-let corpusPresent = FileManager.default.fileExists(atPath: corpusFolder.path)
+/// Real GraphML and GEXF files written by other tools (`Tests/Fixtures/corpus`, origins and
+/// licences in its SOURCES.md).
+let corpusFolder = packageRoot.appendingPathComponent("Tests/Fixtures/corpus")
 
 /// The graph kgraph ships (`Graphs/`).
 func shippedGraph() throws -> Graph {
