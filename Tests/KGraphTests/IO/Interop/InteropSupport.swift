@@ -88,7 +88,7 @@ func trickyGraph() throws -> Graph {
     try g.add(Relation(id: "r1", source: "a", type: "attacked", target: "b.site-22", time: TimeSpan(PartialDate("2024-01-28")!),
                        confidence: .medium, assertion: .attributed,
                        sources: [Citation(document: "doc-1", quote: "the \"footprints\" of <KH> & friends"),
-                                 Citation(document: "doc-2", quote: "second quote")],
+                                 Citation(document: "doc-2", quote: "second quote", speaker: "news")],
                        attributes: ["killed": .int(3), "injured": .string("more than 30"), "weapons": .list([.string("drone")])],
                        note: "the report says \"on Sunday\""))
     try g.add(Relation(id: "r2", source: "a", type: "attacked", target: "b.site-22", time: TimeSpan(start: PartialDate("2023-10"), end: nil),
