@@ -1,10 +1,54 @@
 import Foundation
 
 /// Folds a name the way people type it: case, diacritics, straight and curly apostrophes, dots,
-/// hyphens, spaces and other punctuation are ignored ("U.S." = "us", "Kata’ib" = "kataib").
+/// hyphens, spaces and other punctuation are ignored ("U.S." = "us", "Kata’ib" = "kataib"), and so
+/// are a leading article and possessive endings ("the Pentagon" = "pentagon", "Iran’s" = "iran").
 public func normalizedName(_ s: String) -> String {
+    let core = withoutArticleAndPossessives(s)
     // ASCII (most ids and names): folding is lowercasing, and only letters and digits remain.
-    asciiFolded(s) ?? unicodeFolded(s)
+    return asciiFolded(core) ?? unicodeFolded(core)
+}
+
+/// `s` without a leading "the " and without "'s" / "’s" at the end of a word. Reports write "the
+/// Pentagon", "The Pentagon" and "Iran's Islamic Revolutionary Guard Corps" for entities named
+/// "Pentagon" and "Islamic Revolutionary Guard Corps"; a name that is only "the" keeps it.
+func withoutArticleAndPossessives(_ s: String) -> String {
+    // Most names have neither an apostrophe nor a leading t: they are returned without a copy.
+    let first = s.utf8.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+    guard first == UInt8(ascii: "t") || first == UInt8(ascii: "T") || (first ?? 0) >= 0x80
+            || s.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 >= 0x80 }) else { return s }
+    var scalars = Array(s.unicodeScalars)
+    // A leading "the" counts only as a word of its own with something after it ("Theresa" stays).
+    let start = scalars.firstIndex { !$0.properties.isWhitespace } ?? scalars.count
+    if scalars.count > start + 4, isWord(scalars[start..<start + 3], "the"),
+       scalars[start + 3].properties.isWhitespace,
+       scalars[(start + 4)...].contains(where: { !$0.properties.isWhitespace }) {
+        scalars.removeSubrange(..<(start + 4))
+    }
+    // A possessive: a word, an apostrophe, then "s" ending the word.
+    var out = String.UnicodeScalarView()
+    var i = 0
+    while i < scalars.count {
+        let u = scalars[i]
+        if (u == "'" || u == "\u{2019}") && i > 0 && isWordCharacter(scalars[i - 1])
+            && i + 1 < scalars.count && (scalars[i + 1] == "s" || scalars[i + 1] == "S")
+            && (i + 2 == scalars.count || !isWordCharacter(scalars[i + 2])) {
+            i += 2
+            continue
+        }
+        out.append(u)
+        i += 1
+    }
+    return String(out)
+}
+
+private func isWord(_ scalars: ArraySlice<Unicode.Scalar>, _ word: String) -> Bool {
+    scalars.count == word.unicodeScalars.count
+        && zip(scalars, word.unicodeScalars).allSatisfy { $0.properties.lowercaseMapping == String($1) }
+}
+
+private func isWordCharacter(_ u: Unicode.Scalar) -> Bool {
+    u.properties.isAlphabetic || u.properties.numericType != nil
 }
 
 /// The general folding, through Foundation: any script, diacritics and widths.
