@@ -49,6 +49,7 @@ struct PathOptions: ParsableArguments {
     var maxHops: Int = 6
     @Option(name: .long, help: ArgumentHelp("Only relations of at least this confidence: low, medium or high.", valueName: "level"))
     var minConfidence: String?
+    @OptionGroup var parts: PartsOption
 
     /// The traversal filters, checked against the graph: unknown types, names or levels are `Failure`s (exit 2).
     func traversal(in g: Graph, names: NameIndex, window: TimeWindow = TimeWindow()) throws -> TraversalOptions {
@@ -71,7 +72,8 @@ struct PathOptions: ParsableArguments {
     /// The answer may hold no path: print `QueryText.noPath(answer, in: g)` and exit 1.
     func answer(from: String, to: String, in g: Graph, window: TimeWindow = TimeWindow()) throws -> PathAnswer {
         let names = NameIndex(g)
-        let f = try endpoint(from, in: g, names: names), t = try endpoint(to, in: g, names: names)
+        let f = parts.expand(try endpoint(from, in: g, names: names), in: g)
+        let t = parts.expand(try endpoint(to, in: g, names: names), in: g)
         let o = try traversal(in: g, names: names, window: window)
         do { return try g.findPaths(from: f, to: t, count: count, options: o) } catch { throw Failure("\(error)") }
     }

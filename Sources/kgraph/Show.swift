@@ -8,19 +8,25 @@ struct Show: ParsableCommand {
 
     @Argument(help: "An id, name or alias (case, apostrophes, diacritics and punctuation are ignored).")
     var name: String
+    @OptionGroup var parts: PartsOption
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var output: FormatOption
 
     func run() throws {
         let g = try graphOptions.load()
         let i = try NameIndex(g).one(name, in: g)
+        let partList = parts.includeParts ? g.parts(of: i) : []
         switch output.format {
         case .text:
-            Console.out(TextReport.card(i, in: g))
+            Console.out(TextReport.card(i, in: g, parts: partList))
         case .json:
-            let rels = g.outgoing(i) + g.incoming(i).filter { g.sourceIndex(ofRelation: $0) != i }
+            // The entity's relations, then its parts' (each relation once).
+            var seen = Set<Int32>()
+            let rels = ([i] + partList).flatMap { e in g.outgoing(e) + g.incoming(e).filter { g.sourceIndex(ofRelation: $0) != e } }
+                .filter { seen.insert($0).inserted }
             Console.out(try StableJSON.text(EntityCardJSON(entity: g.entity(at: i).json,
-                                                           relations: rels.map { g.relation(at: $0).json })))
+                                                           relations: rels.map { g.relation(at: $0).json },
+                                                           parts: parts.includeParts ? partList.map { g.entity(at: $0).json } : nil)))
         }
     }
 }

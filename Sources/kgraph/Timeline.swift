@@ -14,6 +14,7 @@ struct Timeline: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only these relation types (comma-separated, repeatable).", valueName: "types"))
     var type: [String] = []
     @OptionGroup var window: TimeWindowOptions
+    @OptionGroup var parts: PartsOption
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var output: FormatOption
 
@@ -21,7 +22,9 @@ struct Timeline: ParsableCommand {
         let g = try graphOptions.load()
         let index = NameIndex(g)
         var involving: [Int32]?
-        if !names.isEmpty { involving = try names.flatMap { try endpoint($0, in: g, names: index).entities } }
+        if !names.isEmpty {
+            involving = parts.expand(try names.flatMap { try endpoint($0, in: g, names: index).entities }, in: g)
+        }
         let types = type.isEmpty ? nil : Set(try relationTypes(type, option: "--type", in: g))
         let list = g.timeline(involving: involving, types: types, window: try window.window())
         switch output.format {

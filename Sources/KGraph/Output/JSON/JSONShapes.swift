@@ -59,12 +59,15 @@ public struct RelationJSON: Codable, Hashable, Sendable {
     }
 }
 
-/// `kgraph show` as JSON: `{"entity":E,"relations":[R,...]}`.
+/// `kgraph show` as JSON: `{"entity":E,"relations":[R,...]}`, and `"parts":[E,...]` with `--include-parts`.
 public struct EntityCardJSON: Codable, Hashable, Sendable {
     public var entity: EntityJSON
     public var relations: [RelationJSON]
+    public var parts: [EntityJSON]?
 
-    public init(entity: EntityJSON, relations: [RelationJSON]) { self.entity = entity; self.relations = relations }
+    public init(entity: EntityJSON, relations: [RelationJSON], parts: [EntityJSON]? = nil) {
+        self.entity = entity; self.relations = relations; self.parts = parts
+    }
 }
 
 extension AttributeValue: Codable {

@@ -39,7 +39,9 @@ public enum TextReport {
 
     /// An entity card: name, kind, aliases, then every relation in and out grouped by type,
     /// each with its date, confidence and sources.
-    public static func card(_ i: Int32, in g: Graph) -> String {
+    /// With `parts` (`Graph.parts(of:)`), the card lists theirs too, each row naming the part:
+    /// `  US Central Command -> IRGC Quds Force ...`.
+    public static func card(_ i: Int32, in g: Graph, parts: [Int32] = []) -> String {
         let e = g.entity(at: i)
         var lines = ["\(e.name) [\(e.id)]", "  kind: \(g.vocabulary.kind(e.kind)?.label ?? e.kind)"]
         if !e.aliases.isEmpty { lines.append("  aliases: " + e.aliases.joined(separator: ", ")) }
@@ -63,18 +65,23 @@ public enum TextReport {
                 groups.append((title, [row]))
             }
         }
-        // A self-loop is listed once, as outgoing.
-        for r in g.outgoing(i) + g.incoming(i).filter({ g.sourceIndex(ofRelation: $0) != i }) {
-            let rel = g.relation(at: r)
-            let type = g.vocabulary.type(rel.type)
-            let outgoing = g.sourceIndex(ofRelation: r) == i
-            let other = g.entity(at: outgoing ? g.targetIndex(ofRelation: r) : g.sourceIndex(ofRelation: r))
-            let title = outgoing ? (type?.label ?? rel.type) : (type?.inverse ?? "\(rel.type) (incoming)")
-            var row = "  \(outgoing ? "->" : "<-") \(other.name)" + details(rel)
-            row += "\n" + citations(rel, indent: "       ")
-            if let n = rel.note { row += "\n       note: \(n)" }
-            add(title, row)
+        // A self-loop is listed once, as outgoing; a relation between two parts once, under the first.
+        var listed = Set<Int32>()
+        for e in [i] + parts {
+            let subject = e == i ? "" : " " + g.entity(at: e).name
+            for r in g.outgoing(e) + g.incoming(e).filter({ g.sourceIndex(ofRelation: $0) != e }) where listed.insert(r).inserted {
+                let rel = g.relation(at: r)
+                let type = g.vocabulary.type(rel.type)
+                let outgoing = g.sourceIndex(ofRelation: r) == e
+                let other = g.entity(at: outgoing ? g.targetIndex(ofRelation: r) : g.sourceIndex(ofRelation: r))
+                let title = outgoing ? (type?.label ?? rel.type) : (type?.inverse ?? "\(rel.type) (incoming)")
+                var row = " \(subject) \(outgoing ? "->" : "<-") \(other.name)" + details(rel)
+                row += "\n" + citations(rel, indent: "       ")
+                if let n = rel.note { row += "\n       note: \(n)" }
+                add(title, row)
+            }
         }
+        if !parts.isEmpty { lines.append("  parts: " + parts.map { g.entity(at: $0).name }.joined(separator: ", ")) }
         var out = lines.joined(separator: "\n")
         if groups.isEmpty { return out + "\n\n(no relations)" }
         for grp in groups {
