@@ -193,6 +193,32 @@ import Testing
                     .allSatisfy { $0.target != "kataib-hezbollah" })
     }
 
+    /// Every quoted statement names who said it: a quote that attributes words ("said", "told
+    /// reporters", "according to", "per Kirby", "announced", quotation marks, a first-person "we")
+    /// has a speaker, the speaker is someone who can speak, and every quote naming Kirby is his.
+    @Test func everyQuotedStatementNamesItsSpeaker() throws {
+        let g = try graph()
+        let attribution = try Regex(#"\bsaid\b|told reporters|[Aa]ccording to|\bper Kirby\b|\bannounced\b|\bnoted\b|\bnotes\b|“|\b[Ww]e\b|\bour\b"#)
+        let speakingKinds: Set<String> = ["person", "government-body", "armed-force", "state", "organization", "militia", "umbrella-group"]
+        var withSpeaker = 0
+        for r in g.relations {
+            for c in r.sources {
+                if let speaker = c.speaker {
+                    withSpeaker += 1
+                    let kind = g.entity(id: speaker)?.kind
+                    #expect(kind.map(speakingKinds.contains) == true, "\(r.id): speaker \(speaker) is a \(kind ?? "missing entity")")
+                } else {
+                    #expect(c.quote.firstMatch(of: attribution) == nil, "\(r.id): a quoted statement without a speaker: \(c.quote)")
+                }
+                if c.quote.contains("Kirby") { #expect(c.speaker == "john-kirby", "\(r.id): \(c.quote)") }
+            }
+        }
+        #expect(withSpeaker >= 140)
+        // The remark the report gives to Kirby was the Pentagon's (Sabrina Singh), on 29 January 2024.
+        let footprints = g.relations.filter { $0.type == "blamed" && $0.target == "kataib-hezbollah" }
+        #expect(Set(footprints.flatMap { $0.sources.compactMap(\.speaker) }) == ["sabrina-singh", "john-kirby"])
+    }
+
     @Test func everyRelationCitesADocumentWithAQuote() throws {
         let g = try graph()
         for r in g.relations {
