@@ -171,6 +171,15 @@ import Testing
         #expect(damascus.attributes["killed"] == .string("an officer in the IRGC"))
         #expect(damascus.attributes["district"] == .string("a southern district of Damascus"))
         #expect(g.entity(id: "sayyida-zeinab") == nil)
+        // A round's figures are recorded once, so summing them counts no round twice.
+        let rounds = Dictionary(grouping: g.relations.filter { $0.type == "struck" },
+                                by: { "\($0.source) \($0.time?.description ?? "")" })
+        for (round, relations) in rounds {
+            for figure in ["killed", "targets", "munitions"] {
+                let carriers = relations.filter { $0.attributes[figure] != nil }.map(\.id)
+                #expect(carriers.count <= 1, "\(round): \(figure) on \(carriers)")
+            }
+        }
     }
 
     /// The "footprints of Kataib Hezbollah" remark: the Pentagon's, on Monday 29 January 2024, as
