@@ -3,30 +3,29 @@ import Foundation
 import KGraph
 import KGraphRender
 
-/// The formats `kgraph export` writes.
-enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
-    case graphml, gexf, json, cytoscape, csv, cypher, mermaid, dot
+/// A format `kgraph export` writes, by name (`GraphFormats`).
+struct ExportFormatName: ExpressibleByArgument {
+    let format: any GraphFormat
+
+    init?(argument: String) {
+        guard let f = GraphFormats.named(argument), f.writes else { return nil }
+        format = f
+    }
+
+    static var allValueStrings: [String] { GraphFormats.writable.map(\.name) }
 }
 
 /// `kgraph export FORMAT`: the graph, or a selected part of it, for other tools.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the graph (or part of it) for other tools: GraphML, GEXF, JSON, Cytoscape, Neo4j CSV, Cypher, Mermaid, DOT.",
-        discussion: """
-            graphml    GraphML for Gephi, yEd, Cytoscape, NetworkX, igraph (--yed adds yEd's labels and colours)
-            gexf       GEXF 1.3 for Gephi, dynamic: relation dates as start/end
-            json       NetworkX node-link JSON (networkx.node_link_graph builds a MultiDiGraph)
-            cytoscape  Cytoscape.js elements JSON (.cyjs)
-            csv        the Neo4j bulk-import pair entities.csv + relations.csv, into the folder -o names
-            cypher     a Cypher script of MERGE statements that builds the graph in Neo4j
-            mermaid    a Mermaid flowchart for Markdown
-            dot        the DOT text 'kgraph render' lays out
-            Files are written atomically: an existing file is only ever replaced by a complete new one.
-            """)
+        abstract: "Write the graph (or part of it) for other tools: "
+            + GraphFormats.writable.map(\.name).joined(separator: ", ") + ".",
+        discussion: GraphFormats.helpList
+            + "\nFiles are written atomically: an existing file is only ever replaced by a complete new one.")
 
-    @Argument(help: ArgumentHelp("graphml, gexf, json, cytoscape, csv, cypher, mermaid or dot.", valueName: "format"))
-    var format: ExportFormat
-    @Option(name: .shortAndLong, help: "Output file (csv: a folder, created if missing); standard output when absent.")
+    @Argument(help: ArgumentHelp("The format to write (listed above).", valueName: "format"))
+    var format: ExportFormatName
+    @Option(name: .shortAndLong, help: "Output file (a folder for formats that write several files, created if missing); standard output when absent.")
     var output: String?
     @Flag(name: .long, help: "graphml only: add yFiles markup so yEd shows labels, kind colours and shapes.")
     var yed = false
@@ -34,10 +33,7 @@ struct Export: ParsableCommand {
     @OptionGroup var graphOptions: GraphOptions
 
     func validate() throws {
-        if yed && format != .graphml { throw ValidationError("--yed goes with graphml only") }
-        if format == .csv && (output == nil || output == "-") {
-            throw ValidationError("csv writes two files (entities.csv, relations.csv): give the folder with -o DIR")
-        }
+        if yed && !format.format.takesYEd { throw ValidationError("--yed goes with graphml only") }
     }
 
     func run() throws {
@@ -45,28 +41,27 @@ struct Export: ParsableCommand {
         let picked = try selection.apply(to: full)
         // The whole graph needs no copy (a copy would double the memory of a big export).
         let g = selection.selection.isEverything ? full : picked.graph(from: full)
-        switch format {
-        case .graphml:
+        let subtitle = selection.selection.summary(of: picked, in: full)
+        let focus = Set(picked.focus.map { full.entity(at: $0).id })
+        let options = ExportOptions(yed: yed) { g in
+            let engine = LayoutEngine.automatic(entities: g.entityCount, edges: DOTWriter.edgeGroups(g, collapse: true).count).engine
+            return DOTOptions(subtitle: subtitle, focus: focus, engine: engine.rawValue)
+        }
+        let export: KGraph.Export
+        do { export = try format.format.export(g, options: options) } catch { throw Failure("\(error)") }
+        switch export {
+        case .document(let write):
             // Streamed: a million relations never sit in memory as one block of text.
             if let output, output != "-" {
-                do { try AtomicFile.write(to: output) { GraphMLWriter.write(g, yed: yed, to: $0) } } catch { throw Failure("\(error)") }
+                do { try AtomicFile.write(to: output, streaming: write) } catch { throw Failure("\(error)") }
             } else {
-                GraphMLWriter.write(g, yed: yed) { FileHandle.standardOutput.write(Data($0)) }
+                write { FileHandle.standardOutput.write(Data($0)) }
             }
-        case .gexf: try Console.write(GEXFWriter.gexf(g), to: output)
-        case .json: try Console.write(NodeLinkWriter.json(g), to: output)
-        case .cytoscape: try Console.write(CytoscapeWriter.json(g), to: output)
-        case .cypher: try Console.write(Data(CypherWriter.cypher(g).utf8), to: output)
-        case .mermaid: try Console.write(Data(MermaidWriter.mermaid(g).utf8), to: output)
-        case .dot:
-            let engine = LayoutEngine.automatic(entities: g.entityCount, edges: DOTWriter.edgeGroups(g, collapse: true).count).engine
-            let options = DOTOptions(subtitle: selection.selection.summary(of: picked, in: full),
-                                     focus: Set(picked.focus.map { full.entity(at: $0).id }), engine: engine.rawValue)
-            try Console.write(Data(DOTWriter.dot(g, options: options).utf8), to: output)
-        case .csv:
-            let folder = output!
-            let files: (entities: Data, relations: Data)
-            do { files = try Neo4jCSVWriter.csv(g) } catch { throw Failure("\(error)") }
+        case .files(let files):
+            guard let folder = output, folder != "-" else {
+                let count = files.count == 2 ? "two" : String(files.count)
+                throw Failure("\(format.format.name) writes \(count) files (\(files.map(\.name).joined(separator: ", "))): give the folder with -o DIR")
+            }
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
@@ -74,15 +69,16 @@ struct Export: ParsableCommand {
             }
             let dir = URL(fileURLWithPath: folder)
             do {
-                try AtomicFile.write(files: [(files.entities, dir.appendingPathComponent("entities.csv").path),
-                                             (files.relations, dir.appendingPathComponent("relations.csv").path)])
+                try AtomicFile.write(files: files.map { ($0.data, dir.appendingPathComponent($0.name).path) })
             } catch {
                 throw Failure("\(error)")
             }
-        }
-        if output != nil && output != "-" {
-            Console.error("wrote \(output!)\(format == .csv ? "/entities.csv and relations.csv" : ""): "
+            Console.error("wrote \(folder)/" + files.map(\.name).joined(separator: " and ") + ": "
                           + "\(g.entityCount) entities, \(g.relationCount) relations")
+            return
+        }
+        if let output, output != "-" {
+            Console.error("wrote \(output): \(g.entityCount) entities, \(g.relationCount) relations")
         }
     }
 }

@@ -5,7 +5,7 @@ import KGraph
 /// `kgraph import FILE -o Graphs/NAME.yaml`: another tool's graph in the native format.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert a GraphML, GEXF, JSON (node-link or Cytoscape) or Neo4j CSV graph into a native YAML graph file.",
+        abstract: "Convert another tool's graph (" + importable + ") into a native YAML graph file.",
         discussion: """
             Ids become slugs (an entity keeps its original id under ids:). Kinds and relation types are \
             matched to the vocabulary; the ones it lacks are an error unless --extend-vocabulary adds them \
@@ -14,7 +14,7 @@ struct Import: ParsableCommand {
             loading it before it is written.
             """)
 
-    @Argument(help: ArgumentHelp("The file to import (.graphml, .gexf, .json, .cyjs, or either file of a Neo4j CSV pair).",
+    @Argument(help: ArgumentHelp("The file to import (" + importable + "; a .csv file is either file of a Neo4j CSV pair).",
                                  valueName: "file"))
     var file: String
     @Option(name: .shortAndLong, help: "The YAML file to write (e.g. Graphs/NAME.yaml).")
@@ -24,11 +24,14 @@ struct Import: ParsableCommand {
     @Flag(name: .long, help: "Replace the output file if it exists.")
     var force = false
 
+    /// The extensions import reads: every format `--graph` reads but the native one.
+    static let importable = GraphFormats.all.filter { $0.reads && !($0 is YAMLFormat) }
+        .flatMap(\.extensions).map { "." + $0 }.joined(separator: ", ")
+
     func run() throws {
         let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
-        guard GraphLoader.readers[ext] != nil else {
-            throw Failure("cannot import '.\(ext)' files; import reads "
-                          + GraphLoader.readers.keys.sorted().map { "." + $0 }.joined(separator: ", "))
+        guard let format = GraphFormats.reading(extension: ext), !(format is YAMLFormat) else {
+            throw Failure("cannot import '.\(ext)' files; import reads " + Self.importable)
         }
         guard FileManager.default.fileExists(atPath: file) else { throw Failure("no such file: \(file)") }
         if !force && FileManager.default.fileExists(atPath: output) {
@@ -46,7 +49,7 @@ struct Import: ParsableCommand {
         }
         let result: GraphImport.Result
         do {
-            result = try GraphImport.convert(graph, file: file, format: ext == "cyjs" ? "cytoscape" : ext,
+            result = try GraphImport.convert(graph, file: file, format: format.name,
                                              extendVocabulary: extendVocabulary)
         } catch {
             throw Failure("\(error)")

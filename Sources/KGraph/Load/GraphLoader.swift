@@ -28,7 +28,7 @@ public enum GraphLocationError: Error, Equatable, CustomStringConvertible {
 /// Finds and reads graph files of every supported format, merges them and validates the result.
 public enum GraphLoader {
     /// File extensions a folder is searched for.
-    public static let nativeExtensions: Set<String> = ["yaml", "yml"]
+    public static let nativeExtensions: Set<String> = Set(YAMLFormat().extensions)
 
     /// The graph paths to use: the explicit ones, else `$KGRAPH_GRAPH` (paths separated by ':'),
     /// else a `Graphs` folder in `directory` or one of its parents.
@@ -98,41 +98,32 @@ public enum GraphLoader {
     /// smaller ones parse in about the time a cache lookup takes.
     public static let cacheThreshold = 32 * 1024
 
-    /// Reads one file in whatever format its extension says.
+    /// Reads one file in whatever format its extension says (`GraphFormats`).
     public static func readFragment(file: String, diagnostics: inout [Diagnostic]) -> GraphFragment {
         let start = FileLocation(file: file, line: 1, column: 1)
         let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
-        // Other formats read the file themselves (the large ones stream it).
-        if !nativeExtensions.contains(ext), let reader = readers[ext] {
-            return reader(.file(path: file), file, &diagnostics)
+        guard let format = GraphFormats.reading(extension: ext) else {
+            diagnostics.append(Diagnostic(.error, "unsupported graph file type '.\(ext)'; supported: " + GraphFormats.readableExtensions,
+                                          at: start))
+            return GraphFragment(file: file, strictVocabulary: true)
         }
+        // Other formats read the file themselves (the large ones stream it).
+        guard format is YAMLFormat else { return format.read(.file(path: file), file: file, diagnostics: &diagnostics) }
         guard let data = FileManager.default.contents(atPath: file) else {
             diagnostics.append(Diagnostic(.error, "cannot read file", at: start))
             return GraphFragment(file: file, strictVocabulary: true)
         }
-        if nativeExtensions.contains(ext) {
-            // Big native files parse once, then load from the binary cache (FragmentCache).
-            let cache = data.count >= cacheThreshold ? FragmentCache.configured() : nil
-            let key = cache?.key(for: data, file: file)
-            if let cache, let key, let hit = cache.lookUp(key) {
-                diagnostics += hit.diagnostics
-                return hit.fragment
-            }
-            var found: [Diagnostic] = []
-            let fragment: GraphFragment
-            if let text = String(data: data, encoding: .utf8) {
-                fragment = GraphFileParser.parse(yaml: text, file: file, diagnostics: &found)
-            } else {
-                found.append(Diagnostic(.error, "file is not valid UTF-8", at: start))
-                fragment = GraphFragment(file: file, strictVocabulary: true)
-            }
-            if let cache, let key { cache.store(fragment, diagnostics: found, key: key) }
-            diagnostics += found
-            return fragment
+        // Big native files parse once, then load from the binary cache (FragmentCache).
+        let cache = data.count >= cacheThreshold ? FragmentCache.configured() : nil
+        let key = cache?.key(for: data, file: file)
+        if let cache, let key, let hit = cache.lookUp(key) {
+            diagnostics += hit.diagnostics
+            return hit.fragment
         }
-        diagnostics.append(Diagnostic(.error, "unsupported graph file type '.\(ext)'; supported: "
-                                      + (nativeExtensions.union(readers.keys)).sorted().map { "." + $0 }.joined(separator: ", "),
-                                      at: start))
-        return GraphFragment(file: file, strictVocabulary: true)
+        var found: [Diagnostic] = []
+        let fragment = format.read(.bytes(data), file: file, diagnostics: &found)
+        if let cache, let key { cache.store(fragment, diagnostics: found, key: key) }
+        diagnostics += found
+        return fragment
     }
 }

@@ -1,12 +1,5 @@
 import Foundation
 
-/// Why an export could not be written.
-public struct ExportError: Error, Equatable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
-}
-
 /// Writes a graph as the CSV pair `neo4j-admin database import full` reads:
 /// `entities.csv` (`--nodes`) and `relations.csv` (`--relationships`).
 ///

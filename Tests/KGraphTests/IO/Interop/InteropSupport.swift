@@ -16,7 +16,7 @@ func shippedGraph() throws -> Graph {
 func readGraph(_ data: Data, ext: String, file: String? = nil) -> (graph: Graph, diagnostics: [Diagnostic]) {
     var d: [Diagnostic] = []
     let name = file ?? "mem.\(ext)"
-    let fragment = GraphLoader.readers[ext]!(.bytes(data), name, &d)
+    let fragment = GraphFormats.reading(extension: ext)!.read(.bytes(data), file: name, diagnostics: &d)
     let g = GraphAssembler.assemble([fragment], diagnostics: &d)
     return (g, d)
 }
