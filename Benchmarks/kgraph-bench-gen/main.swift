@@ -15,6 +15,9 @@ struct BenchGen: ParsableCommand {
     @Option(help: "Seed: the same seed and sizes give the same files, byte for byte.") var seed: UInt64 = 1
     @Option(help: "Comma-separated formats: yaml, graphml, csv.") var formats: String = "yaml,graphml,csv"
     @Option(name: .shortAndLong, help: "Output folder.") var output: String
+    @Option(help: ArgumentHelp("Also write ids-plain.graphml and ids-crafted.graphml with this many nodes each.",
+                               discussion: "The crafted ids collide under the id hash kgraph used before it was seeded."))
+    var collidingIDs: Int = 0
 
     func validate() throws {
         guard entities >= 2, relations >= 1 else { throw ValidationError("need at least 2 entities and 1 relation") }
@@ -42,6 +45,10 @@ struct BenchGen: ParsableCommand {
                 try file("entities.csv") { try $0.write(entities); try $0.close() }
                 try file("relations.csv") { try $0.write(relations); try $0.close() }
             }
+        }
+        if collidingIDs > 0 {
+            try file("ids-plain.graphml") { try $0.write(CollidingIDs.graphML(CollidingIDs.plain(count: collidingIDs))); try $0.close() }
+            try file("ids-crafted.graphml") { try $0.write(CollidingIDs.graphML(CollidingIDs.crafted(count: collidingIDs))); try $0.close() }
         }
         try file("sample.txt") { try graph.writeSample(to: &$0) }
         try file("queries.json") { try $0.write(graph.queriesJSON(sampleFile: "sample.txt")); try $0.close() }

@@ -6,18 +6,18 @@ extension GraphAssembler {
     static func checkCitationEntities(_ fragments: [GraphFragment], _ d: inout [Diagnostic]) {
         let fields = Citation.fields.indices.filter { Citation.fields[$0].value == .entityID }
         guard !fields.isEmpty else { return }
-        var ids: Set<String>?
+        var ids: Set<IDKey>?
         for f in fragments {
             for (i, r) in f.relations.enumerated() {
                 for (j, c) in r.sources.enumerated() {
                     for k in fields {
                         guard let v = Citation.fields[k].get(c) else { continue }
-                        if ids == nil { ids = Set(fragments.lazy.flatMap { $0.entities.lazy.map(\.id) }) }
-                        guard let known = ids, !known.contains(v) else { continue }
+                        if ids == nil { ids = Set(fragments.lazy.flatMap { $0.entities.lazy.map { IDKey($0.id) } }) }
+                        guard let known = ids, !known.contains(IDKey(v)) else { continue }
                         let citations = i < f.relationPlaces.count ? f.relationPlaces[i].citations : []
                         let at = j < citations.count && k < citations[j].count ? citations[j][k] : nil
                         d.append(Diagnostic(.error, "unknown entity '\(v)' as \(Citation.fields[k].key) of a citation"
-                                            + didYouMean(v, among: known), at: at ?? r.location))
+                                            + didYouMean(v, among: known.map(\.id)), at: at ?? r.location))
                     }
                 }
             }

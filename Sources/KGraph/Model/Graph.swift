@@ -34,9 +34,10 @@ public struct Graph: Sendable {
     public private(set) var entities: [Entity] = []
     public private(set) var relations: [Relation] = []
 
-    private var documentIndex: [String: Int] = [:]
-    private var entityIndex: [String: Int32] = [:]
-    private var relationIndex: [String: Int32] = [:]
+    // Keyed by scalars (`IDKey`): kgraph's one rule for when two ids are the same.
+    private var documentIndex: [IDKey: Int] = [:]
+    private var entityIndex: [IDKey: Int32] = [:]
+    private var relationIndex: [IDKey: Int32] = [:]
     /// Source and target entity index of each relation.
     private var tails: [Int32] = []
     private var heads: [Int32] = []
@@ -72,8 +73,8 @@ public struct Graph: Sendable {
 
     /// Adds a document.
     public mutating func add(_ document: Document) throws(GraphError) {
-        guard documentIndex[document.id] == nil else { throw .duplicateDocument(document.id) }
-        documentIndex[document.id] = documents.count
+        guard documentIndex[IDKey(document.id)] == nil else { throw .duplicateDocument(document.id) }
+        documentIndex[IDKey(document.id)] = documents.count
         documents.append(document)
     }
 
@@ -81,9 +82,9 @@ public struct Graph: Sendable {
     /// - Complexity: amortised O(1).
     @discardableResult
     public mutating func add(_ entity: Entity) throws(GraphError) -> Int32 {
-        guard entityIndex[entity.id] == nil else { throw .duplicateEntity(entity.id) }
+        guard entityIndex[IDKey(entity.id)] == nil else { throw .duplicateEntity(entity.id) }
         let i = Int32(entities.count)
-        entityIndex[entity.id] = i
+        entityIndex[IDKey(entity.id)] = i
         entities.append(entity)
         outAdjacency.append([])
         inAdjacency.append([])
@@ -95,9 +96,9 @@ public struct Graph: Sendable {
     /// - Complexity: amortised O(1).
     @discardableResult
     public mutating func add(_ relation: Relation) throws(GraphError) -> Int32 {
-        guard relationIndex[relation.id] == nil else { throw .duplicateRelation(relation.id) }
-        guard let s = entityIndex[relation.source] else { throw .unknownEntity(relation.source) }
-        guard let t = entityIndex[relation.target] else { throw .unknownEntity(relation.target) }
+        guard relationIndex[IDKey(relation.id)] == nil else { throw .duplicateRelation(relation.id) }
+        guard let s = entityIndex[IDKey(relation.source)] else { throw .unknownEntity(relation.source) }
+        guard let t = entityIndex[IDKey(relation.target)] else { throw .unknownEntity(relation.target) }
         return try add(relation, source: s, target: t)
     }
 
@@ -107,8 +108,8 @@ public struct Graph: Sendable {
     mutating func add(_ relation: Relation, source s: Int32, target t: Int32) throws(GraphError) -> Int32 {
         let r = Int32(relations.count)
         // One hash lookup for the common case; a duplicate puts the first relation's index back.
-        if let first = relationIndex.updateValue(r, forKey: relation.id) {
-            relationIndex[relation.id] = first
+        if let first = relationIndex.updateValue(r, forKey: IDKey(relation.id)) {
+            relationIndex[IDKey(relation.id)] = first
             throw .duplicateRelation(relation.id)
         }
         relations.append(relation)
@@ -155,11 +156,8 @@ public struct Graph: Sendable {
         tails += t
         heads += h
         for i in base..<relations.count {
-            // Readers that share their id strings already did it: skip two reference-count
-            // updates per end (`_isIdentical`: the same storage, compared without reading it).
-            let source = entities[Int(tails[i])].id, target = entities[Int(heads[i])].id
-            if !relations[i].source._isIdentical(to: source) { relations[i].source = source }
-            if !relations[i].target._isIdentical(to: target) { relations[i].target = target }
+            relations[i].source = entities[Int(tails[i])].id
+            relations[i].target = entities[Int(heads[i])].id
         }
         if base == 0 {
             // Every list is empty: lay the rows out first (a counting sort, in order through
@@ -181,19 +179,19 @@ public struct Graph: Sendable {
     // MARK: Looking up
 
     /// The index of the entity with this id.
-    public func index(ofEntity id: String) -> Int32? { entityIndex[id] }
+    public func index(ofEntity id: String) -> Int32? { entityIndex[IDKey(id)] }
 
     /// The position of the document with this id among `documents`.
-    public func index(ofDocument id: String) -> Int? { documentIndex[id] }
+    public func index(ofDocument id: String) -> Int? { documentIndex[IDKey(id)] }
 
     /// The index of the relation with this id.
-    public func index(ofRelation id: String) -> Int32? { relationIndex[id] }
+    public func index(ofRelation id: String) -> Int32? { relationIndex[IDKey(id)] }
 
     /// The entity with this id.
-    public func entity(id: String) -> Entity? { entityIndex[id].map { entities[Int($0)] } }
+    public func entity(id: String) -> Entity? { entityIndex[IDKey(id)].map { entities[Int($0)] } }
 
     /// The document with this id.
-    public func document(id: String) -> Document? { documentIndex[id].map { documents[$0] } }
+    public func document(id: String) -> Document? { documentIndex[IDKey(id)].map { documents[$0] } }
 
     /// The entity at an index.
     public func entity(at index: Int32) -> Entity { entities[Int(index)] }
@@ -235,10 +233,10 @@ public struct Graph: Sendable {
                      && inAdjacency.count == entities.count)
         precondition(relationIndex.count == relations.count && tails.count == relations.count
                      && heads.count == relations.count)
-        for (i, e) in entities.enumerated() { precondition(entityIndex[e.id] == Int32(i)) }
+        for (i, e) in entities.enumerated() { precondition(entityIndex[IDKey(e.id)] == Int32(i)) }
         var outSeen = 0, inSeen = 0
         for (i, r) in relations.enumerated() {
-            precondition(relationIndex[r.id] == Int32(i))
+            precondition(relationIndex[IDKey(r.id)] == Int32(i))
             precondition(entities[Int(tails[i])].id == r.source && entities[Int(heads[i])].id == r.target)
         }
         for e in 0..<entities.count {
@@ -322,12 +320,12 @@ struct AdjacencyRows: Sendable {
 /// be made apart (on another thread) from the list alone, and the positions of the relations it
 /// refuses because an earlier one has the same id.
 struct RelationIDIndex: Sendable {
-    let index: [String: Int32]
+    let index: [IDKey: Int32]
     let duplicates: [Int]
     let count: Int
 
     init(of list: [Relation]) {
-        var index: [String: Int32] = [:]
+        var index: [IDKey: Int32] = [:]
         index.reserveCapacity(list.count)
         duplicates = Self.add(list, from: 0, to: &index)
         self.index = index
@@ -336,13 +334,13 @@ struct RelationIDIndex: Sendable {
 
     /// Indexes `list`'s ids as relations `base`, `base + 1`, ... of a graph whose ids are in
     /// `index`, a refused relation taking no number; returns the positions of the refused ones.
-    static func add(_ list: [Relation], from base: Int, to index: inout [String: Int32]) -> [Int] {
+    static func add(_ list: [Relation], from base: Int, to index: inout [IDKey: Int32]) -> [Int] {
         var duplicates: [Int] = []
         for i in list.indices {
             let r = Int32(base + i - duplicates.count)
             // One hash lookup for the common case; a duplicate puts the first relation's index back.
-            if let first = index.updateValue(r, forKey: list[i].id) {
-                index[list[i].id] = first
+            if let first = index.updateValue(r, forKey: IDKey(list[i].id)) {
+                index[IDKey(list[i].id)] = first
                 duplicates.append(i)
             }
         }

@@ -36,8 +36,9 @@ import Testing
 }
 
 /// Fast paths of assembly checked against the plain ones: ends a fragment gives (`relationEnds`)
-/// against looking every id up, and the relation-id index made on another thread against the one
-/// made in place. Each case must give the same graph and the same diagnostics in the same order.
+/// against looking every id up, the relation-id index made on another thread against the one
+/// made in place, and spellings numbered by a byte hash against a dictionary. Each case must give
+/// the same graph and the same diagnostics in the same order.
 @Suite struct AssemblerFastPathTests {
     /// Everything a graph answers, and the diagnostics of making it (in the order made).
     struct Snapshot: Equatable {
@@ -52,11 +53,15 @@ import Testing
         var diagnostics: [String] = []
     }
 
-    private func snapshot(_ fragments: [GraphFragment], ends: Bool = true, apart: Bool = false) -> Snapshot {
+    private func snapshot(_ fragments: [GraphFragment], ends: Bool = true, apart: Bool = false, spellings: Bool = true) -> Snapshot {
         var fragments = fragments
         if !ends { for k in fragments.indices { fragments[k].relationEnds = [] } }
         var d: [Diagnostic] = []
-        let g = GraphAssembler.assemble(fragments, base: .standard, indexApartFrom: apart ? 1 : .max, diagnostics: &d)
+        var fast: GraphAssembler.FastPaths = []
+        if ends { fast.insert(.givenEnds) }
+        if apart { fast.insert(.indexApart) }
+        if spellings { fast.insert(.numberedSpellings) }
+        let g = GraphAssembler.assemble(fragments, base: .standard, fastPaths: fast, indexApartFrom: apart ? 1 : .max, diagnostics: &d)
         g.checkInvariants()
         var s = Snapshot()
         s.documents = g.documents
@@ -71,10 +76,11 @@ import Testing
         return s
     }
 
-    /// The four ways of assembling agree; returns the plain one.
+    /// Every way of assembling agrees; returns the plain one.
     @discardableResult
     private func expectSame(_ fragments: [GraphFragment], sourceLocation: SourceLocation = #_sourceLocation) -> Snapshot {
-        let plain = snapshot(fragments, ends: false, apart: false)
+        let plain = snapshot(fragments, ends: false, apart: false, spellings: false)
+        #expect(snapshot(fragments, ends: false, apart: false) == plain, "spellings numbered", sourceLocation: sourceLocation)
         #expect(snapshot(fragments, ends: true, apart: false) == plain, "ends given", sourceLocation: sourceLocation)
         #expect(snapshot(fragments, ends: false, apart: true) == plain, "index made apart", sourceLocation: sourceLocation)
         #expect(snapshot(fragments, ends: true, apart: true) == plain, "both", sourceLocation: sourceLocation)
@@ -112,8 +118,8 @@ import Testing
     }
 
     @Test func endsNamedByCopiesOfTheIds() {
-        // Readers that read in parts hold a node's id in more than one string; and an id may be
-        // written in another Unicode form. Fresh copies, so that no string is shared.
+        // Readers that read in parts hold a node's id in more than one string. Fresh copies, so that
+        // no string is shared. The same text in another Unicode form is another id (scalars differ).
         func copy(_ s: String) -> String { String(decoding: Array(s.utf8), as: UTF8.self) }
         let long = "an-entity-id-longer-than-fifteen-bytes", accented = "caf\u{E9}-militia-of-the-long-name"
         var f = fragment("a.yaml", entities: [(long, "militia"), (accented, "state")], relations: [
@@ -122,8 +128,11 @@ import Testing
         ])
         f.relationEnds = Array(repeating: .init(source: 0, target: 1), count: 4)
         let s = expectSame([f])
-        #expect(s.ends == Array(repeating: [0, 1], count: 4))
+        #expect(s.ends == Array(repeating: [0, 1], count: 3))
+        #expect(s.relations.map(\.id) == ["r1", "r3", "r4"])
         #expect(s.relations.allSatisfy { $0.source == long && $0.target == accented })
+        #expect(s.diagnostics.count == 1)
+        #expect(s.diagnostics.first?.hasPrefix("a.yaml:101:1: error: unknown entity 'cafe\u{301}-militia-of-the-long-name'") == true)
     }
 
     @Test func entitiesRepeatedAcrossFragmentsShiftPositions() {
@@ -188,7 +197,7 @@ import Testing
     @Test func importedFindingsKeepTheirOrderAndCounts() {
         // Imports count unknown types, documents and uncited relations once per value, in the order
         // first met (a relation's citations before its type); spellings that are the same text in
-        // another Unicode form are one value, as ids are ('cafe\u{301}' is the document 'caf\u{E9}').
+        // another Unicode form are two values, as ids are ('cafe\u{301}' is not the document 'caf\u{E9}').
         let a = fragment("a.graphml", strict: false, documents: ["caf\u{E9}"], entities: [("x", "militia"), ("y", "state")], relations: [
             ("r1", "x", "flew-over", "y", ["d2", "cafe\u{301}"]), ("r2", "y", "attacked", "x", []), ("r3", "x", "fle\u{301}w", "y", ["d1"]),
             ("r4", "x", "fl\u{E9}w", "y", ["d2"]), ("r5", "x", "flew-over", "y", ["caf\u{E9}", "d1"]),
@@ -199,10 +208,12 @@ import Testing
         let s = expectSame([a, b])
         #expect(s.diagnostics == [
             "a.graphml:100:1: warning: unknown document 'd2' (cited 2 time(s); the file does not describe it)",
+            "a.graphml:100:1: warning: unknown document 'cafe\u{301}' (cited 1 time(s); the file does not describe it)",
             "a.graphml:100:1: warning: unknown relation type 'flew-over' (2 relations)",
             "a.graphml:101:1: warning: 1 relation(s) cite no source (the file has no citations)",
             "a.graphml:102:1: warning: unknown document 'd1' (cited 2 time(s); the file does not describe it)",
-            "a.graphml:102:1: warning: unknown relation type 'fle\u{301}w' (3 relations)",
+            "a.graphml:102:1: warning: unknown relation type 'fle\u{301}w' (1 relations)",
+            "a.graphml:103:1: warning: unknown relation type 'fl\u{E9}w' (2 relations)",
             "b.graphml:100:1: warning: 1 relation(s) cite no source (the file has no citations)",
             "b.graphml:101:1: warning: unknown document 'd3' (cited 1 time(s); the file does not describe it)",
         ])

@@ -30,7 +30,7 @@ public enum Neo4jCSVReader {
                 if nodes == nil && other.isNodes { nodes = other } else if edges == nil && other.isRelationships { edges = other }
             }
         }
-        var declared: [String: FileLocation] = [:]
+        var declared: [IDKey: FileLocation] = [:]
         if let nodes { readNodes(nodes, into: &fragment, declared: &declared, diagnostics: &diagnostics) }
         var edgeList = EdgeListBuilder()
         if let edges { readEdges(edges, into: &edgeList, diagnostics: &diagnostics) }
@@ -69,7 +69,7 @@ public enum Neo4jCSVReader {
         return n
     }
 
-    private static func readNodes(_ t: CSVTable, into fragment: inout GraphFragment, declared: inout [String: FileLocation],
+    private static func readNodes(_ t: CSVTable, into fragment: inout GraphFragment, declared: inout [IDKey: FileLocation],
                                   diagnostics: inout [Diagnostic]) {
         guard let idColumn = t.columns.firstIndex(where: { $0.special == ":ID" }) else { return }
         let hasKind = t.columns.contains { $0.name == "kind" }
@@ -81,11 +81,11 @@ public enum Neo4jCSVReader {
                 diagnostics.append(Diagnostic(.error, "node row without an id", at: at))
                 continue
             }
-            if let first = declared[id] {
+            if let first = declared[IDKey(id)] {
                 diagnostics.append(Diagnostic(.error, "duplicate node id '\(id)' (first at \(first))", at: at))
                 continue
             }
-            declared[id] = at
+            declared[IDKey(id)] = at
             var values = EntityValues()
             for (i, c) in t.columns.enumerated() where i != idColumn && !row.fields[i].isEmpty {
                 switch c.special {

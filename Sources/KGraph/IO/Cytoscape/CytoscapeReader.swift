@@ -51,7 +51,7 @@ public enum CytoscapeReader {
         if case .int(1)? = graph?["kgraph"] { own = true } else { own = false }
         JSONInput.graphData(graph?.members.map { .object($0.filter { $0.key != "name" || graph?["title"] == nil }, offset: 0) },
                             own: own, at: place(graph), into: &fragment, diagnostics: &diagnostics)
-        var declared: [String: FileLocation] = [:]
+        var declared: [IDKey: FileLocation] = [:]
         for n in nodes {
             guard let d = n["data"], let members = d.members, let id = InteropJSONRecords.idText(d["id"]) else {
                 diagnostics.append(Diagnostic(.error, "a node element needs \"data\" with an \"id\"", at: place(n)))

@@ -44,7 +44,8 @@ private struct GEXFParser: XMLGraphParser, ~Copyable {
     var nodeAttributeOrder: [String] = []
     var edgeAttributes: [String: GEXFAttribute] = [:]
     var edgeAttributeOrder: [String] = []
-    var declared: [String: FileLocation] = [:]
+    /// Keyed by scalars (`IDKey`), kgraph's rule for when two ids are the same.
+    var declared: [IDKey: FileLocation] = [:]
     var referenced: [(String, FileLocation)] = []
     var unnamedEdges: [Int] = []
     var notes: [String: (count: Int, at: FileLocation?)] = [:]
@@ -239,11 +240,11 @@ private struct GEXFParser: XMLGraphParser, ~Copyable {
             if let d = nodeAttributes[aid]!.defaultValue { let (role, name) = nodeRole(aid); values.add(role, name, d) }
         }
         if let parent, !values.has("parent") { values.add(.attribute, "parent", .string(parent)) }
-        if let first = declared[id] {
+        if let first = declared[IDKey(id)] {
             diagnostics.append(Diagnostic(.error, "duplicate node id '\(id)' (first at \(first))", at: at))
             return
         }
-        declared[id] = at
+        declared[IDKey(id)] = at
         fragment.entities.append(values.entity(id: id, location: at))
     }
 
@@ -409,8 +410,7 @@ private struct GEXFParser: XMLGraphParser, ~Copyable {
         var created = 0
         var firstAt: FileLocation?
         var seen = Set(declared.keys)
-        for (id, at) in referenced where !seen.contains(id) {
-            seen.insert(id)
+        for (id, at) in referenced where seen.insert(IDKey(id)).inserted {
             fragment.entities.append(Entity(id: id, name: id, kind: InteropField.defaultKind, location: at))
             if firstAt == nil { firstAt = at }
             created += 1
@@ -420,27 +420,27 @@ private struct GEXFParser: XMLGraphParser, ~Copyable {
                                           at: firstAt))
         }
         if !unnamedEdges.isEmpty {
-            var taken = Set(fragment.relations.map(\.id))
+            var taken = Set(fragment.relations.map { IDKey($0.id) })
             for i in unnamedEdges {
                 var new = "e" + String(i)
                 var n = 2
-                while taken.contains(new) { new = "e" + String(i) + "-" + String(n); n += 1 }
-                taken.insert(new)
+                while taken.contains(IDKey(new)) { new = "e" + String(i) + "-" + String(n); n += 1 }
+                taken.insert(IDKey(new))
                 fragment.relations[i].id = new
             }
         }
         // Repeated edge ids: between the same two nodes an error; between others (multigraph
         // keys used as ids) made unique as SOURCE-TARGET-ID, as for GraphML.
-        var firstUse: [String: Int] = [:]
+        var firstUse: [IDKey: Int] = [:]
         var renamed = 0
         var renamedAt: FileLocation?
-        var taken = Set(fragment.relations.map(\.id))
+        var taken = Set(fragment.relations.map { IDKey($0.id) })
         var drop: [Int] = []
         for i in fragment.relations.indices {
             let r = fragment.relations[i]
-            guard let f = firstUse[r.id] else { firstUse[r.id] = i; continue }
+            guard let f = firstUse[IDKey(r.id)] else { firstUse[IDKey(r.id)] = i; continue }
             let first = fragment.relations[f]
-            if first.source == r.source && first.target == r.target {
+            if sameScalars(first.source, r.source) && sameScalars(first.target, r.target) {
                 diagnostics.append(Diagnostic(.error, "duplicate edge id '\(r.id)' between the same two nodes (first at "
                                               + (first.location.map { "\($0)" } ?? "?") + ")", at: r.location))
                 drop.append(i)
@@ -448,8 +448,8 @@ private struct GEXFParser: XMLGraphParser, ~Copyable {
             }
             var new = r.source + "-" + r.target + "-" + r.id
             var n = 2
-            while taken.contains(new) { new = r.source + "-" + r.target + "-" + r.id + "-" + String(n); n += 1 }
-            taken.insert(new)
+            while taken.contains(IDKey(new)) { new = r.source + "-" + r.target + "-" + r.id + "-" + String(n); n += 1 }
+            taken.insert(IDKey(new))
             fragment.relations[i].id = new
             renamed += 1
             if renamedAt == nil { renamedAt = r.location }

@@ -60,13 +60,13 @@ enum InteropJSONRecords {
     /// Adds the entity a node object describes, unless its id was declared before (then a
     /// located error naming where it was first).
     static func addNode(_ o: [(key: String, value: JSONValue)], id: String, own: Bool, at location: FileLocation,
-                        declared: inout [String: FileLocation], into fragment: inout GraphFragment,
+                        declared: inout [IDKey: FileLocation], into fragment: inout GraphFragment,
                         diagnostics: inout [Diagnostic]) {
-        if let first = declared[id] {
+        if let first = declared[IDKey(id)] {
             diagnostics.append(Diagnostic(.error, "duplicate node id '\(id)' (first at \(first))", at: location))
             return
         }
-        declared[id] = location
+        declared[IDKey(id)] = location
         fragment.entities.append(entity(o, id: id, own: own, location: location))
     }
 

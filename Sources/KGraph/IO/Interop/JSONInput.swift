@@ -97,11 +97,12 @@ struct EdgeListBuilder {
         named.append(isNamed)
     }
 
-    mutating func finish(into fragment: inout GraphFragment, declared: inout [String: FileLocation],
+    mutating func finish(into fragment: inout GraphFragment, declared: inout [IDKey: FileLocation],
                          diagnostics: inout [Diagnostic]) {
-        var taken = Set<String>()
-        for (i, r) in relations.enumerated() where named[i] { taken.insert(r.id) }
-        var firstUse: [String: Int] = [:]
+        // Ids are the same when their scalars are (`IDKey`).
+        var taken = Set<IDKey>()
+        for (i, r) in relations.enumerated() where named[i] { taken.insert(IDKey(r.id)) }
+        var firstUse: [IDKey: Int] = [:]
         var renamed = 0
         var renamedAt: FileLocation?
         var keep: [Relation] = []
@@ -110,25 +111,25 @@ struct EdgeListBuilder {
             if !named[i] {
                 var new = "e" + String(positions[i])
                 var n = 2
-                while taken.contains(new) { new = "e" + String(positions[i]) + "-" + String(n); n += 1 }
-                taken.insert(new)
+                while taken.contains(IDKey(new)) { new = "e" + String(positions[i]) + "-" + String(n); n += 1 }
+                taken.insert(IDKey(new))
                 r.id = new
-            } else if let f = firstUse[r.id] {
+            } else if let f = firstUse[IDKey(r.id)] {
                 let first = relations[f]
-                if first.source == r.source && first.target == r.target {
+                if sameScalars(first.source, r.source) && sameScalars(first.target, r.target) {
                     diagnostics.append(Diagnostic(.error, "duplicate edge id '\(r.id)' between the same two nodes (first at "
                                                   + (first.location.map { "\($0)" } ?? "?") + ")", at: r.location))
                     continue
                 }
                 var new = r.source + "-" + r.target + "-" + r.id
                 var n = 2
-                while taken.contains(new) { new = r.source + "-" + r.target + "-" + r.id + "-" + String(n); n += 1 }
-                taken.insert(new)
+                while taken.contains(IDKey(new)) { new = r.source + "-" + r.target + "-" + r.id + "-" + String(n); n += 1 }
+                taken.insert(IDKey(new))
                 r.id = new
                 renamed += 1
                 if renamedAt == nil { renamedAt = r.location }
             } else {
-                firstUse[r.id] = i
+                firstUse[IDKey(r.id)] = i
             }
             keep.append(r)
         }
@@ -139,8 +140,8 @@ struct EdgeListBuilder {
         var created = 0
         var createdAt: FileLocation?
         for r in keep {
-            for end in [r.source, r.target] where declared[end] == nil {
-                declared[end] = r.location
+            for end in [r.source, r.target] where declared[IDKey(end)] == nil {
+                declared[IDKey(end)] = r.location
                 fragment.entities.append(Entity(id: end, name: end, kind: InteropField.defaultKind, location: r.location))
                 created += 1
                 if createdAt == nil { createdAt = r.location }

@@ -38,7 +38,7 @@ public enum NodeLinkReader {
             if case .object(_, let offset) = v { return lines.location(of: offset, file: file) }
             return FileLocation(file: file, line: 1, column: 1)
         }
-        var declared: [String: FileLocation] = [:]
+        var declared: [IDKey: FileLocation] = [:]
         for n in nodes {
             guard let members = n.members else {
                 diagnostics.append(Diagnostic(.error, "a node must be an object", at: place(n)))

@@ -5,19 +5,30 @@ import Foundation
 ///
 /// A slot packs the entry number with 32 bits of the hash, so a probe that meets another string
 /// rarely has to look at that string's bytes; entries are kept back to back in one arena.
+///
+/// The bytes come from files, so the hash is keyed with a random seed drawn once per process:
+/// ids crafted to collide under one run's hash do not collide under the next one's (a fixed hash
+/// let 80,000 crafted node ids take quadratic time; see `probes`).
 /// - Complexity: O(length) per lookup or insertion, amortised.
 struct ByteTable {
+    /// The seed of every table's hash in this process.
+    static let processSeed: Seed = (.random(in: .min ... .max), .random(in: .min ... .max))
     /// `(entry + 1) << 32 | hash & 0xFFFF_FFFF`; 0 is empty.
     private var slots: [UInt64]
     private var mask: Int
     private var arena: [UInt8] = []
     /// Start of each entry in `arena`, plus the end of the last.
     private var starts: [Int] = [0]
+    private let seed: Seed
+    /// Slots looked at by insertions so far (a hostile-input test checks this stays linear).
+    private(set) var probes = 0
 
     /// Number of distinct byte strings inserted.
     var count: Int { starts.count - 1 }
 
-    init(capacity: Int = 64) {
+    /// `seed`: tests pass their own; everything else uses the process's.
+    init(capacity: Int = 64, seed: Seed = ByteTable.processSeed) {
+        self.seed = seed
         var n = 16
         while n < capacity * 2 { n <<= 1 }
         slots = Array(repeating: 0, count: n)
@@ -26,7 +37,7 @@ struct ByteTable {
 
     /// The number of `bytes`, if present.
     func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let h = Self.hash(bytes)
+        let h = Self.hash(bytes, seed: seed)
         let tag = h & 0xFFFF_FFFF
         var i = Int(truncatingIfNeeded: h >> 32) & mask
         return slots.withUnsafeBufferPointer { s in
@@ -44,10 +55,11 @@ struct ByteTable {
 
     /// The number of `bytes`, inserting them when absent.
     mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>) -> (index: Int32, inserted: Bool) {
-        let h = Self.hash(bytes)
+        let h = Self.hash(bytes, seed: seed)
         let tag = h & 0xFFFF_FFFF
         var i = Int(truncatingIfNeeded: h >> 32) & mask
         while true {
+            probes &+= 1
             let slot = slots[i]
             if slot == 0 { break }
             if slot & 0xFFFF_FFFF == tag {
@@ -99,7 +111,7 @@ struct ByteTable {
         let m = n - 1
         for e in 0..<count {
             let h = arena.withUnsafeBufferPointer {
-                Self.hash(UnsafeBufferPointer(rebasing: $0[starts[e]..<starts[e + 1]]))
+                Self.hash(UnsafeBufferPointer(rebasing: $0[starts[e]..<starts[e + 1]]), seed: seed)
             }
             var i = Int(truncatingIfNeeded: h >> 32) & m
             while fresh[i] != 0 { i = (i + 1) & m }
@@ -109,32 +121,43 @@ struct ByteTable {
         mask = m
     }
 
-    /// A fast 64-bit hash, eight bytes at a time (short tails by overlapping loads).
-    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// Two random words, drawn once per process, that key every table's hash.
+    typealias Seed = (UInt64, UInt64)
+
+    /// A fast 64-bit hash keyed by `seed`, eight bytes at a time (short tails by overlapping
+    /// loads). Each round multiplies the next word, masked by the seed, by the state, to 128 bits,
+    /// and folds the halves (as wyhash does): which inputs collide depends on the seed, so they
+    /// cannot be crafted from the outside. Swift's `Hasher` (SipHash) would do it too, but takes
+    /// about 220 instructions per short id against 42 (callgrind), a big share of a GraphML load.
+    static func hash(_ b: UnsafeBufferPointer<UInt8>, seed: Seed) -> UInt64 {
         let n = b.count
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(n)
-        guard let base = b.baseAddress else { return h }
+        var h = seed.0 ^ UInt64(n)
+        guard let base = b.baseAddress else { return fold(h, 0x5899_65CC_7537_4CC3) }
         let raw = UnsafeRawPointer(base)
         var i = 0
         while i + 8 <= n {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-            h ^= h >> 32
+            h = fold(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ seed.1, h ^ 0xE703_7ED1_A0B4_28DB)
             i += 8
         }
         let rest = n - i
-        var tail: UInt64
-        if rest == 0 {
-            tail = 0
-        } else if n >= 8 {
-            tail = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-        } else if rest >= 4 {
-            tail = UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self)) << 32
-                | UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
-        } else {
-            tail = UInt64(base[0]) << 16 | UInt64(base[rest >> 1]) << 8 | UInt64(base[rest - 1])
+        if rest > 0 {
+            let tail: UInt64
+            if n >= 8 {
+                tail = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            } else if rest >= 4 {
+                tail = UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self)) << 32
+                    | UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self))
+            } else {
+                tail = UInt64(base[0]) << 16 | UInt64(base[rest >> 1]) << 8 | UInt64(base[rest - 1])
+            }
+            h = fold(tail ^ seed.1, h ^ 0x8EBC_6AF0_9C88_C6E3)
         }
-        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        h ^= h >> 29
-        return h &* 0x9E37_79B9_7F4A_7C15
+        return fold(h, 0x5899_65CC_7537_4CC3)
+    }
+
+    /// The 128-bit product of `a` and `b`, its halves combined.
+    @inline(__always) private static func fold(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        let p = a.multipliedFullWidth(by: b)
+        return p.high ^ p.low
     }
 }

@@ -107,12 +107,13 @@ public enum GraphImport {
         }
 
         // Ids.
-        var entityMap: [String: String] = [:]
+        // Keyed by scalars, as ids are (`IDKey`): 'caf\u{E9}' and 'cafe\u{301}' get two slugs.
+        var entityMap: [IDKey: String] = [:]
         var takenEntities = Set<String>()
-        for e in g.entities { entityMap[e.id] = unique(slug(e.id), &takenEntities, preferExact: e.id) }
-        var documentMap: [String: String] = [:]
+        for e in g.entities { entityMap[IDKey(e.id)] = unique(slug(e.id), &takenEntities, preferExact: e.id) }
+        var documentMap: [IDKey: String] = [:]
         var takenDocuments = Set<String>()
-        for d in g.documents { documentMap[d.id] = unique(slug(d.id), &takenDocuments, preferExact: d.id) }
+        for d in g.documents { documentMap[IDKey(d.id)] = unique(slug(d.id), &takenDocuments, preferExact: d.id) }
         var takenRelations = Set<String>()
 
         var vocabulary = g.vocabulary
@@ -123,20 +124,20 @@ public enum GraphImport {
         out.description = g.description
         for d in g.documents {
             var doc = d
-            doc.id = documentMap[d.id]!
+            doc.id = documentMap[IDKey(d.id)]!
             doc.location = nil
             _ = try? out.add(doc)
         }
         var renamedEntities = 0
         for e in g.entities {
             var x = e
-            x.id = entityMap[e.id]!
-            if x.id != e.id {
+            x.id = entityMap[IDKey(e.id)]!
+            if !sameScalars(x.id, e.id) {
                 renamedEntities += 1
                 if x.externalIDs[format] == nil { x.externalIDs[format] = e.id }
             }
             x.kind = kindMap[e.kind] ?? e.kind
-            if let c = e.country { x.country = entityMap[c] ?? c }
+            if let c = e.country { x.country = entityMap[IDKey(c)] ?? c }
             var seen: Set<String> = [x.name]
             x.aliases = e.aliases.filter { seen.insert($0).inserted }
             x.location = nil
@@ -150,9 +151,9 @@ public enum GraphImport {
         let base = URL(fileURLWithPath: file).lastPathComponent
         var missing: [String] = []
         for r in g.relations {
-            for c in r.sources where documentMap[c.document] == nil {
+            for c in r.sources where documentMap[IDKey(c.document)] == nil {
                 let id = unique(slug(c.document), &takenDocuments, preferExact: c.document)
-                documentMap[c.document] = id
+                documentMap[IDKey(c.document)] = id
                 missing.append(c.document)
                 _ = try? out.add(Document(id: id, title: "(document '\(c.document)', not described in \(base))",
                                           note: "kgraph import added this placeholder: \(base) cites the document but does not describe it."))
@@ -167,8 +168,8 @@ public enum GraphImport {
         for r in g.relations {
             var x = r
             x.id = unique(slug(r.id), &takenRelations, preferExact: r.id)
-            x.source = entityMap[r.source]!
-            x.target = entityMap[r.target]!
+            x.source = entityMap[IDKey(r.source)]!
+            x.target = entityMap[IDKey(r.target)]!
             x.type = typeMap[r.type] ?? r.type
             // Every field that names a document or an entity follows its new id.
             x.sources = r.sources.map { c in
@@ -176,8 +177,8 @@ public enum GraphImport {
                 for field in Citation.fields {
                     guard let v = field.get(c) else { continue }
                     switch field.value {
-                    case .documentID: _ = field.set(&n, documentMap[v] ?? v)
-                    case .entityID: _ = field.set(&n, entityMap[v] ?? v)
+                    case .documentID: _ = field.set(&n, documentMap[IDKey(v)] ?? v)
+                    case .entityID: _ = field.set(&n, entityMap[IDKey(v)] ?? v)
                     case .id, .text, .prose, .date, .url: break
                     }
                 }

@@ -1,0 +1,141 @@
+/// The relation phases of assembly: resolve each relation's ends, check its citations and its
+/// type, then append the fragment's valid relations to the graph.
+extension Assembly {
+    /// Resolves, checks and appends one fragment's relations; those with an unknown end are left out.
+    /// `ends` are the fragment's given ends (or none), `positions` its entities' graph indices.
+    mutating func addRelations(_ list: consuming [Relation], ends: consuming [GraphFragment.RelationEnds], positions: [Int32],
+                               of f: GraphFragment, index: RelationIDIndexer?) {
+        var tails: [Int32] = [], heads: [Int32] = []
+        tails.reserveCapacity(list.count)
+        heads.reserveCapacity(list.count)
+        var valid: [Bool]?
+        var unsourced = -1
+        for i in list.indices {
+            let (source, target) = resolveEnds(list[i], given: ends.isEmpty ? nil : ends[i], positions, f, i)
+            checkCitations(list[i], f, i, unsourced: &unsourced)
+            checkType(list[i], source, target, f, i)
+            if let source, let target {
+                tails.append(source)
+                heads.append(target)
+            } else {
+                if valid == nil { valid = [Bool](repeating: true, count: list.count) }
+                valid![i] = false
+            }
+        }
+        // Let go of the ends: their memory goes to what comes next.
+        _ = consume ends
+        append(list, tails: tails, heads: heads, valid: valid, index: index)
+    }
+
+    private func places(_ f: GraphFragment, _ i: Int) -> GraphFragment.RelationPlaces {
+        i < f.relationPlaces.count ? f.relationPlaces[i] : .init()
+    }
+
+    /// The entity indices of a relation's ends, nil for an unknown one (reported). A given end
+    /// counts when the entity there has the id named (ids are unique in the graph, so it is the
+    /// entity a lookup would find); any other is looked up.
+    private mutating func resolveEnds(_ r: Relation, given: GraphFragment.RelationEnds?, _ positions: [Int32],
+                                      _ f: GraphFragment, _ i: Int) -> (Int32?, Int32?) {
+        var source: Int32?, target: Int32?
+        if let given {
+            source = confirmed(given.source, naming: r.source, positions)
+            target = confirmed(given.target, naming: r.target, positions)
+        }
+        if source == nil { source = graph.index(ofEntity: r.source) }
+        if target == nil { target = graph.index(ofEntity: r.target) }
+        if source == nil {
+            diagnostics.append(Diagnostic(.error, "unknown entity '\(r.source)'" + hint(r.source), at: places(f, i).source ?? r.location))
+        }
+        if target == nil {
+            diagnostics.append(Diagnostic(.error, "unknown entity '\(r.target)'" + hint(r.target), at: places(f, i).target ?? r.location))
+        }
+        return (source, target)
+    }
+
+    /// The graph index of the entity at `position` in the fragment when its id is `id`; else nil.
+    @inline(__always)
+    private func confirmed(_ position: Int32, naming id: String, _ positions: [Int32]) -> Int32? {
+        let p = Int(position)
+        guard p >= 0 && p < positions.count, positions[p] >= 0 else { return nil }
+        let e = positions[p]
+        return sameScalars(entityIDs[Int(e)], id) ? e : nil
+    }
+
+    /// A relation must cite documents the graph has (imports may name documents they do not
+    /// describe, and cite none: a counted warning each).
+    private mutating func checkCitations(_ r: Relation, _ f: GraphFragment, _ i: Int, unsourced: inout Int) {
+        let citations = r.sources
+        if citations.isEmpty && !f.strictVocabulary {
+            if unsourced < 0 { unsourced = lenient.finding("unsourced", f.file, at: r.location) }
+            lenient.count(unsourced)
+        } else if citations.isEmpty {
+            diagnostics.append(Diagnostic(.error, "relation '\(r.id)' has no source: cite a document and quote", at: r.location))
+        }
+        for j in citations.indices {
+            let id = citations[j].document
+            let spelling = documentSpellings.number(id)
+            if spelling == documentIndex.count {
+                documentIndex.append(graph.index(ofDocument: id) ?? -1)
+                documentFinding.append(-1)
+            }
+            let document = documentIndex[spelling]
+            if document >= 0 { citedDocument[document] = true; continue }
+            if !f.strictVocabulary {
+                if documentFinding[spelling] < 0 { documentFinding[spelling] = lenient.finding("document", id, at: r.location) }
+                lenient.count(documentFinding[spelling])
+            } else {
+                let documents = places(f, i).documents
+                let at = j < documents.count ? documents[j] : nil
+                diagnostics.append(Diagnostic(.error, "unknown document '\(id)'" + didYouMean(id, among: graph.documents.map(\.id)),
+                                              at: at ?? r.location))
+            }
+        }
+    }
+
+    /// A relation's type must be in the vocabulary (imports: a counted warning per type), and
+    /// its ends of kinds the type's domain and range allow.
+    private mutating func checkType(_ r: Relation, _ source: Int32?, _ target: Int32?, _ f: GraphFragment, _ i: Int) {
+        let spelling = typeSpellings.number(r.type)
+        if spelling == typeRule.count {
+            typeRule.append(vocabulary.type(r.type).map { TypeRules(type: $0, kindNumber: kindNumber) })
+            typeFinding.append(-1)
+        }
+        guard let rule = typeRule[spelling] else {
+            if !f.strictVocabulary {
+                if typeFinding[spelling] < 0 { typeFinding[spelling] = lenient.finding("type", r.type, at: r.location) }
+                lenient.count(typeFinding[spelling])
+            } else {
+                diagnostics.append(Diagnostic(.error, "unknown relation type '\(r.type)'" + didYouMean(r.type, among: vocabulary.types.map(\.id)),
+                                              at: places(f, i).type ?? r.location))
+            }
+            return
+        }
+        guard let source, let target else { return }
+        if !rule.admitsSource(kindOf[Int(source)]) {
+            diagnostics.append(Diagnostic(.error, "'\(rule.type.id)' cannot start at '\(r.source)', a \(graph.entities[Int(source)].kind); allowed: "
+                                          + rule.type.domain.joined(separator: ", "), at: places(f, i).source ?? r.location))
+        }
+        if !rule.admitsTarget(kindOf[Int(target)]) {
+            diagnostics.append(Diagnostic(.error, "'\(rule.type.id)' cannot end at '\(r.target)', a \(graph.entities[Int(target)].kind); allowed: "
+                                          + rule.type.range.joined(separator: ", "), at: places(f, i).target ?? r.location))
+        }
+    }
+
+    /// Appends the valid relations in file order, reporting those whose id was taken. The index
+    /// made apart is of the list whole: waiting for it also lets go of its hold on the list, so
+    /// the graph can adopt the array and change it in place; it is used if all went in.
+    private mutating func append(_ list: consuming [Relation], tails: [Int32], heads: [Int32], valid: [Bool]?,
+                                 index: RelationIDIndexer?) {
+        let made = index?.wait()
+        let refused: [Relation]
+        if let valid {
+            refused = graph.append(checked: list.indices.filter { valid[$0] }.map { list[$0] }, tails: tails, heads: heads)
+        } else {
+            refused = graph.append(checked: consume list, tails: tails, heads: heads, index: made)
+        }
+        for r in refused {
+            let first = graph.index(ofRelation: r.id).map { graph.relation(at: $0).location } ?? nil
+            diagnostics.append(Diagnostic(.error, "\(GraphError.duplicateRelation(r.id))" + firstAt(first), at: r.location))
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// One run of `GraphAssembler`: the graph being built, what is known so far, and what was found.
+/// Each phase is a method of its own; `GraphAssembler.assemble` calls them in order.
+struct Assembly {
+    let vocabulary: Vocabulary
+    let fastPaths: GraphAssembler.FastPaths
+    var graph: Graph
+    var diagnostics: [Diagnostic] = []
+    var lenient = LenientFindings()
+    /// Each entity's id by entity index, apart from the entities, to confirm given ends.
+    var entityIDs: [String] = []
+    /// Each entity's kind as its number in the vocabulary (-1 for a kind it lacks), by entity index.
+    var kindOf: [Int32] = []
+    let knownKinds: Set<String>
+    let kindNumber: [String: Int32]
+    /// Relation types and cited documents, numbered by spelling; per number, what was decided.
+    var typeSpellings: Spellings, typeRule: [TypeRules?] = [], typeFinding: [Int] = []
+    var documentSpellings: Spellings, documentIndex: [Int] = [], documentFinding: [Int] = []
+    /// By document index: cited by some relation.
+    var citedDocument: [Bool] = []
+    /// Built only when a reference is wrong and a hint is wanted: indexing every name costs more
+    /// than the rest of assembly on a big graph.
+    private var nameIndex: NameIndex?
+
+    init(vocabulary: Vocabulary, fastPaths: GraphAssembler.FastPaths) {
+        self.vocabulary = vocabulary
+        self.fastPaths = fastPaths
+        graph = Graph(vocabulary: vocabulary)
+        knownKinds = Set(vocabulary.kinds.map(\.id))
+        kindNumber = Dictionary(vocabulary.kinds.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        let hashed = fastPaths.contains(.numberedSpellings)
+        typeSpellings = Spellings(byteHash: hashed)
+        documentSpellings = Spellings(byteHash: hashed)
+    }
+
+    // MARK: Phases before the relations
+
+    /// Relation types a fragment declares must name kinds the vocabulary has.
+    mutating func checkVocabulary(_ fragments: [GraphFragment]) {
+        for f in fragments {
+            for t in f.vocabulary.types {
+                for k in Set(t.domain + t.range) where vocabulary.kind(k) == nil {
+                    diagnostics.append(Diagnostic(.error, "relation type '\(t.id)' names unknown kind '\(k)'"
+                                                  + didYouMean(k, among: vocabulary.kinds.map(\.id)),
+                                                  at: f.vocabularyPlaces["type:" + t.id]))
+                }
+            }
+        }
+    }
+
+    /// Reserves room for every entity and relation; with `.indexApart`, starts indexing the
+    /// relation ids of the first fragment with relations on another core, when it is big.
+    mutating func reserveRoom(for fragments: [GraphFragment], indexApartFrom: Int)
+        -> (fragment: Int, indexer: RelationIDIndexer)? {
+        var apart: (Int, RelationIDIndexer)?
+        // Only the first fragment with relations can use it, and only when all its relations go
+        // in (see `Graph.append(checked:)`).
+        if fastPaths.contains(.indexApart), ProcessInfo.processInfo.activeProcessorCount > 1,
+           let k = fragments.firstIndex(where: { !$0.relations.isEmpty }), fragments[k].relations.count >= indexApartFrom {
+            apart = (k, RelationIDIndexer(fragments[k].relations))
+        }
+        graph.reserveCapacity(entities: fragments.reduce(0) { $0 + $1.entities.count },
+                              relations: fragments.reduce(0) { $0 + $1.relations.count }, relationIndex: apart == nil)
+        return apart
+    }
+
+    /// Adds every fragment's documents and entities, reporting repeated ids and unknown kinds.
+    /// Returns, for each fragment whose reader gives relation ends (when `.givenEnds`), the graph
+    /// index of each of its entities (-1: refused); empty for the others.
+    mutating func declare(_ fragments: [GraphFragment]) -> [[Int32]] {
+        var positions = [[Int32]](repeating: [], count: fragments.count)
+        for (k, f) in fragments.enumerated() {
+            if graph.title == nil { graph.title = f.title }
+            if graph.description == nil { graph.description = f.description }
+            for doc in f.documents {
+                do { try graph.add(doc) } catch {
+                    diagnostics.append(Diagnostic(.error, "\(error)" + firstAt(graph.document(id: doc.id)?.location), at: doc.location))
+                }
+            }
+            let givesEnds = fastPaths.contains(.givenEnds) && !f.relationEnds.isEmpty && f.relationEnds.count == f.relations.count
+            if givesEnds { positions[k].reserveCapacity(f.entities.count) }
+            for (i, e) in f.entities.enumerated() {
+                guard let index = try? graph.add(e) else {
+                    if givesEnds { positions[k].append(-1) }
+                    diagnostics.append(Diagnostic(.error, "\(GraphError.duplicateEntity(e.id))" + firstAt(graph.entity(id: e.id)?.location),
+                                                  at: e.location))
+                    continue
+                }
+                entityIDs.append(e.id)
+                if givesEnds { positions[k].append(index) }
+                checkKind(of: e, at: i, in: f)
+            }
+        }
+        return positions
+    }
+
+    /// An entity's kind must be in the vocabulary: an error in the native format, one counted
+    /// warning per kind in imports (which name their own kinds).
+    private mutating func checkKind(of e: Entity, at i: Int, in f: GraphFragment) {
+        guard !knownKinds.contains(e.kind) else { return }
+        guard f.strictVocabulary else { lenient.count("kind", e.kind, at: e.location); return }
+        let places = i < f.entityPlaces.count ? f.entityPlaces[i] : .init()
+        diagnostics.append(Diagnostic(.error, "unknown entity kind '\(e.kind)'" + didYouMean(e.kind, among: vocabulary.kinds.map(\.id)),
+                                      at: places.kind ?? e.location))
+    }
+
+    /// An entity's country must be an entity of the graph.
+    mutating func checkCountries(_ fragments: [GraphFragment]) {
+        for f in fragments {
+            for (i, e) in f.entities.enumerated() {
+                guard let c = e.country, graph.index(ofEntity: c) == nil else { continue }
+                let at = i < f.entityPlaces.count ? f.entityPlaces[i].country : nil
+                diagnostics.append(Diagnostic(.error, "unknown country entity '\(c)'" + hint(c), at: at ?? e.location))
+            }
+        }
+    }
+
+    /// Numbers each entity's kind, for checking domains and ranges by number, and makes room to
+    /// mark the documents cited.
+    mutating func numberKinds() {
+        kindOf.reserveCapacity(graph.entityCount)
+        for e in graph.entities { kindOf.append(kindNumber[e.kind] ?? -1) }
+        citedDocument = [Bool](repeating: false, count: graph.documents.count)
+    }
+
+    // MARK: Reporting
+
+    func firstAt(_ l: FileLocation?) -> String { l.map { " (first defined at \($0))" } ?? "" }
+
+    /// " (did you mean ...)" from ids, or a pointer to the id when a name or alias was written.
+    mutating func hint(_ ref: String) -> String {
+        if nameIndex == nil { nameIndex = NameIndex(graph) }
+        switch nameIndex!.resolve(ref) {
+        case .unique(let i):
+            return "; '\(ref)' is a name of '\(graph.entity(at: i).id)': refer to entities by id"
+        case .ambiguous(let all):
+            return "; '\(ref)' names several entities: " + all.map { "'\(graph.entity(at: $0).id)'" }.joined(separator: ", ")
+        case .notFound(let s):
+            guard !s.isEmpty else { return "" }
+            return " (did you mean " + s.prefix(3).map { "'\(graph.entity(at: $0).id)'" }.joined(separator: ", ") + "?)"
+        }
+    }
+}
