@@ -15,7 +15,7 @@ struct BenchGen: ParsableCommand {
     @Option(help: "Seed: the same seed and sizes give the same files, byte for byte.") var seed: UInt64 = 1
     @Option(help: "Comma-separated formats: yaml, graphml, csv.") var formats: String = "yaml,graphml,csv"
     @Option(name: .shortAndLong, help: "Output folder.") var output: String
-    @Option(help: ArgumentHelp("Also write ids-plain.graphml and ids-crafted.graphml with this many nodes each.",
+    @Option(name: .customLong("colliding-ids"), help: ArgumentHelp("Also write ids-plain.graphml and ids-crafted.graphml with this many nodes each.",
                                discussion: "The crafted ids collide under the id hash kgraph used before it was seeded."))
     var collidingIDs: Int = 0
 
