@@ -93,6 +93,9 @@ public struct RenderPlan: Sendable {
         var picked: Subgraph
         do { picked = try request.selection.apply(to: full) } catch { throw RenderPlanError.selection("\(error)") }
         var subtitle = request.selection.summary(of: picked, in: full)
+        if picked.relations.isEmpty, let window = request.selection.window.summary {
+            throw RenderPlanError.nothingToDraw("nothing to draw: no relation falls in the time window (\(window))")
+        }
         var highlight: DOTHighlight?
         var endpoints: [Int32] = []
         if let answer = request.paths, !answer.paths.isEmpty {

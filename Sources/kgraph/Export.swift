@@ -40,8 +40,9 @@ struct Export: ParsableCommand {
         let full = try graphOptions.load()
         let picked = try selection.apply(to: full)
         // The whole graph needs no copy (a copy would double the memory of a big export).
-        let g = selection.selection.isEverything ? full : picked.graph(from: full)
-        let subtitle = selection.selection.summary(of: picked, in: full)
+        let chosen = try selection.selection()
+        let g = chosen.isEverything ? full : picked.graph(from: full)
+        let subtitle = chosen.summary(of: picked, in: full)
         let focus = Set(picked.focus.map { full.entity(at: $0).id })
         let options = ExportOptions(yed: yed) { g in
             let engine = LayoutEngine.automatic(entities: g.entityCount, edges: DOTWriter.edgeGroups(g, collapse: true).count).engine

@@ -23,7 +23,7 @@ struct Neighbors: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp(
         "Step only onto entities of these kinds (comma-separated, repeatable); the centre always counts.", valueName: "kinds"))
     var kind: [String] = []
-    @OptionGroup var window: TimeWindowOptions
+    @OptionGroup(title: "Time window") var window: TimeWindowOptions
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var output: FormatOption
 

@@ -16,7 +16,7 @@ struct PathCommand: ParsableCommand {
     @Argument(help: "Where paths start: an id, name, alias or kind:K.") var from: String
     @Argument(help: "Where paths end: an id, name, alias or kind:K.") var to: String
     @OptionGroup var pathOptions: PathOptions
-    @OptionGroup var window: TimeWindowOptions
+    @OptionGroup(title: "Time window") var window: TimeWindowOptions
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var output: FormatOption
 

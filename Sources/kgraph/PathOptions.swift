@@ -1,38 +1,9 @@
 import ArgumentParser
 import KGraph
 
-/// `--since`, `--until`, `--dated-only`: the time window shared by path, neighbors and timeline.
-struct TimeWindowOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "Only relations whose date or interval may overlap the window from DATE on (YYYY, YYYY-MM or YYYY-MM-DD).",
-        valueName: "date"))
-    var since: String?
-    @Option(name: .long, help: ArgumentHelp("Only relations that may overlap the window up to DATE.", valueName: "date"))
-    var until: String?
-    @Flag(name: .long, help: "Leave out undated relations (by default they count whatever the window).")
-    var datedOnly = false
-
-    /// The window; bad dates or a window that ends before it starts are `Failure`s (exit 2).
-    func window() throws -> TimeWindow {
-        func date(_ text: String?, _ option: String) throws -> PartialDate? {
-            guard let text else { return nil }
-            guard let d = PartialDate(text.trimmingCharacters(in: .whitespaces)) else {
-                throw Failure("\(option): '\(text)' is not a possible date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
-            }
-            return d
-        }
-        let s = try date(since, "--since"), u = try date(until, "--until")
-        if let s, let u, u.latestDay < s.earliestDay {
-            throw Failure("--until \(u) is before --since \(s)")
-        }
-        return TimeWindow(since: s, until: u, datedOnly: datedOnly)
-    }
-}
-
 /// The options of a path search, shared by `kgraph path` and `kgraph render --path`:
 /// `-k`, `--directed`, `--via`, `--exclude`, `--avoid`, `--max-hops`, `--min-confidence`.
-/// The time window is a separate group (`TimeWindowOptions`), so a command that already has
-/// `--since`/`--until` (render's `SelectionOptions`) can pass its own window to `answer(...)`.
+/// The time window is a separate group (`TimeWindowOptions`), passed to `answer(...)`.
 struct PathOptions: ParsableArguments {
     @Option(name: .customShort("k"), help: ArgumentHelp("The N shortest loopless paths, shortest first.", valueName: "n"))
     var count: Int = 1

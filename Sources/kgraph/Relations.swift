@@ -1,13 +1,18 @@
 import ArgumentParser
 import KGraph
 
-/// `kgraph relations [--type T] [--involving NAME]`.
+/// `kgraph relations [--type T] [--involving NAME] [--document D] [time window]`.
 struct Relations: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "List relations, optionally of one type or touching one entity.")
+        abstract: "List relations, optionally of one type, touching one entity, citing one document or within a time window.",
+        discussion: "Exit 0 when a relation is listed, 1 when none matches, 2 on errors.")
 
     @Option(name: .long, help: "Only relations of this type (see 'kgraph vocabulary').") var type: String?
     @Option(name: .long, help: "Only relations touching this entity (id, name or alias).") var involving: String?
+    @Option(name: .long, help: ArgumentHelp("Only relations citing this document (id, or its title or outlet; see 'kgraph documents').",
+                                            valueName: "document"))
+    var document: String?
+    @OptionGroup(title: "Time window") var window: TimeWindowOptions
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var output: FormatOption
 
@@ -16,6 +21,7 @@ struct Relations: ParsableCommand {
         if let type, g.vocabulary.type(type) == nil, !g.relations.contains(where: { $0.type == type }) {
             throw Failure("unknown relation type '\(type)'; types: " + g.vocabulary.types.map(\.id).joined(separator: ", "))
         }
+        let w = try window.window()
         var indices: [Int32]
         if let involving {
             let i = try NameIndex(g).one(involving, in: g)
@@ -23,11 +29,20 @@ struct Relations: ParsableCommand {
         } else {
             indices = Array(0..<Int32(g.relationCount))
         }
+        if let document {
+            let id = try documentID(document, in: g)
+            indices = indices.filter { r in g.relation(at: r).sources.contains { $0.document == id } }
+        }
         if let type { indices = indices.filter { g.relation(at: $0).type == type } }
+        if !w.isUnbounded { indices = indices.filter { w.admits(g.relation(at: $0), in: g) } }
         let list = indices.map { g.relation(at: $0) }
         switch output.format {
         case .text: if !list.isEmpty { Console.out(list.map { TextReport.line($0, in: g) }.joined(separator: "\n")) }
         case .json: Console.out(try StableJSON.text(list.map(\.json)))
+        }
+        if list.isEmpty {
+            Console.error("no relations match")
+            throw ExitCode(1)
         }
     }
 }

@@ -55,11 +55,9 @@ struct Render: ParsableCommand {
         let kind: OutputKind
         do { kind = try OutputKind.resolve(format: format, output: output) } catch { throw Failure("\(error)") }
         let full = try graphOptions.load()
-        var request = RenderRequest(selection: selection.selection, kind: kind)
+        var request = RenderRequest(selection: try selection.selection(), kind: kind)
         if path.count == 2 {
-            let s = selection.selection
-            let answer = try pathOptions.answer(from: path[0], to: path[1], in: full,
-                                                window: TimeWindow(since: s.since, until: s.until))
+            let answer = try pathOptions.answer(from: path[0], to: path[1], in: full, window: selection.window.window())
             guard !answer.paths.isEmpty else {
                 Console.error(QueryText.noPath(answer, in: full))
                 throw ExitCode(1)

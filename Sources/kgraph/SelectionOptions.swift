@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import KGraph
 
-/// `--focus/--depth/--kind/--type/--since/--until`: which part of the graph a command draws or
+/// `--focus/--depth/--kind/--type` and the time window: which part of the graph a command draws or
 /// exports (see `Selection` for the rules). Shared by `render` and `export`.
 struct SelectionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
@@ -17,34 +17,27 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Only relations of this type (repeatable or comma-separated).", valueName: "type"))
     var type: [String] = []
-    @Option(name: .long, help: ArgumentHelp(
-        "Only relations that may hold on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); undated ones stay.",
-        valueName: "date"))
-    var since: String?
-    @Option(name: .long, help: ArgumentHelp(
-        "Only relations that may hold on or before this date; undated ones stay.", valueName: "date"))
-    var until: String?
+    @OptionGroup(title: "Time window") var window: TimeWindowOptions
 
     func validate() throws {
         if depth != nil && focus.isEmpty { throw ValidationError("--depth needs --focus") }
         if let depth, depth < 0 { throw ValidationError("--depth must be 0 or more") }
-        for (flag, text) in [("--since", since), ("--until", until)] {
-            if let text, PartialDate(text) == nil {
-                throw ValidationError("\(flag) '\(text)' is not a possible date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
-            }
-        }
     }
 
-    /// The selection these options describe.
-    var selection: Selection {
+    /// The selection these options describe; a bad date is a `Failure` (exit 2).
+    func selection() throws -> Selection {
         Selection(focus: focus, depth: depth ?? 1,
-                  kinds: kind.flatMap(Self.split), types: type.flatMap(Self.split),
-                  since: since.flatMap { PartialDate($0) }, until: until.flatMap { PartialDate($0) })
+                  kinds: kind.flatMap(Self.split), types: type.flatMap(Self.split), window: try window.window())
     }
 
-    /// Applies the selection to `graph`; an unknown name, kind or type is a `Failure` (exit 2).
+    /// Applies the selection to `graph`; an unknown name, kind or type is a `Failure` (exit 2), and a
+    /// time window that keeps no relation is "nothing found" (exit 1).
     func apply(to graph: Graph) throws -> Subgraph {
-        do { return try selection.apply(to: graph) } catch { throw Failure("\(error)") }
+        let s = try selection()
+        let picked: Subgraph
+        do { picked = try s.apply(to: graph) } catch { throw Failure("\(error)") }
+        try window.requireKept(picked.relations.count, s.window)
+        return picked
     }
 
     private static func split(_ s: String) -> [String] {

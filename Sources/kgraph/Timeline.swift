@@ -13,7 +13,9 @@ struct Timeline: ParsableCommand {
     @Argument(help: "Only relations touching these entities (ids, names, aliases or kind:K).") var names: [String] = []
     @Option(name: .long, help: ArgumentHelp("Only these relation types (comma-separated, repeatable).", valueName: "types"))
     var type: [String] = []
-    @OptionGroup var window: TimeWindowOptions
+    @Option(name: .long, help: ArgumentHelp("Only relations citing this document (id, or its title or outlet).", valueName: "document"))
+    var document: String?
+    @OptionGroup(title: "Time window") var window: TimeWindowOptions
     @OptionGroup var parts: PartsOption
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var output: FormatOption
@@ -26,9 +28,11 @@ struct Timeline: ParsableCommand {
             involving = parts.expand(try names.flatMap { try endpoint($0, in: g, names: index).entities }, in: g)
         }
         let types = type.isEmpty ? nil : Set(try relationTypes(type, option: "--type", in: g))
-        let list = g.timeline(involving: involving, types: types, window: try window.window())
+        let citing = try document.map { try documentID($0, in: g) }
+        let w = try window.window()
+        let list = g.timeline(involving: involving, types: types, document: citing, window: w)
         switch output.format {
-        case .text: if !list.isEmpty { Console.out(QueryText.timeline(list, in: g)) }
+        case .text: if !list.isEmpty { Console.out(QueryText.timeline(list, in: g, window: w)) }
         case .json: Console.out(try StableJSON.text(list.map { g.relation(at: $0).json }))
         }
         if list.isEmpty {

@@ -28,10 +28,17 @@ import Testing
         #expect(nodeIDs(byType.stdout) == ["kataib-hezbollah", "tower-22", "al-tanf", "united-states"])
         let byKind = try kgraph(["render", "--format", "dot", "--kind", "state", "--kind", "person"] + graph())
         #expect(nodeIDs(byKind.stdout) == ["iran", "united-states", "kirby"])
-        // 2024-01-28 and 2024-01 overlap January 2024; the undated backs/spoke-for relations stay.
+        // 2024-01-28 and 2024-01 overlap January 2024; the undated backs/spoke-for relations only
+        // with --include-undated.
         let jan = try kgraph(["render", "--format", "dot", "--since", "2024-01", "--until", "2024-01-31"] + graph())
         #expect(jan.stdout.contains("kh-attacked-t22") && jan.stdout.contains("kh-attacked-tanf"))
-        #expect(!jan.stdout.contains("us-struck-kh") && jan.stdout.contains("iran-backs-kh"))
+        #expect(!jan.stdout.contains("us-struck-kh") && !jan.stdout.contains("iran-backs-kh"))
+        #expect(nodeIDs(jan.stdout) == ["kataib-hezbollah", "tower-22", "al-tanf"])
+        let withUndated = try kgraph(["render", "--format", "dot", "--since", "2024-01", "--until", "2024-01-31",
+                                      "--include-undated"] + graph())
+        #expect(withUndated.stdout.contains("iran-backs-kh") && !withUndated.stdout.contains("us-struck-kh"))
+        let dated = try kgraph(["render", "--format", "dot", "--dated-only"] + graph())
+        #expect(dated.status == 0 && !dated.stdout.contains("iran-backs-kh") && dated.stdout.contains("us-struck-kh"))
     }
 
     @Test func badSelectionsExitTwo() throws {
@@ -43,6 +50,10 @@ import Testing
         }
         let nothing = try kgraph(["render", "--type", "struck", "--since", "2030"] + graph())
         #expect(nothing.status == 1 && nothing.stdout.isEmpty && nothing.stderr.contains("nothing to draw"))
+        // A window that keeps no relation draws nothing, even around a focus entity.
+        let empty = try kgraph(["render", "--focus", "KH", "--since", "2030"] + graph())
+        #expect(empty.status == 1 && empty.stdout.isEmpty, "\(empty.stderr)")
+        #expect(empty.stderr == "nothing to draw: no relation falls in the time window (since 2030, dated relations only)\n")
         let kind = try kgraph(["render", "--kind", "militias"] + graph())
         #expect(kind.stderr.contains("unknown entity kind 'militias'"))
     }

@@ -8,13 +8,13 @@
 ///     let small = sub.graph(from: graph)      // a new Graph, ready for any writer
 ///
 /// Rules, in order:
-/// 1. A relation counts when its type is one of `types` (any, when empty) and its date or interval
-///    may overlap `since...until` (undated relations always count).
+/// 1. A relation counts when its type is one of `types` (any, when empty) and `window` admits it
+///    (see `TimeWindow`: with `since`/`until`, undated relations count only when asked for).
 /// 2. An entity counts when its kind is one of `kinds` (any, when empty); focus entities always count.
 /// 3. With `focus`, the entities within `depth` hops of a focus entity, following counted relations
 ///    between counted entities in both directions, are kept (an ego network).
 /// 4. The kept relations are every counted relation between two kept entities.
-/// 5. When a relation filter is set (`types`, `since`, `until`), entities left without a kept
+/// 5. When a relation filter is set (`types`, a time window), entities left without a kept
 ///    relation are dropped, except focus entities: `--type struck` draws who struck whom, not
 ///    every entity in the graph.
 public struct Selection: Hashable, Sendable {
@@ -26,19 +26,16 @@ public struct Selection: Hashable, Sendable {
     public var kinds: [String]
     /// Relation type ids to keep; empty keeps every type.
     public var types: [String]
-    /// Keep relations that may hold on or after this date.
-    public var since: PartialDate?
-    /// Keep relations that may hold on or before this date.
-    public var until: PartialDate?
+    /// Which relations count by their time.
+    public var window: TimeWindow
 
     public init(focus: [String] = [], depth: Int = 1, kinds: [String] = [], types: [String] = [],
-                since: PartialDate? = nil, until: PartialDate? = nil) {
+                window: TimeWindow = TimeWindow()) {
         self.focus = focus
         self.depth = depth
         self.kinds = kinds
         self.types = types
-        self.since = since
-        self.until = until
+        self.window = window
     }
 
     /// True when the selection keeps the whole graph.
@@ -47,13 +44,12 @@ public struct Selection: Hashable, Sendable {
     }
 
     /// True when relations are filtered by type or time.
-    public var filtersRelations: Bool { !types.isEmpty || since != nil || until != nil }
+    public var filtersRelations: Bool { !types.isEmpty || !window.isUnbounded }
 
     /// Whether relation `r` of `graph` passes the type and time filters.
-    public func counts(relation r: Relation) -> Bool {
+    public func counts(relation r: Relation, in graph: Graph) -> Bool {
         if !types.isEmpty && !types.contains(r.type) { return false }
-        if since != nil || until != nil, let t = r.time, !t.overlaps(from: since, to: until) { return false }
-        return true
+        return window.admits(r, in: graph)
     }
 
     /// Checks the selection against a graph and returns the kept entities and relations.
@@ -88,7 +84,7 @@ public struct Selection: Hashable, Sendable {
         }
         var relationCounts = [Bool](repeating: true, count: graph.relationCount)
         if filtersRelations {
-            for r in 0..<graph.relationCount { relationCounts[r] = counts(relation: graph.relation(at: Int32(r))) }
+            for r in 0..<graph.relationCount { relationCounts[r] = counts(relation: graph.relation(at: Int32(r)), in: graph) }
         }
 
         // Breadth-first from the focus, both directions, up to `depth` hops.
@@ -144,12 +140,7 @@ public struct Selection: Hashable, Sendable {
         }
         if !kinds.isEmpty { parts.append("kinds: " + kinds.map { graph.vocabulary.kind($0)?.label ?? $0 }.joined(separator: ", ")) }
         if !types.isEmpty { parts.append("relations: " + types.map { graph.vocabulary.type($0)?.label ?? $0 }.joined(separator: ", ")) }
-        switch (since, until) {
-        case let (s?, u?): parts.append("\(s) to \(u)")
-        case let (s?, nil): parts.append("since \(s)")
-        case let (nil, u?): parts.append("until \(u)")
-        case (nil, nil): break
-        }
+        if let w = window.summary { parts.append(w) }
         let e = subgraph.entities.count, r = subgraph.relations.count
         parts.append("\(e) entit\(e == 1 ? "y" : "ies"), \(r) relation\(r == 1 ? "" : "s")")
         return parts.joined(separator: " · ")
@@ -157,7 +148,7 @@ public struct Selection: Hashable, Sendable {
 
     private func validate(against graph: Graph) throws(SelectionError) {
         if depth < 0 { throw .negativeDepth(depth) }
-        if let since, let until, until.latestDay < since.earliestDay {
+        if window.endsBeforeItStarts, let since = window.since, let until = window.until {
             throw .emptyWindow(since: since, until: until)
         }
         if !kinds.isEmpty {

@@ -8,29 +8,6 @@ public enum TraversalDirection: String, Sendable, CaseIterable {
     case both
 }
 
-/// A time window: a relation counts when its date or interval may overlap `[since, until]`;
-/// an undated relation counts unless `datedOnly`.
-public struct TimeWindow: Hashable, Sendable {
-    public var since: PartialDate?
-    public var until: PartialDate?
-    public var datedOnly: Bool
-
-    public init(since: PartialDate? = nil, until: PartialDate? = nil, datedOnly: Bool = false) {
-        self.since = since
-        self.until = until
-        self.datedOnly = datedOnly
-    }
-
-    /// True when the window lets every relation through.
-    public var isUnbounded: Bool { since == nil && until == nil && !datedOnly }
-
-    /// Whether a relation with this time counts.
-    public func admits(_ time: TimeSpan?) -> Bool {
-        guard let time else { return !datedOnly }
-        return time.overlaps(from: since, to: until)
-    }
-}
-
 /// The filters every traversal shares (paths, neighbourhoods): direction, relation types, entities
 /// to avoid, entity kinds, a hop limit, a time window and a minimum confidence.
 ///
@@ -67,11 +44,11 @@ public struct TraversalOptions: Hashable, Sendable {
     }
 
     /// Whether a relation passes the type, time and confidence filters (direction aside).
-    public func admits(_ r: Relation) -> Bool {
+    public func admits(_ r: Relation, in graph: Graph) -> Bool {
         if let only = relationTypes, !only.contains(r.type) { return false }
         if excludedTypes.contains(r.type) { return false }
         if r.confidence < minimumConfidence { return false }
-        return window.admits(r.time)
+        return window.admits(r, in: graph)
     }
 
     /// The limits in force, in words: `at most 6 hops, relations followed forward only, only via backs`.
@@ -88,9 +65,7 @@ public struct TraversalOptions: Hashable, Sendable {
             parts.append("avoiding " + avoidedEntities.sorted().map { graph.entity(at: $0).name }.joined(separator: ", "))
         }
         if let kinds = entityKinds { parts.append("only through " + kinds.sorted().joined(separator: ", ")) }
-        if let s = window.since { parts.append("since \(s)") }
-        if let u = window.until { parts.append("until \(u)") }
-        if window.datedOnly { parts.append("dated relations only") }
+        if let w = window.summary { parts.append(w) }
         if minimumConfidence > .low { parts.append("confidence \(minimumConfidence.rawValue) or higher") }
         return parts.joined(separator: "; ")
     }
@@ -138,7 +113,7 @@ struct CompiledTraversal {
                 }
                 var f = typeFlags
                 if f & Self.admitted != 0
-                    && (relations[i].confidence < options.minimumConfidence || !options.window.admits(relations[i].time)) {
+                    && (relations[i].confidence < options.minimumConfidence || !options.window.admits(relations[i], in: graph)) {
                     f &= ~Self.admitted
                 }
                 flags[i] = f

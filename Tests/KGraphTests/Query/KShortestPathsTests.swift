@@ -46,6 +46,8 @@ import Testing
         switch Int.random(in: 0..<12, using: &rng) {
         case 0: o.window = TimeWindow(since: PartialDate("2021"))
         case 1: o.window = TimeWindow(until: PartialDate("2021-12"), datedOnly: true)
+        case 2: o.window = TimeWindow(since: PartialDate("2021-07"), includeUndated: true)
+        case 3: o.window = TimeWindow(datedOnly: true)
         default: break
         }
         return Case(graph: g, sources: sources, targets: targets, options: o, k: Int.random(in: 1...15, using: &rng))
@@ -57,10 +59,12 @@ import Testing
         if let only = o.relationTypes, !only.contains(rel.type) { return false }
         if o.excludedTypes.contains(rel.type) { return false }
         if rel.confidence < o.minimumConfidence { return false }
+        let bounded = o.window.since != nil || o.window.until != nil
         if let t = rel.time {
-            if let s = o.window.since, let end = t.end, end.latestDay < s.earliestDay { return false }
+            // An open end holds as far as the documents know; "d" is not in these graphs, so up to the start.
+            if let s = o.window.since, let end = t.end ?? t.start, end.latestDay < s.earliestDay { return false }
             if let u = o.window.until, let start = t.start, start.earliestDay > u.latestDay { return false }
-        } else if o.window.datedOnly { return false }
+        } else if o.window.datedOnly || (bounded && !o.window.includeUndated) { return false }
         let s = g.sourceIndex(ofRelation: r), t = g.targetIndex(ofRelation: r)
         let symmetric = rel.type == "allied-with"
         let forward = s == from && t == to, backward = t == from && s == to

@@ -45,9 +45,11 @@ import Testing
         #expect(ids(states) == ["kh": 0, "iran": 1, "us": 1])
         #expect(rels(states) == ["r0", "r3"])
         let since2024 = g.neighborhood(of: g.at("kh"), options: TraversalOptions(window: TimeWindow(since: PartialDate("2024"))))
-        #expect(ids(since2024) == ["kh": 0, "iran": 1, "t22": 1, "us": 1])
-        let dated = g.neighborhood(of: g.at("kh"), options: TraversalOptions(window: TimeWindow(since: PartialDate("2024"), datedOnly: true)))
-        #expect(ids(dated) == ["kh": 0, "t22": 1, "us": 1])
+        #expect(ids(since2024) == ["kh": 0, "t22": 1, "us": 1])
+        let undated = g.neighborhood(of: g.at("kh"), options: TraversalOptions(window: TimeWindow(since: PartialDate("2024"), includeUndated: true)))
+        #expect(ids(undated) == ["kh": 0, "iran": 1, "t22": 1, "us": 1])
+        let dated = g.neighborhood(of: g.at("kh"), options: TraversalOptions(window: TimeWindow(datedOnly: true)))
+        #expect(ids(dated) == ["kh": 0, "t22": 1, "tanf": 1, "us": 1])
     }
 
     @Test func relationsAmongNeighboursAreListedOnceUnderTheLaterEnd() {

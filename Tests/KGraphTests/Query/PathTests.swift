@@ -67,14 +67,16 @@ import Testing
         #expect(QueryText.noPath(b, in: g) == "no path from A [a] to D [d] within the limits: at most 2 hops; only via none")
     }
 
-    @Test func timeWindowCountsOverlapsAndUndatedUnlessDatedOnly() {
+    @Test func timeWindowCountsOverlapsAndUndatedOnlyWhenIncluded() {
         // Direct a-c in May 2021; around it a-d (undated) and d-c (February 2024, month precision).
         let g = makeGraph(["a t c 2021-05", "a t d", "d t c 2024-02"])
         func path(_ w: TimeWindow) -> [[String]] { g.paths(["a"], ["c"], TraversalOptions(window: w)).map(g.ids) }
         #expect(path(TimeWindow()) == [["a", "c"]])
-        #expect(path(TimeWindow(since: PartialDate("2024"))) == [["a", "d", "c"]])
+        #expect(path(TimeWindow(since: PartialDate("2024"))) == [])
+        #expect(path(TimeWindow(since: PartialDate("2024"), includeUndated: true)) == [["a", "d", "c"]])
+        #expect(path(TimeWindow(datedOnly: true)) == [["a", "c"]])
         // A month-precision date overlaps a window that starts inside that month.
-        #expect(path(TimeWindow(since: PartialDate("2024-02-15"))) == [["a", "d", "c"]])
+        #expect(path(TimeWindow(since: PartialDate("2024-02-15"), includeUndated: true)) == [["a", "d", "c"]])
         #expect(path(TimeWindow(since: PartialDate("2024-03"))) == [])
         #expect(path(TimeWindow(since: PartialDate("2024"), datedOnly: true)) == [])
         #expect(path(TimeWindow(until: PartialDate("2021-12"))) == [["a", "c"]])
@@ -87,7 +89,10 @@ import Testing
         func reach(_ to: String, _ w: TimeWindow) -> Bool { !g.paths(["a"], [to], TraversalOptions(window: w)).isEmpty }
         #expect(reach("b", TimeWindow(since: PartialDate("2021-06"))))
         #expect(!reach("b", TimeWindow(since: PartialDate("2022"))))
-        #expect(reach("c", TimeWindow(since: PartialDate("2030"))))   // open end
+        // An open end holds as far as the sources know: here no document is dated, so up to its start.
+        #expect(reach("c", TimeWindow(since: PartialDate("2023-10"))))
+        #expect(!reach("c", TimeWindow(since: PartialDate("2030"))))
+        #expect(reach("c", TimeWindow(until: PartialDate("2030"))))
         #expect(!reach("c", TimeWindow(until: PartialDate("2023-09"))))
     }
 

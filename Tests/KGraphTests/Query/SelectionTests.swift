@@ -72,17 +72,27 @@ func selectionFixture() throws -> Graph {
         #expect(f.entities == ["a", "b"] && f.relations == ["r1"])
     }
 
-    @Test func timeWindowKeepsOverlapsAndUndated() throws {
+    @Test func timeWindowKeepsOverlapsAndLeavesUndatedOutUnlessAsked() throws {
         let g = try selectionFixture()
-        // 2022: r5 (2021..2022) overlaps; r2 (2021-02) and r4 (2024) do not; r1, r3 undated stay.
-        let s = ids(try Selection(since: PartialDate("2022"), until: PartialDate("2022-12")).apply(to: g), g)
-        #expect(s.relations == ["r1", "r3", "r5"])
-        #expect(s.entities == ["a", "b", "c", "d", "e"])
+        // 2022: r5 (2021..2022) overlaps; r2 (2021-02) and r4 (2024) do not; r1, r3 are undated.
+        let window = TimeWindow(since: PartialDate("2022"), until: PartialDate("2022-12"))
+        let s = ids(try Selection(window: window).apply(to: g), g)
+        #expect(s.relations == ["r5"])
+        #expect(s.entities == ["c", "e"])
+        var withUndated = window
+        withUndated.includeUndated = true
+        let u = ids(try Selection(window: withUndated).apply(to: g), g)
+        #expect(u.relations == ["r1", "r3", "r5"])
+        #expect(u.entities == ["a", "b", "c", "d", "e"])
         // A month-precision date overlaps a day-precision bound inside it.
-        let feb = ids(try Selection(types: ["attacked"], since: PartialDate("2021-02-15")).apply(to: g), g)
+        let feb = ids(try Selection(types: ["attacked"], window: TimeWindow(since: PartialDate("2021-02-15"))).apply(to: g), g)
         #expect(feb.relations == ["r2"])
-        let after = ids(try Selection(since: PartialDate("2024-02-03")).apply(to: g), g)
-        #expect(after.relations == ["r1", "r3"])
+        let after = ids(try Selection(window: TimeWindow(since: PartialDate("2024-02-03"))).apply(to: g), g)
+        #expect(after.relations == [])
+        #expect(after.entities == [])
+        // Dated only, no bounds: every dated relation.
+        let dated = ids(try Selection(window: TimeWindow(datedOnly: true)).apply(to: g), g)
+        #expect(dated.relations == ["r2", "r4", "r5"])
     }
 
     @Test func subgraphIsAGraphWithTheSameIdsVocabularyAndDocuments() throws {
@@ -109,7 +119,7 @@ func selectionFixture() throws -> Graph {
             "\(e)".contains("unknown relation type 'strook'")
         }
         #expect(throws: SelectionError.negativeDepth(-1)) { try Selection(focus: ["a"], depth: -1).apply(to: g) }
-        #expect { try Selection(since: PartialDate("2024"), until: PartialDate("2023")).apply(to: g) } throws: { e in
+        #expect { try Selection(window: TimeWindow(since: PartialDate("2024"), until: PartialDate("2023"))).apply(to: g) } throws: { e in
             "\(e)".contains("ends before it starts")
         }
     }

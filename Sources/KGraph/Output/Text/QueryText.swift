@@ -123,12 +123,18 @@ public enum QueryText {
 
     /// One relation per entry in the order given: the date at its precision, the relation, its
     /// confidence and assertion, then its sources.
-    public static func timeline(_ relations: [Int32], in g: Graph) -> String {
+    /// With a window that has a start, a heading marks where the relations that began before it start.
+    public static func timeline(_ relations: [Int32], in g: Graph, window: TimeWindow = TimeWindow()) -> String {
         let dates = relations.map { g.relation(at: $0).time?.description ?? "undated" }
         let w = dates.map(\.count).max() ?? 0
         var out = ""
+        var headed = false
         for (r, date) in zip(relations, dates) {
             let rel = g.relation(at: r)
+            if !headed, let since = window.since, window.beganBefore(rel.time) {
+                headed = true
+                out += (out.isEmpty ? "" : "\n") + "May have begun before \(since) (an earlier or coarser start, or none given) and may hold in the window:\n"
+            }
             out += date.padding(toLength: w, withPad: " ", startingAt: 0) + "  "
                 + step(from: g.sourceIndex(ofRelation: r), to: g.targetIndex(ofRelation: r), relation: r, forward: true, in: g)
                 + "  (\(rel.confidence.rawValue) confidence, \(rel.assertion.rawValue))\n"
