@@ -43,7 +43,8 @@ import Testing
             return list.compactMap { $0["source"] as? String }
         }
         #expect(try sources([]) == ["united-states"])
-        #expect(try sources(["--include-parts"]) == ["united-states", "centcom", "centcom", "centcom", "centcom"])
+        // CENTCOM's round began in the window; the US strikes since 2023-10-07 began before it, so come after.
+        #expect(try sources(["--include-parts"]) == ["centcom", "centcom", "centcom", "centcom", "united-states"])
     }
 
     @Test func pathWithPartsStartsFromAPart() throws {
