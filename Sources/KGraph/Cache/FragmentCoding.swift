@@ -88,11 +88,6 @@ private struct Writer {
         byte(1); string(l.file); count(l.line); count(l.column)
     }
 
-    mutating func date(_ d: PartialDate?) {
-        guard let d else { byte(0); return }
-        byte(1); count(d.year); count(d.month ?? 0); count(d.day ?? 0)
-    }
-
     mutating func value(_ v: AttributeValue) {
         switch v {
         case .string(let s): byte(0); string(s)
@@ -104,9 +99,18 @@ private struct Writer {
         }
     }
 
-    /// Every field of the table, each as an optional string.
+    /// Every field of the table: a tag for its kind of data (0: none), then the data.
     mutating func record<R>(_ r: R, _ table: [Field<R>]) {
-        for field in table { optional(field.get(r)) }
+        for field in table {
+            switch field.get(r) {
+            case nil: byte(0)
+            case .text(let s)?: byte(1); string(s)
+            case .list(let l)?: byte(2); strings(l)
+            case .map(let m)?: byte(3); map(m)
+            case .attributes(let a)?: byte(4); attributes(a)
+            case .citations(let c)?: byte(5); count(c.count); c.forEach { record($0, Citation.fields) }
+            }
+        }
     }
 
     mutating func attributes(_ a: [String: AttributeValue]) {
@@ -130,24 +134,13 @@ private struct Writer {
         count(f.documents.count)
         for d in f.documents { record(d, Document.fields); location(d.location) }
         count(f.entities.count)
-        for e in f.entities {
-            string(e.id); string(e.name); string(e.kind); strings(e.aliases); optional(e.country)
-            optional(e.description); map(e.externalIDs); attributes(e.attributes); string(e.provenance.rawValue)
-            optional(e.note); location(e.location)
-        }
+        for e in f.entities { record(e, Entity.fields); location(e.location) }
         count(f.entityPlaces.count)
         for p in f.entityPlaces {
             location(p.kind); location(p.country); count(p.aliases.count); p.aliases.forEach { location($0) }
         }
         count(f.relations.count)
-        for r in f.relations {
-            string(r.id); string(r.source); string(r.type); string(r.target)
-            if let t = r.time { byte(1); date(t.start); date(t.end) } else { byte(0) }
-            string(r.confidence.rawValue); string(r.assertion.rawValue)
-            count(r.sources.count)
-            for c in r.sources { record(c, Citation.fields) }
-            attributes(r.attributes); string(r.provenance.rawValue); optional(r.note); location(r.location)
-        }
+        for r in f.relations { record(r, Relation.fields); location(r.location) }
         count(f.relationPlaces.count)
         for p in f.relationPlaces {
             location(p.source); location(p.target); location(p.type)
@@ -229,13 +222,6 @@ private struct Reader {
         return FileLocation(file: try string(), line: try count(), column: try count())
     }
 
-    mutating func date() throws(FragmentDecodingError) -> PartialDate? {
-        guard try byte() == 1 else { return nil }
-        let y = try count(), m = try count(), d = try count()
-        guard let date = PartialDate(year: y, month: m == 0 ? nil : m, day: d == 0 ? nil : d) else { throw .malformed }
-        return date
-    }
-
     mutating func value(depth: Int = 0) throws(FragmentDecodingError) -> AttributeValue {
         guard depth < 64 else { throw .malformed }
         switch try byte() {
@@ -260,11 +246,24 @@ private struct Reader {
     mutating func record<R>(_ start: R, _ table: [Field<R>]) throws(FragmentDecodingError) -> R {
         var r = start
         for field in table {
-            if let s = try optional() {
-                guard field.set(&r, s) else { throw .malformed }
-            } else if field.required {
-                throw .malformed
+            let data: FieldData
+            switch try byte() {
+            case 0:
+                if field.required { throw .malformed }
+                continue
+            case 1: data = .text(try string())
+            case 2: data = .list(try strings())
+            case 3: data = .map(try map())
+            case 4: data = .attributes(try attributes())
+            case 5:
+                let n = try count()
+                var c: [Citation] = []
+                c.reserveCapacity(n)
+                for _ in 0..<n { c.append(try record(Citation.empty, Citation.fields)) }
+                data = .citations(c)
+            default: throw .malformed
             }
+            guard field.set(&r, data) else { throw .malformed }
         }
         return r
     }
@@ -275,11 +274,6 @@ private struct Reader {
         var a: [String: AttributeValue] = [:]
         for _ in 0..<n { a[try string()] = try value() }
         return a
-    }
-
-    mutating func enumValue<E: RawRepresentable<String>>(_: E.Type) throws(FragmentDecodingError) -> E {
-        guard let v = E(rawValue: try string()) else { throw .malformed }
-        return v
     }
 
     mutating func fragment() throws(FragmentDecodingError) -> GraphFragment {
@@ -310,10 +304,9 @@ private struct Reader {
         let entities = try count()
         f.entities.reserveCapacity(entities)
         for _ in 0..<entities {
-            f.entities.append(Entity(id: try string(), name: try string(), kind: try string(), aliases: try strings(),
-                                     country: try optional(), description: try optional(), externalIDs: try map(),
-                                     attributes: try attributes(), provenance: try enumValue(Provenance.self),
-                                     note: try optional(), location: try location()))
+            var e = try record(Entity.empty, Entity.fields)
+            e.location = try location()
+            f.entities.append(e)
         }
         let entityPlaces = try count()
         f.entityPlaces.reserveCapacity(entityPlaces)
@@ -326,22 +319,9 @@ private struct Reader {
         let relations = try count()
         f.relations.reserveCapacity(relations)
         for _ in 0..<relations {
-            let id = try string(), source = try string(), type = try string(), target = try string()
-            var time: TimeSpan?
-            if try byte() == 1 {
-                let start = try date(), end = try date()
-                guard let t = TimeSpan(start: start, end: end) else { throw .malformed }
-                time = t
-            }
-            let confidence = try enumValue(Confidence.self), assertion = try enumValue(Assertion.self)
-            let n = try count()
-            var sources: [Citation] = []
-            sources.reserveCapacity(n)
-            for _ in 0..<n { sources.append(try record(Citation.empty, Citation.fields)) }
-            f.relations.append(Relation(id: id, source: source, type: type, target: target, time: time,
-                                        confidence: confidence, assertion: assertion, sources: sources,
-                                        attributes: try attributes(), provenance: try enumValue(Provenance.self),
-                                        note: try optional(), location: try location()))
+            var r = try record(Relation.empty, Relation.fields)
+            r.location = try location()
+            f.relations.append(r)
         }
         let relationPlaces = try count()
         f.relationPlaces.reserveCapacity(relationPlaces)

@@ -11,7 +11,7 @@ extension GraphAssembler {
             for (i, r) in f.relations.enumerated() {
                 for (j, c) in r.sources.enumerated() {
                     for k in fields {
-                        guard let v = Citation.fields[k].get(c) else { continue }
+                        guard let v = Citation.fields[k].text(c) else { continue }
                         if ids == nil { ids = Set(fragments.lazy.flatMap { $0.entities.lazy.map { IDKey($0.id) } }) }
                         guard let known = ids, !known.contains(IDKey(v)) else { continue }
                         let citations = i < f.relationPlaces.count ? f.relationPlaces[i].citations : []

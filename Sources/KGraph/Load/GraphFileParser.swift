@@ -182,15 +182,6 @@ private struct Reader {
         ("a"..."z").contains(u) || ("0"..."9").contains(u)
     }
 
-    mutating func enumValue<E: RawRepresentable & CaseIterable>(_ node: Node?, _ field: String, default d: E) -> E
-    where E.RawValue == String {
-        guard let node, let s = string(node, field) else { return d }
-        if let v = E(rawValue: s) { return v }
-        let all = E.allCases.map(\.rawValue)
-        error("'\(s)' is not a valid \(field); expected one of \(all.joined(separator: ", "))" + didYouMean(s, among: all), node)
-        return d
-    }
-
     mutating func date(_ node: Node?, _ field: String) -> PartialDate? {
         guard let node, let s = string(node, field) else { return nil }
         guard let d = PartialDate(s) else {
@@ -256,109 +247,108 @@ private struct Reader {
     // MARK: Sections
 
     mutating func document(_ node: Node) -> Document? {
-        guard var (d, _) = record(node, Document.fields, start: Document.empty, what: "document") else { return nil }
+        guard var d = record(node, Document.fields, start: Document.empty, what: "document")?.record else { return nil }
         d.location = place(node)
         return d
     }
 
-    /// A record read field by field from its table: each value checked as its `FieldValue` says,
-    /// with where each field's value sits (in table order); nil when a required field is missing
-    /// or invalid.
-    mutating func record<R>(_ node: Node, _ table: [Field<R>], start: R, what: String) -> (R, [FileLocation?])? {
-        guard let f = fields(node, what: what, allowed: table.map(\.key), required: table.filter(\.required).map(\.key))
-        else { return nil }
-        var r = start
-        var places: [FileLocation?] = []
-        var complete = true
-        for field in table {
-            guard let n = f[field.key], let text = value(n, field, what: what), field.set(&r, text) else {
-                if field.required { complete = false }
-                places.append(nil)
-                continue
-            }
-            places.append(place(n))
-        }
-        return complete ? (r, places) : nil
+    mutating func entity(_ node: Node) -> (Entity, GraphFragment.EntityPlaces)? {
+        guard let read = record(node, Entity.fields, start: Entity.empty, what: "entity") else { return nil }
+        var e = read.record
+        e.location = place(node)
+        var places = GraphFragment.EntityPlaces()
+        places.kind = read.nodes["kind"].map(place)
+        places.country = read.nodes["country"].map(place)
+        places.aliases = read.items["aliases"] ?? []
+        return (e, places)
     }
 
-    /// A field's text, checked as its kind wants; nil (with an error) when it is not valid.
-    mutating func value<R>(_ node: Node, _ field: Field<R>, what: String) -> String? {
+    mutating func relation(_ node: Node) -> (Relation, GraphFragment.RelationPlaces)? {
+        guard let read = record(node, Relation.fields, start: Relation.empty, what: "relation") else { return nil }
+        var r = read.record
+        r.location = place(node)
+        var places = GraphFragment.RelationPlaces()
+        places.source = read.nodes["source"].map(place)
+        places.target = read.nodes["target"].map(place)
+        places.type = read.nodes["type"].map(place)
+        places.citations = read.citations
+        return (r, places)
+    }
+
+    /// A record read from YAML, with where its values sit.
+    struct Read<R> {
+        var record: R
+        /// Each field's value, by key.
+        var nodes: [String: Node]
+        /// Where each item of a list field sits, by key.
+        var items: [String: [FileLocation?]] = [:]
+        /// Per citation (of a citations field), where each of its fields sits, in `Citation.fields` order.
+        var citations: [[FileLocation?]] = []
+    }
+
+    /// A record read field by field from its table, each value checked as its `FieldValue` says;
+    /// nil at the first required field that is missing or invalid (what follows is not read).
+    mutating func record<R>(_ node: Node, _ table: [Field<R>], start: R, what: String) -> Read<R>? {
+        guard let f = fields(node, what: what, allowed: table.map(\.key), required: table.filter(\.required).map(\.key))
+        else { return nil }
+        var read = Read(record: start, nodes: f)
+        for field in table {
+            guard let n = f[field.key], let data = value(n, field, what: what, into: &read), field.set(&read.record, data) else {
+                if field.required { return nil }
+                continue
+            }
+        }
+        return read
+    }
+
+    /// A field's value, checked as its kind wants; nil (with an error) when it is not valid or
+    /// empty (`~`).
+    mutating func value<R>(_ node: Node, _ field: Field<R>, what: String, into read: inout Read<R>) -> FieldData? {
         switch field.value {
-        case .id: return id(node, what)
-        case .url: return url(node)
-        case .date:
-            guard let d = date(node, field.key) else { return nil }
-            return d.description
+        case .id: return id(node, what).map(FieldData.text)
+        case .url: return url(node).map(FieldData.text)
+        case .date: return date(node, field.key).map { .text($0.description) }
+        case .timeSpan:
+            guard let s = string(node, field.key) else { return nil }
+            switch TimeSpan.parse(s) {
+            case .success(let t): return .text(t.description)
+            case .failure(let e): error(e.description, node); return nil
+            }
+        case .choice(let words, _):
+            guard let s = string(node, field.key) else { return nil }
+            guard words.contains(s) else {
+                error("'\(s)' is not a valid \(field.key); expected one of \(words.joined(separator: ", "))" + didYouMean(s, among: words), node)
+                return nil
+            }
+            return .text(s)
         case .prose:
             guard let s = string(node, field.key) else { return nil }
             if field.required && s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 error("the \(field.key) is empty: " + (what == "source" ? "copy the words that support the relation" : "write it"), node)
                 return nil
             }
-            return s
-        case .text, .documentID, .entityID: return string(node, field.key)
-        }
-    }
-
-    mutating func entity(_ node: Node) -> (Entity, GraphFragment.EntityPlaces)? {
-        guard let f = fields(node, what: "entity",
-                             allowed: ["id", "name", "kind", "aliases", "country", "description", "ids",
-                                       "attributes", "provenance", "note"],
-                             required: ["id", "name", "kind"]),
-              let id = id(f["id"], "entity"),
-              let name = f["name"].flatMap({ string($0, "name") }),
-              let kind = f["kind"].flatMap({ string($0, "kind") }) else { return nil }
-        var places = GraphFragment.EntityPlaces()
-        places.kind = f["kind"].map(place)
-        places.country = f["country"].map(place)
-        let aliases = stringList(f["aliases"], "aliases")
-        places.aliases = aliases.map(\.1)
-        let e = Entity(id: id, name: name, kind: kind, aliases: aliases.map(\.0),
-                       country: f["country"].flatMap { string($0, "country") },
-                       description: f["description"].flatMap { string($0, "description") },
-                       externalIDs: stringMap(f["ids"], "ids"),
-                       attributes: attributes(f["attributes"]),
-                       provenance: enumValue(f["provenance"], "provenance", default: .reported),
-                       note: f["note"].flatMap { string($0, "note") },
-                       location: place(node))
-        return (e, places)
-    }
-
-    mutating func relation(_ node: Node) -> (Relation, GraphFragment.RelationPlaces)? {
-        guard let f = fields(node, what: "relation",
-                             allowed: ["id", "source", "type", "target", "date", "confidence", "assertion",
-                                       "sources", "attributes", "provenance", "note"],
-                             required: ["id", "source", "type", "target"]),
-              let id = id(f["id"], "relation"),
-              let source = f["source"].flatMap({ string($0, "source") }),
-              let type = f["type"].flatMap({ string($0, "type") }),
-              let target = f["target"].flatMap({ string($0, "target") }) else { return nil }
-        var places = GraphFragment.RelationPlaces()
-        places.source = f["source"].map(place)
-        places.target = f["target"].map(place)
-        places.type = f["type"].map(place)
-        var time: TimeSpan?
-        if let dn = f["date"], let ds = string(dn, "date") {
-            switch TimeSpan.parse(ds) {
-            case .success(let t): time = t
-            case .failure(let e): error(e.description, dn)
+            return .text(s)
+        case .text, .documentID, .entityID: return string(node, field.key).map(FieldData.text)
+        case .list:
+            guard !node.isNullScalar else { return nil }
+            let items = stringList(node, field.key)
+            read.items[field.key] = items.map(\.1)
+            return .list(items.map(\.0))
+        case .map:
+            guard !node.isNullScalar else { return nil }
+            return .map(stringMap(node, field.key))
+        case .attributes:
+            guard !node.isNullScalar else { return nil }
+            return .attributes(attributes(node))
+        case .citations:
+            var citations: [Citation] = []
+            for c in list(node, field.key) {
+                guard let cited = record(c, Citation.fields, start: Citation.empty, what: "source") else { continue }
+                citations.append(cited.record)
+                read.citations.append(Citation.fields.map { cited.nodes[$0.key].map(place) })
             }
+            return .citations(citations)
         }
-        var citations: [Citation] = []
-        for c in list(f["sources"], "sources") {
-            guard let (citation, at) = record(c, Citation.fields, start: Citation.empty, what: "source") else { continue }
-            citations.append(citation)
-            places.citations.append(at)
-        }
-        let r = Relation(id: id, source: source, type: type, target: target, time: time,
-                         confidence: enumValue(f["confidence"], "confidence", default: .high),
-                         assertion: enumValue(f["assertion"], "assertion", default: .reported),
-                         sources: citations,
-                         attributes: attributes(f["attributes"]),
-                         provenance: enumValue(f["provenance"], "provenance", default: .reported),
-                         note: f["note"].flatMap { string($0, "note") },
-                         location: place(node))
-        return (r, places)
     }
 
     mutating func vocabulary(_ node: Node, into fragment: inout GraphFragment) {

@@ -24,7 +24,7 @@ public enum CypherWriter {
         out += "CREATE CONSTRAINT kgraph_document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;\n"
         for d in g.documents {
             // Every field but the id, which the MERGE matches on.
-            let p = Document.fields.filter { $0.value != .id }.compactMap { f in f.get(d).map { (f.key, string($0)) } }
+            let p = Document.fields.filter { $0.value != .id }.compactMap { f in f.text(d).map { (f.key, string($0)) } }
             out += "MERGE (d:Document {id: \(string(d.id))}) SET " + assignments("d", p) + ";\n"
         }
         for e in g.entities {

@@ -196,7 +196,7 @@ private struct Writer {
                 out.raw(j == 0 ? "{" : ",{")
                 var first = true
                 for field in Citation.fields {
-                    guard let v = field.get(c) else { continue }
+                    guard let v = field.text(c) else { continue }
                     out.raw(first ? "\"" : ",\"")
                     out.raw(field.key)
                     out.raw("\":")

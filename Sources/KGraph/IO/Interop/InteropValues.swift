@@ -133,7 +133,7 @@ enum InteropValues {
                     if field.required { return nil }
                     continue
                 }
-                guard case .string(let s) = x, field.set(&c, s) else { return nil }
+                guard case .string(let s) = x, field.set(&c, text: s) else { return nil }
                 found += 1
             }
             guard found == m.count else { return nil }
@@ -165,7 +165,7 @@ enum InteropValues {
             repeat {
                 guard let key = r.string(), r.byte(UInt8(ascii: ":")), let value = r.string() else { return nil }
                 guard let k = keys.firstIndex(where: { r.spells(key, $0) }), seen & (1 << k) == 0,
-                      fields[k].set(&c, r.text(value)) else { return nil }
+                      fields[k].set(&c, text: r.text(value)) else { return nil }
                 seen |= 1 << k
             } while r.byte(UInt8(ascii: ","))
             guard r.byte(UInt8(ascii: "}")) else { return nil }
@@ -186,9 +186,11 @@ enum InteropValues {
     /// A record as a compact JSON object of its fields' text, in table order, absent ones left out.
     static func object<R>(_ r: R, _ table: [Field<R>]) -> String {
         var out = "{"
+        var first = true
         for field in table {
-            guard let v = field.get(r) else { continue }
-            out += (out.count == 1 ? "" : ",") + JSONText.quote(field.key) + ":" + JSONText.quote(v)
+            guard let v = field.text(r) else { continue }
+            out += (first ? "" : ",") + JSONText.quote(field.key) + ":" + JSONText.quote(v)
+            first = false
         }
         return out + "}"
     }
@@ -198,7 +200,7 @@ enum InteropValues {
     static func record<R>(_ o: JSONValue, start: R, _ table: [Field<R>]) -> R? {
         var r = start
         for field in table {
-            if let s = o[field.key]?.string, field.set(&r, s) { continue }
+            if let s = o[field.key]?.string, field.set(&r, text: s) { continue }
             if field.required { return nil }
         }
         return r

@@ -175,11 +175,11 @@ public enum GraphImport {
             x.sources = r.sources.map { c in
                 var n = c
                 for field in Citation.fields {
-                    guard let v = field.get(c) else { continue }
+                    guard let v = field.text(c) else { continue }
                     switch field.value {
-                    case .documentID: _ = field.set(&n, documentMap[IDKey(v)] ?? v)
-                    case .entityID: _ = field.set(&n, entityMap[IDKey(v)] ?? v)
-                    case .id, .text, .prose, .date, .url: break
+                    case .documentID: _ = field.set(&n, text: documentMap[IDKey(v)] ?? v)
+                    case .entityID: _ = field.set(&n, text: entityMap[IDKey(v)] ?? v)
+                    default: break
                     }
                 }
                 return n

@@ -55,14 +55,7 @@ public enum GraphYAMLWriter {
             out += "entities:\n"
             for (i, e) in g.entities.enumerated() {
                 if i > 0 { out += "\n" }
-                out += "  - id: " + scalar(e.id) + "\n    name: " + scalar(e.name) + "\n    kind: " + scalar(e.kind) + "\n"
-                if !e.aliases.isEmpty { out += "    aliases: " + flowList(e.aliases) + "\n" }
-                if let v = e.country { out += "    country: " + scalar(v) + "\n" }
-                if let v = e.description { out += "    description: " + text(v, indent: "      ") + "\n" }
-                if !e.externalIDs.isEmpty { out += "    ids: " + flowMap(e.externalIDs) + "\n" }
-                if !e.attributes.isEmpty { out += "    attributes:\n" + block(e.attributes, indent: "      ") }
-                if e.provenance != .reported { out += "    provenance: " + e.provenance.rawValue + "\n" }
-                if let v = e.note { out += "    note: " + text(v, indent: "      ") + "\n" }
+                out += record(e, Entity.fields, indent: "  ")
             }
             out += "\n"
         }
@@ -70,18 +63,7 @@ public enum GraphYAMLWriter {
             out += "relations:\n"
             for (i, r) in g.relations.enumerated() {
                 if i > 0 { out += "\n" }
-                out += "  - id: " + scalar(r.id) + "\n    source: " + scalar(r.source) + "\n    type: " + scalar(r.type)
-                    + "\n    target: " + scalar(r.target) + "\n"
-                if let t = r.time { out += "    date: " + t.description + "\n" }
-                if r.confidence != .high { out += "    confidence: " + r.confidence.rawValue + "\n" }
-                if r.assertion != .reported { out += "    assertion: " + r.assertion.rawValue + "\n" }
-                if !r.sources.isEmpty {
-                    out += "    sources:\n"
-                    for c in r.sources { out += record(c, Citation.fields, indent: "      ") }
-                }
-                if !r.attributes.isEmpty { out += "    attributes:\n" + block(r.attributes, indent: "      ") }
-                if r.provenance != .reported { out += "    provenance: " + r.provenance.rawValue + "\n" }
-                if let v = r.note { out += "    note: " + text(v, indent: "      ") + "\n" }
+                out += record(r, Relation.fields, indent: "  ")
             }
         }
         return out
@@ -90,16 +72,24 @@ public enum GraphYAMLWriter {
     /// A record's fields as a list item, one per line (`indent` is the dash's), in table order.
     static func record<R>(_ r: R, _ table: [Field<R>], indent: String) -> String {
         var out = ""
+        let inner = indent + "    "
         for field in table {
-            guard let v = field.get(r) else { continue }
-            out += (out.isEmpty ? indent + "- " : indent + "  ") + field.key + ": "
-            switch field.value {
-            case .prose: out += text(v, indent: indent + "    ")
-            // Dates are written bare: YAML reads `2024-01` back as text.
-            case .date: out += v
-            case .id, .text, .url, .documentID, .entityID: out += scalar(v)
+            guard let data = field.get(r) else { continue }
+            if case .choice(_, let d) = field.value, data == .text(d) { continue }
+            out += (out.isEmpty ? indent + "- " : indent + "  ") + field.key + ":"
+            switch data {
+            case .text(let v):
+                switch field.value {
+                case .prose: out += " " + text(v, indent: inner) + "\n"
+                // Dates and words of a choice are written bare: YAML reads `2024-01` back as text.
+                case .date, .timeSpan, .choice: out += " " + v + "\n"
+                default: out += " " + scalar(v) + "\n"
+                }
+            case .list(let l): out += " " + flowList(l) + "\n"
+            case .map(let m): out += " " + flowMap(m) + "\n"
+            case .attributes(let a): out += "\n" + block(a, indent: inner)
+            case .citations(let c): out += "\n" + c.map { record($0, Citation.fields, indent: inner) }.joined()
             }
-            out += "\n"
         }
         return out
     }

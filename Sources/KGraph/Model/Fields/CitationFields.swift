@@ -4,9 +4,9 @@ extension Citation {
     /// Cypher, node-link and Cytoscape JSON) as members of each `sources` JSON object, the parse
     /// cache, `--format json` and the text output.
     public static let fields: [Field<Citation>] = [
-        Field("document", .documentID, required: true, get: { $0.document }, set: { $0.document = $1; return true }),
-        Field("quote", .prose, required: true, get: { $0.quote }, set: { $0.quote = $1; return true }),
-        Field("speaker", .entityID, get: { $0.speaker }, set: { $0.speaker = $1; return true }),
+        Field("document", .documentID, required: true, text: { $0.document }, set: { $0.document = $1; return true }),
+        Field("quote", .prose, required: true, text: { $0.quote }, set: { $0.quote = $1; return true }),
+        Field("speaker", .entityID, text: { $0.speaker }, set: { $0.speaker = $1; return true }),
     ]
 
     /// A citation with every required field empty, for readers to fill from `fields`.

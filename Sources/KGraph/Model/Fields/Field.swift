@@ -1,8 +1,9 @@
-/// One field of a record (a citation, a document), described once: its key, what its values are,
-/// and how to read and set it as text. The YAML reader and writer, every export's JSON for the
-/// record, the parse cache, `kgraph import`, `kgraph check` and the text and JSON output iterate a
-/// record's table of these (`Citation.fields`, `Document.fields`) instead of naming its fields, so
-/// a new field is one entry in the table plus its stored property.
+/// One field of a record (an entity, a relation, a citation, a document), described once: its
+/// key, what its values are, and how to read and set it. The YAML reader and writer, the parse
+/// cache, every export's JSON for citations and documents, `kgraph import`, `kgraph check` and the
+/// text and JSON output iterate a record's table of these (`Entity.fields`, `Relation.fields`,
+/// `Citation.fields`, `Document.fields`) instead of naming its fields, so a new field is one entry
+/// in the table plus its stored property.
 public struct Field<Record>: Sendable {
     /// The key in YAML and in JSON (exports and `--format json` alike).
     public let key: String
@@ -10,19 +11,46 @@ public struct Field<Record>: Sendable {
     public let value: FieldValue
     /// A record without it is an error in YAML and is not read from other formats.
     public let required: Bool
-    /// The value as text; nil when the record has none.
-    public let get: @Sendable (Record) -> String?
-    /// Sets the value from text; false when the text is not a valid value (the record is unchanged).
-    public let set: @Sendable (inout Record, String) -> Bool
+    /// The value; nil when the record has none (an empty list or map counts as none).
+    public let get: @Sendable (Record) -> FieldData?
+    /// Sets the value; false when it is not a valid value (the record is unchanged).
+    public let set: @Sendable (inout Record, FieldData) -> Bool
 
     public init(_ key: String, _ value: FieldValue, required: Bool = false,
-                get: @escaping @Sendable (Record) -> String?, set: @escaping @Sendable (inout Record, String) -> Bool) {
+                get: @escaping @Sendable (Record) -> FieldData?, set: @escaping @Sendable (inout Record, FieldData) -> Bool) {
         self.key = key
         self.value = value
         self.required = required
         self.get = get
         self.set = set
     }
+
+    /// A text field: read and set as text.
+    public init(_ key: String, _ value: FieldValue, required: Bool = false,
+                text get: @escaping @Sendable (Record) -> String?, set: @escaping @Sendable (inout Record, String) -> Bool) {
+        self.init(key, value, required: required, get: { get($0).map(FieldData.text) }, set: { r, d in
+            guard case .text(let s) = d else { return false }
+            return set(&r, s)
+        })
+    }
+
+    /// The value when it is text.
+    public func text(_ r: Record) -> String? {
+        if case .text(let s)? = get(r) { return s }
+        return nil
+    }
+
+    /// Sets a text value; false when it is not valid.
+    public func set(_ r: inout Record, text: String) -> Bool { set(&r, .text(text)) }
+}
+
+/// A field's value as files carry it.
+public enum FieldData: Hashable, Sendable {
+    case text(String)
+    case list([String])
+    case map([String: String])
+    case attributes([String: AttributeValue])
+    case citations([Citation])
 }
 
 /// What a field's values are.
@@ -35,10 +63,22 @@ public enum FieldValue: Sendable, Equatable {
     case prose
     /// A reduced-precision ISO date (`2024`, `2024-01`, `2024-01-28`).
     case date
+    /// A date or an interval of them (`2019-12..2024-02`).
+    case timeSpan
     /// An http(s) address.
     case url
+    /// One of these words; `default` when none is given (and YAML leaves it out).
+    case choice([String], default: String)
     /// The id of a document of the graph: `kgraph check` says when none has it.
     case documentID
     /// The id of an entity of the graph: `kgraph check` says when none has it.
     case entityID
+    /// A list of text (`FieldData.list`).
+    case list
+    /// Text by text (`FieldData.map`).
+    case map
+    /// Free attributes: scalars, lists and maps, typed (`FieldData.attributes`).
+    case attributes
+    /// Citations (`FieldData.citations`), each of `Citation.fields`.
+    case citations
 }

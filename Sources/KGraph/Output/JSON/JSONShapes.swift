@@ -23,7 +23,7 @@ public struct CitationJSON: Codable, Hashable, Sendable {
 
     public init(_ c: Citation) {
         var f: [String: String] = [:]
-        for field in Citation.fields { if let v = field.get(c) { f[field.key] = v } }
+        for field in Citation.fields { if let v = field.text(c) { f[field.key] = v } }
         fields = f
     }
 

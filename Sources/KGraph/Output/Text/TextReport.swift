@@ -24,7 +24,7 @@ public enum TextReport {
         r.sources.map { c in
             var line = "\(indent)\(c.document): \"\(c.quote)\""
             for field in Citation.fields where field.key != "document" && field.key != "quote" {
-                if let v = field.get(c) { line += "  \(field.key): \(v)" }
+                if let v = field.text(c) { line += "  \(field.key): \(v)" }
             }
             return line
         }.joined(separator: "\n")

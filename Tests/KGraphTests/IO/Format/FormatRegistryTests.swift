@@ -37,6 +37,12 @@ import Testing
         for field in Document.fields {
             #expect(g.documents.contains { field.get($0) != nil }, "document field \(field.key)")
         }
+        for field in Entity.fields {
+            #expect(g.entities.contains { field.get($0) != nil }, "entity field \(field.key)")
+        }
+        for field in Relation.fields {
+            #expect(g.relations.contains { field.get($0) != nil && !Self.isDefault(field, $0) }, "relation field \(field.key)")
+        }
     }
 
     /// Each format that reads and writes: what it carries comes back equal, what it does not
@@ -111,6 +117,12 @@ import Testing
         let back = GraphAssembler.assemble([fragment], diagnostics: &d)
         #expect(!d.hasErrors, "\(format.name): \(d.filter { $0.severity == .error }.prefix(3))")
         return back
+    }
+
+    /// True when the field holds the value a file may leave out.
+    static func isDefault<R>(_ field: Field<R>, _ r: R) -> Bool {
+        if case .choice(_, let d) = field.value { return field.text(r) == d }
+        return false
     }
 
     static func withoutAttributes(_ e: Entity) -> Entity { var x = e; x.attributes = [:]; return x }

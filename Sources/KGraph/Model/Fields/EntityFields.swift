@@ -1,0 +1,37 @@
+extension Entity {
+    /// Every field of an entity, in the order files give them. The YAML reader and writer and the
+    /// parse cache go through this table. The exports' writers and readers still name these fields
+    /// themselves, under the names `InteropField` gives.
+    public static let fields: [Field<Entity>] = [
+        Field("id", .id, required: true, text: { $0.id }, set: { $0.id = $1; return true }),
+        Field("name", .text, required: true, text: { $0.name }, set: { $0.name = $1; return true }),
+        Field("kind", .text, required: true, text: { $0.kind }, set: { $0.kind = $1; return true }),
+        Field("aliases", .list, get: { $0.aliases.isEmpty ? nil : .list($0.aliases) }, set: { e, d in
+            guard case .list(let l) = d else { return false }
+            e.aliases = l
+            return true
+        }),
+        Field("country", .entityID, text: { $0.country }, set: { $0.country = $1; return true }),
+        Field("description", .prose, text: { $0.description }, set: { $0.description = $1; return true }),
+        Field("ids", .map, get: { $0.externalIDs.isEmpty ? nil : .map($0.externalIDs) }, set: { e, d in
+            guard case .map(let m) = d else { return false }
+            e.externalIDs = m
+            return true
+        }),
+        Field("attributes", .attributes, get: { $0.attributes.isEmpty ? nil : .attributes($0.attributes) }, set: { e, d in
+            guard case .attributes(let a) = d else { return false }
+            e.attributes = a
+            return true
+        }),
+        Field("provenance", .choice(Provenance.allCases.map(\.rawValue), default: Provenance.reported.rawValue),
+              text: { $0.provenance.rawValue }, set: { e, s in
+                  guard let p = Provenance(rawValue: s) else { return false }
+                  e.provenance = p
+                  return true
+              }),
+        Field("note", .prose, text: { $0.note }, set: { $0.note = $1; return true }),
+    ]
+
+    /// An entity with every required field empty, for readers to fill from `fields`.
+    static var empty: Entity { Entity(id: "", name: "", kind: "") }
+}
