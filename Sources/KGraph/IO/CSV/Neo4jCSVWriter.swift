@@ -29,7 +29,8 @@ public enum Neo4jCSVWriter {
         }
         let nodeColumns = AttributeColumns(g.entities.map(\.attributes))
         let edgeColumns = AttributeColumns(g.relations.map(\.attributes))
-        let entityFixed = ["id:ID", "name", ":LABEL", "kind", "aliases:string[]", "country", "description", "ids", "provenance", "note"]
+        // Lists are Neo4j string arrays (split by ';'); maps are JSON text.
+        let entityFixed = ["id:ID", "name", ":LABEL"] + InteropField.entityColumns.map { $0.value == .list ? $0.key + ":string[]" : $0.key }
         let relationFixed = [":START_ID", ":END_ID", ":TYPE", "id", "relation", "label", "date", "date_precision", "start:date",
                              "end:date", "confidence", "assertion", "sources", "documents:string[]", "provenance", "note"]
 
@@ -37,9 +38,14 @@ public enum Neo4jCSVWriter {
         let nodeHeaders = headers(nodeColumns, fixed: entityFixed)
         out += (entityFixed + nodeHeaders).map(field).joined(separator: ",") + "\n"
         for e in g.entities {
-            var row = [e.id, e.name, "Entity;" + label(e.kind), e.kind, e.aliases.joined(separator: ";"), e.country ?? "",
-                       e.description ?? "", e.externalIDs.isEmpty ? "" : InteropValues.mapJSON(e.externalIDs),
-                       e.provenance.rawValue, e.note ?? ""]
+            var row = [e.id, e.name, "Entity;" + label(e.kind)]
+            for field in InteropField.entityColumns {
+                switch field.get(e) {
+                case nil: row.append("")
+                case .list(let l)?: row.append(l.joined(separator: ";"))
+                case let d?: row.append(InteropValues.text(d))
+                }
+            }
             for c in nodeColumns.columns { row.append(e.attributes[c.name].map { AttributeColumns.text($0, as: c.type) } ?? "") }
             out += row.map(field).joined(separator: ",") + "\n"
         }

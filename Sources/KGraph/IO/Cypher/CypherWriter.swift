@@ -28,14 +28,16 @@ public enum CypherWriter {
             out += "MERGE (d:Document {id: \(string(d.id))}) SET " + assignments("d", p) + ";\n"
         }
         for e in g.entities {
-            var p: [(String, String)] = [("name", string(e.name)), ("kind", string(e.kind))]
-            if !e.aliases.isEmpty { p.append(("aliases", "[" + e.aliases.map(string).joined(separator: ", ") + "]")) }
-            if let v = e.country { p.append(("country", string(v))) }
-            if let v = e.description { p.append(("description", string(v))) }
-            if !e.externalIDs.isEmpty { p.append(("ids", string(InteropValues.mapJSON(e.externalIDs)))) }
-            p.append(("provenance", string(e.provenance.rawValue)))
-            if let v = e.note { p.append(("note", string(v))) }
-            p += attributes(e.attributes, reserved: ["id", "name", "kind", "aliases", "country", "description", "ids", "provenance", "note"])
+            var p: [(String, String)] = [("name", string(e.name))]
+            for field in InteropField.entityColumns {
+                switch field.get(e) {
+                case nil: break
+                // Lists are Cypher lists; maps (which properties cannot hold) JSON text.
+                case .list(let l)?: p.append((field.key, "[" + l.map(string).joined(separator: ", ") + "]"))
+                case let d?: p.append((field.key, string(InteropValues.text(d))))
+                }
+            }
+            p += attributes(e.attributes, reserved: Set(["id", "name"] + InteropField.entityColumns.map(\.key)))
             out += "MERGE (n:Entity {id: \(string(e.id))}) SET n:" + identifier(Neo4jCSVWriter.label(e.kind)) + ", "
                 + assignments("n", p) + ";\n"
         }

@@ -252,11 +252,7 @@ private struct GEXFParser: XMLGraphParser, ~Copyable {
         let title = nodeAttributes[attributeID]?.title ?? attributeID
         if ownFile {
             if attributeID.hasPrefix("attr_") { return (.attribute, title) }
-            switch attributeID {
-            case "aliases": return (.aliases, title)
-            case "ids": return (.ids, title)
-            default: break
-            }
+            if let i = InteropField.entityField(attributeID) { return (.field(i), title) }
         }
         return (.foreign(title), title)
     }

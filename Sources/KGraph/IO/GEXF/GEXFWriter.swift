@@ -73,13 +73,9 @@ public enum GEXFWriter {
             out.attribute("id", e.id)
             out.attribute("label", e.name)
             out.raw(">\n        <attvalues>\n")
-            value("kind", e.kind)
-            if !e.aliases.isEmpty { value("aliases", InteropValues.stringsJSON(e.aliases)) }
-            if let c = e.country { value("country", c) }
-            if let d = e.description { value("description", d) }
-            if !e.externalIDs.isEmpty { value("ids", InteropValues.mapJSON(e.externalIDs)) }
-            value("provenance", e.provenance.rawValue)
-            if let n = e.note { value("note", n) }
+            for field in InteropField.entityColumns {
+                if let d = field.get(e) { value(field.key, InteropValues.text(d)) }
+            }
             for name in e.attributes.keys.sorted() {
                 let (k, t) = nodeColumnIndex[name]!
                 value(columnID(k, nodeColumns.columns[k]), AttributeColumns.text(e.attributes[name]!, as: t))
@@ -135,7 +131,7 @@ public enum GEXFWriter {
 
     /// What kgraph writes as `<creator>`; the reader knows its own files by it.
     static let creator = "kgraph"
-    static let nodeFields = ["kind", "aliases", "country", "description", "ids", "provenance", "note"]
+    static let nodeFields = InteropField.entityColumns.map(\.key)
     static let edgeFields = ["relation", "date", "date_precision", "confidence", "assertion", "sources", "provenance", "note"]
 
     /// `yyyymmdd` as `yyyy-mm-dd`.

@@ -675,15 +675,15 @@ private struct GraphMLParser: XMLGraphParser, ~Copyable {
         if let n = j["name"]?.string { k.name = n }
         if case .bool(true)? = j["json"] { k.json = true }
         if case .bool(true)? = j["infer"] { k.infer = true }
+        if k.domain == "node", let i = InteropField.entityField(field) {
+            k.nodeRole = .field(i)
+            // Lists and maps are written as JSON text.
+            if Entity.fields[i].value == .list || Entity.fields[i].value == .map { k.json = true }
+            return
+        }
         switch (k.domain, field) {
         case ("node", "name"): k.nodeRole = .name(0)
         case ("node", "kind"): k.nodeRole = .kind(0)
-        case ("node", "aliases"): k.nodeRole = .aliases; k.json = true
-        case ("node", "country"): k.nodeRole = .country
-        case ("node", "description"): k.nodeRole = .description
-        case ("node", "ids"): k.nodeRole = .ids; k.json = true
-        case ("node", "provenance"): k.nodeRole = .provenance
-        case ("node", "note"): k.nodeRole = .note
         case ("node", "id"): k.nodeRole = .kgraphID
         case ("node", "attribute"): k.nodeRole = .attribute
         case ("edge", "relation"): k.edgeRole = .type(0)

@@ -44,6 +44,8 @@ private struct Writer {
     var needNodeID = false
     var needEdgeID = false
     let nodeColumns: AttributeColumns
+    let entityColumns = InteropField.entityColumns
+    let entityKeys = InteropField.entityColumns.map { "n_" + $0.key }
     let edgeColumns: AttributeColumns
 
     init(_ g: Graph, yed: Bool) {
@@ -119,11 +121,10 @@ private struct Writer {
         let vocabulary = InteropGraphData.vocabularyJSON(g.vocabulary)
         if vocabulary != nil { key("g_vocabulary", "graph", "vocabulary", "string", marker: Self.marker("vocabulary", json: true)) }
 
-        for (id, field, json) in [("n_label", "name", false), ("n_kind", "kind", false), ("n_aliases", "aliases", true),
-                                  ("n_country", "country", false), ("n_description", "description", false),
-                                  ("n_ids", "ids", true), ("n_provenance", "provenance", false), ("n_note", "note", false)] {
-            let name = field == "name" ? InteropField.Entity.name : field
-            key(id, "node", name, "string", marker: Self.marker(field, json: json))
+        key("n_label", "node", InteropField.Entity.name, "string", marker: Self.marker("name"))
+        for field in InteropField.entityColumns {
+            key("n_" + field.key, "node", field.key, "string",
+                marker: Self.marker(field.key, json: field.value == .list || field.value == .map))
         }
         if needNodeID { key("n_id", "node", "kgraph_id", "string", marker: Self.marker("id")) }
         for (i, c) in nodeColumns.columns.enumerated() {
@@ -158,13 +159,9 @@ private struct Writer {
             out.attribute("id", nodeIDs[i])
             out.raw(">\n")
             data("n_label", e.name)
-            data("n_kind", e.kind)
-            if !e.aliases.isEmpty { data("n_aliases", InteropValues.stringsJSON(e.aliases)) }
-            if let c = e.country { data("n_country", c) }
-            if let d = e.description { data("n_description", d) }
-            if !e.externalIDs.isEmpty { data("n_ids", InteropValues.mapJSON(e.externalIDs)) }
-            data("n_provenance", e.provenance.rawValue)
-            if let n = e.note { data("n_note", n) }
+            for (k, field) in entityColumns.enumerated() {
+                if let d = field.get(e) { data(entityKeys[k], InteropValues.text(d)) }
+            }
             if needNodeID && nodeIDs[i] != e.id { data("n_id", e.id) }
             for name in e.attributes.keys.sorted() {
                 let (k, type) = columns[name]!

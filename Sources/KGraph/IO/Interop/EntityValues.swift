@@ -30,16 +30,9 @@ struct EntityValues {
                 else if role != NodeRole.drawnLabel && !(nameRank == -1 && value.text == e.name) { attrs[name] = value }
             case .kind(let rank):
                 if rank == kindRank, let k = kindText(value) { e.kind = k; kindRank = -1 } else { attrs[name] = value }
-            case .aliases:
-                if let list = InteropValues.stringList(value) { e.aliases = list } else { attrs[name] = value }
-            case .country:
-                if case .string(let s) = value, !s.isEmpty { e.country = s } else { attrs[name] = value }
-            case .description: e.description = value.text
-            case .note: e.note = value.text
-            case .ids:
-                if let m = InteropValues.stringMap(value) { e.externalIDs = m } else { attrs[name] = value }
-            case .provenance:
-                if let p = Provenance(rawValue: value.text) { e.provenance = p } else { attrs[name] = value }
+            case .field(let i):
+                let field = Entity.fields[i]
+                if let d = InteropValues.fieldData(value, field.value), field.set(&e, d) {} else { attrs[name] = value }
             case .kgraphID:
                 if !value.text.isEmpty { e.id = value.text }
             case .attribute:

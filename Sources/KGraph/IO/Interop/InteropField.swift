@@ -35,6 +35,19 @@ public enum InteropField {
         public static let note = "note"
     }
 
+    /// The entity fields every export carries under their own key (`kind`, `aliases`, `country`,
+    /// ...), in `Entity.fields` order: all but the id (the node's own id), the name (each format's
+    /// label: `label`, `name`) and the free attributes (columns of their own). Lists and maps go
+    /// out as JSON text where a format has no list type.
+    static let entityColumns: [Field<KGraph.Entity>] = KGraph.Entity.fields.filter { $0.value != .id && $0.value != .attributes && $0.key != "name" }
+
+    /// The index in `Entity.fields` of a column that readers fill by name alone: every column but
+    /// `kind`, whose fallbacks (`labelV`, `labels`, `type`) readers rank.
+    static func entityField(_ name: String) -> Int? {
+        guard name != "kind", entityColumns.contains(where: { $0.key == name }) else { return nil }
+        return KGraph.Entity.fields.firstIndex { $0.key == name }
+    }
+
     /// The kind given to entities whose file names none.
     public static let defaultKind = "node"
     /// The relation type given to relations whose file names none.

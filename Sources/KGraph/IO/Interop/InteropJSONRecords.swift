@@ -3,8 +3,7 @@
 /// whose name a field already uses nested under `attributes`.
 enum InteropJSONRecords {
     /// Entity field names (besides the name key and `id`).
-    static let entityFields: Set<String> = ["id", "label", "name", "kind", "aliases", "country", "description", "ids",
-                                            "provenance", "note", "attributes"]
+    static let entityFields: Set<String> = Set(["id", "label", "name", "attributes"] + InteropField.entityColumns.map(\.key))
     /// Relation field names.
     static let relationFields: Set<String> = ["id", "key", "source", "target", "label", "relation", "interaction",
                                               "date", "date_precision", "confidence", "assertion", "sources",
@@ -12,13 +11,10 @@ enum InteropJSONRecords {
 
     /// `"key":value` members of an entity, in a fixed order.
     static func entity(_ e: Entity, nameKey: String) -> [(String, String)] {
-        var f: [(String, String)] = [("id", JSONText.quote(e.id)), (nameKey, JSONText.quote(e.name)), ("kind", JSONText.quote(e.kind))]
-        if !e.aliases.isEmpty { f.append(("aliases", InteropValues.stringsJSON(e.aliases))) }
-        if let c = e.country { f.append(("country", JSONText.quote(c))) }
-        if let d = e.description { f.append(("description", JSONText.quote(d))) }
-        if !e.externalIDs.isEmpty { f.append(("ids", InteropValues.mapJSON(e.externalIDs))) }
-        f.append(("provenance", JSONText.quote(e.provenance.rawValue)))
-        if let n = e.note { f.append(("note", JSONText.quote(n))) }
+        var f: [(String, String)] = [("id", JSONText.quote(e.id)), (nameKey, JSONText.quote(e.name))]
+        for field in InteropField.entityColumns {
+            if let d = field.get(e) { f.append((field.key, InteropValues.json(d))) }
+        }
         f += attributes(e.attributes, reserved: entityFields)
         return f
     }
@@ -84,7 +80,7 @@ enum InteropJSONRecords {
             if own {
                 switch k {
                 case "label", "name": role = .name(0)
-                case "kind", "aliases", "country", "description", "ids", "provenance", "note": break
+                case _ where k == "kind" || InteropField.entityField(k) != nil: break
                 default: role = .attribute
                 }
             }

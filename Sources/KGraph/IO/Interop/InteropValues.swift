@@ -83,6 +83,41 @@ enum InteropValues {
         }
     }
 
+    /// A field's value from an attribute value, as a field of that kind takes it; nil when it does
+    /// not fit (the value then stays an attribute). Text fields take any value's text; an entity
+    /// id must be non-empty text; lists and maps may be JSON text.
+    static func fieldData(_ v: AttributeValue, _ kind: FieldValue) -> FieldData? {
+        switch kind {
+        case .list: return stringList(v).map(FieldData.list)
+        case .map: return stringMap(v).map(FieldData.map)
+        case .entityID, .documentID:
+            guard case .string(let s) = v, !s.isEmpty else { return nil }
+            return .text(s)
+        case .attributes:
+            guard case .map(let m) = v else { return nil }
+            return .attributes(m)
+        case .citations: return citations(v).map(FieldData.citations)
+        case .id, .text, .prose, .date, .timeSpan, .url, .choice: return .text(v.text)
+        }
+    }
+
+    /// A field's value as text: lists, maps, attributes and citations as compact JSON.
+    static func text(_ d: FieldData) -> String {
+        switch d {
+        case .text(let s): return s
+        case .list(let l): return stringsJSON(l)
+        case .map(let m): return mapJSON(m)
+        case .attributes(let a): return AttributeValue.map(a).jsonText
+        case .citations(let c): return citationsJSON(c)
+        }
+    }
+
+    /// A field's value as a JSON value: text quoted, the rest as `text` gives it.
+    static func json(_ d: FieldData) -> String {
+        if case .text(let s) = d { return JSONText.quote(s) }
+        return text(d)
+    }
+
     /// A list of strings: a list value, or JSON text of one; any other text is one item.
     static func stringList(_ v: AttributeValue) -> [String]? {
         switch v {

@@ -3,7 +3,8 @@ enum NodeRole: Hashable {
     /// The entity's name; lower priority wins when several are present.
     case name(Int)
     case kind(Int)
-    case aliases, country, description, ids, provenance, note
+    /// A field of `Entity.fields` (by index) read by name (`InteropField.entityField`).
+    case field(Int)
     /// kgraph's own id, kept beside an id another format had to change.
     case kgraphID
     case attribute
@@ -20,13 +21,7 @@ enum NodeRole: Hashable {
         case "labelV": return .kind(1)
         case "labels": return .kind(2)
         case "type": return .kind(3)
-        case "aliases": return .aliases
-        case "country": return .country
-        case "description": return .description
-        case "ids": return .ids
-        case "provenance": return .provenance
-        case "note": return .note
-        default: return .attribute
+        default: return InteropField.entityField(name).map(NodeRole.field) ?? .attribute
         }
     }
 
