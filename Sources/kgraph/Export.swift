@@ -56,7 +56,7 @@ struct Export: ParsableCommand {
             if let output, output != "-" {
                 do { try AtomicFile.write(to: output, streaming: write) } catch { throw Failure("\(error)") }
             } else {
-                write { FileHandle.standardOutput.write(Data($0)) }
+                write { StandardStream.output.write($0) }
             }
         case .files(let files):
             guard let folder = output, folder != "-" else {

@@ -21,16 +21,17 @@ struct KGraphCommand: ParsableCommand {
     )
 
     static func main() {
+        StandardStream.occupyClosedDescriptors()
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as Failure {
-            FileHandle.standardError.write(Data(("error: " + failure.message + "\n").utf8))
+            StandardStream.error.write("error: " + failure.message + "\n")
             Foundation.exit(failure.code)
         } catch {
             // ArgumentParser's usage errors exit 64; kgraph promises 2 for every input error.
             if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                StandardStream.error.write(fullMessage(for: error) + "\n")
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -49,22 +49,22 @@ struct FormatOption: ParsableArguments {
     var format: OutputFormat = .text
 }
 
-/// Writing to the terminal.
+/// Writing to the terminal (through `StandardStream`, which handles a failing stream).
 enum Console {
     /// Prints `text` to standard output, ending it with one newline.
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        StandardStream.output.write(text.hasSuffix("\n") ? text : text + "\n")
     }
 
     /// Prints `text` to standard error, ending it with one newline.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        StandardStream.error.write(text.hasSuffix("\n") ? text : text + "\n")
     }
 
     /// Writes bytes to `path` atomically, or to standard output when `path` is nil or "-".
     static func write(_ data: Data, to path: String?) throws {
         guard let path, path != "-" else {
-            FileHandle.standardOutput.write(data)
+            StandardStream.output.write(data)
             return
         }
         do { try AtomicFile.write(data, to: path) } catch { throw Failure("\(error)") }

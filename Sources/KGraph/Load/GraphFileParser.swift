@@ -5,7 +5,8 @@ import Yams
 /// reporting every syntax, field and value problem with its file:line:column.
 ///
 /// Not supported: YAML anchors and aliases (`&a`, `*a`), which make hand-edited graphs hard to
-/// read; more than one YAML document per file.
+/// read and let a few hundred bytes stand for billions of nodes (refused before any tree is
+/// built, by `YAMLAnchorCheck`); more than one YAML document per file.
 public enum GraphFileParser {
     /// Parses one file's text. Problems are appended to `diagnostics`; what could be read is returned.
     public static func parse(yaml: String, file: String, diagnostics: inout [Diagnostic]) -> GraphFragment {
@@ -68,6 +69,11 @@ private struct Reader {
     }
 
     mutating func compose(_ yaml: String) -> Node? {
+        // Refused before the tree is built: the builder expands aliases (see YAMLAnchorCheck).
+        if let found = YAMLAnchorCheck.firstAnchorOrAlias(in: yaml) {
+            diagnostics.append(Diagnostic(.error, found.message, at: FileLocation(file: file, line: found.line, column: found.column)))
+            return nil
+        }
         do {
             guard let root = try Yams.compose(yaml: yaml) else { return nil }
             return root
