@@ -8,7 +8,7 @@ import Foundation
 /// modification time. So any change to the file's content, a move, or a rebuilt kgraph (whose
 /// parser may have changed) misses the cache and parses afresh: the cache can only ever return
 /// what parsing those same bytes with this same program gave. Entries carry a checksum; a damaged
-/// or unreadable entry is ignored and rewritten. Writes go to a temporary file renamed into place.
+/// or unreadable entry is ignored and rewritten. Writes go through `AtomicFile`.
 /// The folder keeps the `maxEntries` most recently written entries.
 ///
 /// Where: `$KGRAPH_CACHE` (a folder, or `off` to disable), else `$XDG_CACHE_HOME/kgraph`, else
@@ -87,17 +87,22 @@ public struct FragmentCache: Sendable {
         bytes += payload
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil
         else { return }
-        let target = path(key)
-        let temp = target + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        guard FileManager.default.createFile(atPath: temp, contents: Data(bytes)) else { return }
-        if rename(temp, target) != 0 { unlink(temp); return }
+        // AtomicFile names its temporary file for this process, so one a kill leaves is removed later.
+        guard (try? AtomicFile.write(Data(bytes), to: path(key))) != nil else { return }
         prune()
     }
 
-    /// Removes the oldest entries beyond `maxEntries`.
+    /// Removes the oldest entries beyond `maxEntries`, and files that killed writes left: kgraph's
+    /// own temporary files whose process is gone, and an hour-old `.dat.nosync*` of Foundation's
+    /// atomic writes, which earlier versions stored entries through.
     private func prune() {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where AtomicFile.isStaleTemporary(name) || name.hasPrefix(".dat.nosync") {
+            let p = folder + "/" + name
+            let written = (try? fm.attributesOfItem(atPath: p)[.modificationDate] as? Date) ?? .distantPast
+            if !name.hasPrefix(".dat.nosync") || written < Date(timeIntervalSinceNow: -3600) { try? fm.removeItem(atPath: p) }
+        }
         let entries = names.filter { $0.hasSuffix(".kgfc") }
         guard entries.count > maxEntries else { return }
         let dated = entries.map { name -> (String, Date) in

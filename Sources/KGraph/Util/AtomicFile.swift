@@ -10,7 +10,8 @@ public struct FileWriteError: Error, CustomStringConvertible {
 /// Writes files so that readers only ever see the old file or the complete new one.
 ///
 /// A regular file (or a new one) is replaced by renaming a flushed temporary file over it; a
-/// symbolic link keeps pointing where it did, and the file it points at is replaced. A device or
+/// symbolic link keeps pointing where it did, and the file it points at is replaced (or created,
+/// for a dangling link). A device or
 /// pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written into directly, since renaming over it
 /// would replace the device itself with a plain file.
 public enum AtomicFile {
@@ -50,7 +51,10 @@ public enum AtomicFile {
     /// Where the bytes for `path` go, following symbolic links.
     static func destination(of path: String) throws(FileWriteError) -> Destination {
         var info = stat()
-        guard stat(path, &info) == 0 else { return .replace(path, mode: nil) }
+        guard stat(path, &info) == 0 else {
+            if errno == ELOOP { throw FileWriteError(path: path, reason: "too many levels of symbolic links (a symbolic link loop)") }
+            return .replace(danglingLinkTarget(path) ?? path, mode: nil)
+        }
         switch info.st_mode & S_IFMT {
         case S_IFDIR: throw FileWriteError(path: path, reason: "it is a folder")
         case S_IFREG:
@@ -67,9 +71,8 @@ public enum AtomicFile {
     static func stage(_ target: String, mode: mode_t?,
                       _ produce: (_ emit: (UnsafeRawBufferPointer) -> Void) -> Void,
                       reportingAs path: String) throws(FileWriteError) -> String {
-        let url = URL(fileURLWithPath: target)
-        let temp = url.deletingLastPathComponent().path + "/." + url.lastPathComponent
-            + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        removeStaleTemporaries(of: target)
+        let temp = temporaryName(for: target)
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL, mode ?? 0o644)
         guard fd >= 0 else { throw FileWriteError(path: path, reason: String(cString: strerror(errno))) }
         var failure = pour(into: fd, produce)
