@@ -223,7 +223,7 @@ private struct Reader {
     }
 
     mutating func value(depth: Int = 0) throws(FragmentDecodingError) -> AttributeValue {
-        guard depth < 64 else { throw .malformed }
+        guard depth <= Limits.attributeNesting else { throw .malformed }
         switch try byte() {
         case 0: return .string(try string())
         case 1: return .int(try int())

@@ -13,7 +13,13 @@ public enum GraphFileParser {
         var p = Reader(file: file)
         var fragment = GraphFragment(file: file, strictVocabulary: true)
         defer { diagnostics += p.diagnostics }
-        guard let root = p.compose(yaml) else { return fragment }
+        guard let root = p.compose(yaml) else {
+            if p.diagnostics.isEmpty {
+                p.diagnostics.append(Diagnostic(.warning, "the file is empty: it has no graph, vocabulary, documents, entities or relations",
+                                                at: FileLocation(file: file, line: 1, column: 1)))
+            }
+            return fragment
+        }
         guard let top = p.fields(root, what: "graph file",
                                  allowed: ["graph", "vocabulary", "documents", "entities", "relations"]) else {
             return fragment
@@ -209,14 +215,18 @@ private struct Reader {
 
     mutating func attributes(_ node: Node?) -> [String: AttributeValue] {
         guard let node, !node.isNullScalar else { return [:] }
-        guard case .map(let m) = attributeValue(node, "attributes") else {
+        guard case .map(let m) = attributeValue(node, "attributes", depth: -1) else {
             error("'attributes' must be a mapping, found \(describe(node))", node)
             return [:]
         }
         return m
     }
 
-    mutating func attributeValue(_ node: Node, _ field: String) -> AttributeValue? {
+    mutating func attributeValue(_ node: Node, _ field: String, depth: Int = 0) -> AttributeValue? {
+        if depth > Limits.attributeNesting {
+            error("'\(field)' nests lists and mappings more than \(Limits.attributeNesting) levels deep (the limit)", node)
+            return nil
+        }
         switch node {
         case .scalar(let s):
             switch node.tag.rawValue {
@@ -227,12 +237,12 @@ private struct Reader {
             default: return .string(s.string)
             }
         case .sequence(let seq):
-            return .list(seq.compactMap { attributeValue($0, field) })
+            return .list(seq.compactMap { attributeValue($0, field, depth: depth + 1) })
         case .mapping(let m):
             var out: [String: AttributeValue] = [:]
             for (k, v) in m {
                 guard let key = string(k, field) else { continue }
-                if let value = attributeValue(v, key) { out[key] = value }
+                if let value = attributeValue(v, key, depth: depth + 1) { out[key] = value }
             }
             return .map(out)
         case .alias:

@@ -13,11 +13,16 @@ public enum GraphLocationError: Error, Equatable, CustomStringConvertible {
     case missing(String)
     case noGraphFiles(String)
     case nothingToLoad
+    case unreadable(String, reason: String)
+    case folderNamedAsFile(String)
 
     public var description: String {
         switch self {
         case .missing(let p): return "no such file or folder: \(p)"
         case .noGraphFiles(let p): return "no graph files (*.yaml, *.yml) in folder \(p)"
+        case let .unreadable(p, reason): return "cannot read \(p): \(reason)"
+        case .folderNamedAsFile(let p):
+            return "\(p) is a folder, not a .\(URL(fileURLWithPath: p).pathExtension) file, and it holds no graph files (*.yaml, *.yml)"
         case .nothingToLoad:
             return "no graph given: pass --graph PATH (a file or folder, repeatable), set KGRAPH_GRAPH, "
                 + "or run inside a folder that has a Graphs/ folder (or below one)"
@@ -57,7 +62,14 @@ public enum GraphLoader {
         var out: [String] = []
         for p in paths {
             var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else { throw .missing(p) }
+            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else {
+                var st = stat()
+                let code = stat(p, &st) == 0 ? 0 : errno
+                let reason = InputFile.missingReason(p, code)
+                // Plain absence keeps its short message; a loop or a dangling link says which.
+                if code != ENOENT || reason.hasPrefix("it is") { throw .unreadable(p, reason: reason) }
+                throw .missing(p)
+            }
             guard isDir.boolValue else { out.append(p); continue }
             var found: [String] = []
             let base = URL(fileURLWithPath: p)
@@ -68,7 +80,11 @@ public enum GraphLoader {
                     found.append((p.hasSuffix("/") ? p : p + "/") + rel)
                 }
             }
-            guard !found.isEmpty else { throw .noGraphFiles(p) }
+            guard !found.isEmpty else {
+                let ext = URL(fileURLWithPath: p).pathExtension.lowercased()
+                if GraphFormats.reading(extension: ext) != nil { throw .folderNamedAsFile(p) }
+                throw .noGraphFiles(p)
+            }
             out += found.sorted()
         }
         return out
@@ -107,8 +123,16 @@ public enum GraphLoader {
                                           at: start))
             return GraphFragment(file: file, strictVocabulary: true)
         }
+        if let reason = InputFile.problem(file) {
+            diagnostics.append(Diagnostic(.error, "cannot read file: " + reason, at: start))
+            return GraphFragment(file: file, strictVocabulary: true)
+        }
         // Other formats read the file themselves (the large ones stream it).
-        guard format is YAMLFormat else { return format.read(.file(path: file), file: file, diagnostics: &diagnostics) }
+        guard format is YAMLFormat else {
+            let fragment = format.read(.file(path: file), file: file, diagnostics: &diagnostics)
+            FragmentCheck.check(fragment, diagnostics: &diagnostics)
+            return fragment
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
             diagnostics.append(Diagnostic(.error, "cannot read file", at: start))
             return GraphFragment(file: file, strictVocabulary: true)

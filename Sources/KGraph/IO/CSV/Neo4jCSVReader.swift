@@ -25,6 +25,13 @@ public enum Neo4jCSVReader {
                                           at: FileLocation(file: file, line: 1, column: 1)))
             return fragment
         }
+        if case .file(let path) = source, let mixed = [path, siblingPath(path, nodes: nodes != nil)].compactMap({ $0 })
+            .first(where: AtomicFile.interruptedGroupWrite(of:)) {
+            diagnostics.append(Diagnostic(.error, "an export of this pair was interrupted before both files were replaced, "
+                                          + "so they may not belong together: export the pair again",
+                                          at: FileLocation(file: mixed, line: 1, column: 1)))
+            return fragment
+        }
         if case .file(let path) = source, let sibling = siblingPath(path, nodes: nodes != nil) {
             if let other = CSVTable.read(.file(path: sibling), file: sibling, diagnostics: &diagnostics) {
                 if nodes == nil && other.isNodes { nodes = other } else if edges == nil && other.isRelationships { edges = other }
@@ -189,6 +196,10 @@ struct CSVTable {
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let utf16 = InputFile.utf16Problem(data) {
+            diagnostics.append(Diagnostic(.error, utf16, at: FileLocation(file: file, line: 1, column: 1)))
+            return nil
+        }
         guard String(validating: bytes, as: UTF8.self) != nil else {
             diagnostics.append(Diagnostic(.error, "the file is not valid UTF-8", at: FileLocation(file: file, line: 1, column: 1)))
             return nil

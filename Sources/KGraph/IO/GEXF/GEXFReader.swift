@@ -160,6 +160,10 @@ private struct GEXFParser: XMLGraphParser, ~Copyable {
             let def = edge ? p.edgeAttributes[id] : p.nodeAttributes[id]
             if def == nil { p.note("attvalue for undeclared attribute '\(id)'; kept as text", at: p.t.tokenLocation()) }
             var v = GEXFParser.value(raw, type: def?.type ?? "string")
+            if let type = def?.type, case .string = v, GEXFParser.numericTypes.contains(type.lowercased()) {
+                // An overflowing integer or unreadable number would otherwise turn into text unsaid.
+                p.note("a value of attribute '\(id)' is not of its type \(type); kept as text", at: p.t.tokenLocation())
+            }
             if p.ownFile && id.hasPrefix("attr_json_"), let j = JSONParser.parse(raw), let av = j.attributeValue { v = av }
             if p.ownFile && id.hasPrefix("attr_mixed_") { v = InteropValues.inferred(raw) }
             let start = p.attr("start") ?? p.attr("startopen"), end = p.attr("end") ?? p.attr("endopen")
@@ -346,6 +350,9 @@ private struct GEXFParser: XMLGraphParser, ~Copyable {
     static func date(_ s: String) -> PartialDate? {
         PartialDate(s.prefix(while: { $0 != "T" && $0 != "+" && $0 != "Z" }).prefix(10))
     }
+
+    /// The GEXF types whose values `value(_:type:)` converts from text.
+    static let numericTypes: Set<String> = ["integer", "long", "short", "byte", "biginteger", "double", "float", "bigdecimal", "boolean"]
 
     /// Converts an attribute value by its GEXF type; text that does not fit stays text.
     static func value(_ raw: String, type: String) -> AttributeValue {

@@ -9,6 +9,10 @@ enum JSONInput {
             diagnostics.append(Diagnostic(.error, error.message, at: FileLocation(file: file, line: 1, column: 1)))
             return nil
         }
+        if let utf16 = InputFile.utf16Problem(data) {
+            diagnostics.append(Diagnostic(.error, utf16, at: FileLocation(file: file, line: 1, column: 1)))
+            return nil
+        }
         do {
             return (try JSONParser.parse(data), data)
         } catch {

@@ -20,6 +20,10 @@ public struct YAMLFormat: GraphFormat {
             diagnostics.append(Diagnostic(.error, "cannot read file: \(error)", at: start))
             return GraphFragment(file: file, strictVocabulary: true)
         }
+        if let utf16 = InputFile.utf16Problem(data) {
+            diagnostics.append(Diagnostic(.error, utf16, at: start))
+            return GraphFragment(file: file, strictVocabulary: true)
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             diagnostics.append(Diagnostic(.error, "file is not valid UTF-8", at: start))
             return GraphFragment(file: file, strictVocabulary: true)
