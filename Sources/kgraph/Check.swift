@@ -8,10 +8,11 @@ struct Check: ParsableCommand {
 
     @OptionGroup var graphOptions: GraphOptions
     @Flag(name: .long, help: "Exit 2 on warnings too.") var strict = false
+    @Flag(name: .long, help: "Print every problem (otherwise the first \(DiagnosticOutput.cap), then a count).") var all = false
 
     func run() throws {
         let result = try graphOptions.loadResult()
-        for d in result.diagnostics { Console.out(d.description) }
+        if !result.diagnostics.isEmpty { Console.out(DiagnosticOutput.text(result.diagnostics, all: all)) }
         let errors = result.diagnostics.filter { $0.severity == .error }.count
         let warnings = result.diagnostics.count - errors
         let g = result.graph

@@ -10,8 +10,8 @@ struct Import: ParsableCommand {
             Ids become slugs (an entity keeps its original id under ids:). Kinds and relation types are \
             matched to the vocabulary; the ones it lacks are an error unless --extend-vocabulary adds them \
             to the new file. Relations without a source cite a document standing for the imported file, \
-            so the result loads; replace those citations with real ones. The new file is checked by \
-            loading it before it is written.
+            so the result loads; replace those citations with real ones. The new graph is checked as a \
+            load would check it before it is written.
             """)
 
     @Argument(help: ArgumentHelp("The file to import (" + importable + "; a .csv file is either file of a Neo4j CSV pair).",
@@ -42,9 +42,10 @@ struct Import: ParsableCommand {
         var assembled: [Diagnostic] = []
         let graph = GraphAssembler.assemble([fragment], diagnostics: &assembled)
         let errors = (readDiagnostics + assembled).filter { $0.severity == .error }
-        for d in readDiagnostics.sortedByLocation() where d.severity == .warning { Console.error(d.description) }
+        let readWarnings = readDiagnostics.sortedByLocation().filter { $0.severity == .warning }
+        if !readWarnings.isEmpty { Console.error(DiagnosticOutput.text(readWarnings)) }
         guard errors.isEmpty else {
-            Console.error(errors.sortedByLocation().map(\.description).joined(separator: "\n"))
+            Console.error(DiagnosticOutput.text(errors.sortedByLocation()))
             throw Failure("\(file) has \(errors.count) error(s); nothing was written")
         }
         let result: GraphImport.Result
@@ -59,16 +60,17 @@ struct Import: ParsableCommand {
             "Imported by `kgraph import` from \(name).",
             "Review it: names, kinds and relation types, and cite the reports each relation comes from.",
         ], kinds: result.kinds, types: result.types)
-        // The new file must load without errors before it replaces anything.
-        let check = GraphLoader.load(yaml: text, file: output)
-        let problems = check.diagnostics.filter { $0.severity == .error }
+        // The new graph must load without errors before it replaces anything.
+        let check = result.check(file: output)
+        let problems = check.filter { $0.severity == .error }
         guard problems.isEmpty else {
-            Console.error(problems.prefix(10).map(\.description).joined(separator: "\n"))
+            Console.error(DiagnosticOutput.text(problems))
             throw Failure("the converted graph does not load cleanly (a kgraph bug); nothing was written")
         }
         try Console.write(Data(text.utf8), to: output)
         for note in result.notes { Console.error("note: " + note) }
-        for d in check.diagnostics where d.severity == .warning { Console.error(d.description) }
+        let warnings = check.filter { $0.severity == .warning }
+        if !warnings.isEmpty { Console.error(DiagnosticOutput.text(warnings)) }
         Console.error("wrote \(output): \(result.graph.entityCount) entities, \(result.graph.relationCount) relations, "
                       + "\(result.graph.documents.count) documents")
     }

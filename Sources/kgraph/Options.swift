@@ -25,7 +25,7 @@ struct GraphOptions: ParsableArguments {
         let result = try loadResult()
         let errors = result.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
-            Console.error(errors.map(\.description).joined(separator: "\n"))
+            Console.error(DiagnosticOutput.text(errors))
             throw Failure("the graph has \(errors.count) error(s); run 'kgraph check' for the full list")
         }
         return result.graph
