@@ -98,4 +98,279 @@ import Testing
         #expect(status == "141\n")
         #expect((try? String(contentsOfFile: dir.path + "/err", encoding: .utf8)) == "")
     }
+
+    // MARK: 3. The CSV pair
+
+    @Test func halfReplacedCSVPairIsRefused() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pair = dir.appendingPathComponent("pair").path
+        let export = try kgraphMeasured(["export", "csv", "-o", pair] + graph())
+        #expect(export.status == 0)
+        // No marker is left by a write that finished.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: pair).sorted() == ["entities.csv", "relations.csv"])
+        #expect(try kgraphMeasured(["check", "--graph", pair + "/entities.csv"]).status == 0)
+
+        // A kill between the two renames leaves the marker beside the files (as the writer puts it
+        // there before renaming): new entities.csv with old relations.csv must not load.
+        let other = dir.appendingPathComponent("other").path
+        var yaml = "entities:\n"
+        for i in 0..<3 { yaml += "  - {id: x\(i), name: X \(i), kind: state}\n" }
+        let small = try Self.write(yaml, "other.yaml", in: dir)
+        #expect(try kgraphMeasured(["export", "csv", "-o", other, "--graph", small]).status == 0)
+        try FileManager.default.removeItem(atPath: pair + "/entities.csv")
+        try FileManager.default.copyItem(atPath: other + "/entities.csv", toPath: pair + "/entities.csv")
+        FileManager.default.createFile(atPath: pair + "/.entities.csv.kgraph-incomplete", contents: Data())
+        FileManager.default.createFile(atPath: pair + "/.relations.csv.kgraph-incomplete", contents: Data())
+        let mixed = try kgraphMeasured(["check", "--graph", pair + "/relations.csv"])
+        #expect(mixed.status == 2)
+        #expect(mixed.stdout.contains("\(pair)/relations.csv:1:1: error: an export of this pair was interrupted before both files "
+                                      + "were replaced, so they may not belong together: export the pair again"))
+
+        // The next export puts a whole pair in place and clears the markers.
+        #expect(try kgraphMeasured(["export", "csv", "-o", pair] + graph()).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: pair).sorted() == ["entities.csv", "relations.csv"])
+        #expect(try kgraphMeasured(["check", "--graph", pair + "/relations.csv"]).status == 0)
+    }
+
+    // MARK: 4. Temporary files of killed writes
+
+    /// The id of a process that has ended.
+    static func deadProcessID() throws -> pid_t {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/true")
+        try p.run()
+        p.waitUntilExit()
+        return p.processIdentifier
+    }
+
+    @Test func staleTemporaryFilesAreRemovedOnTheNextWrite() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let dead = try Self.deadProcessID(), alive = getpid()
+        let stale = dir.appendingPathComponent(".g.graphml.tmp-\(dead)-12345").path
+        let live = dir.appendingPathComponent(".g.graphml.tmp-\(alive)-777").path
+        let foreign = dir.appendingPathComponent(".h.graphml.tmp-\(dead)-1").path
+        for p in [stale, live, foreign] { FileManager.default.createFile(atPath: p, contents: Data(count: 1000)) }
+        let r = try kgraphMeasured(["export", "graphml", "-o", dir.appendingPathComponent("g.graphml").path] + graph())
+        #expect(r.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        // A write in progress and another file's leftovers are not this write's business.
+        #expect(FileManager.default.fileExists(atPath: live))
+        #expect(FileManager.default.fileExists(atPath: foreign))
+    }
+
+    @Test func cachePruningRemovesLeftoversOfKilledStores() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cache = dir.appendingPathComponent("cache")
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        let dead = try Self.deadProcessID()
+        let own = cache.appendingPathComponent(".0123.kgfc.tmp-\(dead)-99").path
+        let foundation = cache.appendingPathComponent(".dat.nosyncAbC123").path
+        let fresh = cache.appendingPathComponent(".dat.nosyncFresh1").path
+        for p in [own, foundation, fresh] { FileManager.default.createFile(atPath: p, contents: Data(count: 100)) }
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: foundation)
+        let file = try Self.bigGraph(1_000, in: dir)  // over the cache's size threshold
+        let r = try kgraphMeasured(["check", "--graph", file], environment: ["KGRAPH_CACHE": cache.path])
+        #expect(r.status == 0)
+        let left = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        #expect(left.filter { $0.hasSuffix(".kgfc") }.count == 1)
+        #expect(!left.contains(".0123.kgfc.tmp-\(dead)-99"))
+        #expect(!left.contains(".dat.nosyncAbC123"))
+        // One minutes old may still be written by a running process.
+        #expect(left.contains(".dat.nosyncFresh1"))
+    }
+
+    // MARK: 5. Floods of one problem
+
+    @Test func repeatedDiagnosticsAreCappedWithACountAndTheWayToSeeAll() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var yaml = "entities:\n"
+        for i in 0..<3_000 { yaml += "  - {id: e\(i), name: E \(i), kind: stat}\n" }
+        let file = try Self.write(yaml, "flood.yaml", in: dir)
+        let check = try kgraphMeasured(["check", "--graph", file])
+        #expect(check.status == 2)
+        let lines = check.stdout.split(separator: "\n")
+        #expect(lines.count == 101)
+        #expect(lines.last == "... 5900 more not shown (3000 error(s), 3000 warning(s) in all); run 'kgraph check --all' to see every one")
+        #expect(check.peakMB < Self.smallPeakMB)
+
+        let all = try kgraphMeasured(["check", "--all", "--graph", file])
+        #expect(all.stdout.split(separator: "\n").count == 6_000)
+
+        let query = try kgraphMeasured(["entities", "--graph", file])
+        #expect(query.status == 2)
+        let errorLines = query.stderr.split(separator: "\n")
+        #expect(errorLines.count == 102)
+        #expect(errorLines[100] == "... 2900 more not shown (3000 error(s), 0 warning(s) in all); run 'kgraph check --all' to see every one")
+    }
+
+    // MARK: 6. Files that are not files
+
+    @Test func fifoIsRefusedWithoutBlocking() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for ext in ["graphml", "gexf", "json", "yaml", "csv"] {
+            let fifo = dir.appendingPathComponent("pipe.\(ext)").path
+            #expect(mkfifo(fifo, 0o644) == 0)
+            let r = try kgraphMeasured(["check", "--graph", fifo], timeout: 20)
+            #expect(!r.timedOut)
+            #expect(r.status == 2)
+            #expect(r.stdout == "\(fifo):1:1: error: cannot read file: it is a named pipe (FIFO), not a file: "
+                    + "kgraph reads regular files (save the data to a file first)\n")
+        }
+    }
+
+    @Test func symlinkLoopDanglingLinkAndFolderNamedLikeAFileSayWhatTheyAre() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("a.yaml").path, b = dir.appendingPathComponent("b.yaml").path
+        try FileManager.default.createSymbolicLink(atPath: a, withDestinationPath: b)
+        try FileManager.default.createSymbolicLink(atPath: b, withDestinationPath: a)
+        let loop = try kgraphMeasured(["check", "--graph", a])
+        #expect(loop.status == 2)
+        #expect(loop.stderr == "error: cannot read \(a): too many levels of symbolic links (a symbolic link loop)\n")
+
+        let dangling = dir.appendingPathComponent("gone.graphml").path
+        try FileManager.default.createSymbolicLink(atPath: dangling, withDestinationPath: dir.path + "/nowhere.graphml")
+        let gone = try kgraphMeasured(["check", "--graph", dangling])
+        #expect(gone.status == 2)
+        #expect(gone.stderr == "error: cannot read \(dangling): it is a symbolic link to a file that does not exist\n")
+
+        let folder = dir.appendingPathComponent("x.graphml").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let f = try kgraphMeasured(["check", "--graph", folder])
+        #expect(f.status == 2)
+        #expect(f.stderr == "error: \(folder) is a folder, not a .graphml file, and it holds no graph files (*.yaml, *.yml)\n")
+    }
+
+    @Test func utf16InputNamesItsEncodingAndTheFix() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let texts = ["g.yaml": "entities:\n  - {id: a, name: A, kind: state}\n",
+                     "g.json": "{\"directed\": true, \"multigraph\": true, \"graph\": {}, \"nodes\": [], \"links\": []}",
+                     "entities.csv": "id:ID,name,:LABEL\na,A,state\n"]
+        for (name, text) in texts {
+            for (encoding, bom, label) in [(String.Encoding.utf16LittleEndian, [UInt8(0xFF), 0xFE], "UTF-16"),
+                                           (.utf16BigEndian, [], "UTF-16BE")] {
+                let path = dir.appendingPathComponent(name).path
+                try (Data(bom) + text.data(using: encoding)!).write(to: URL(fileURLWithPath: path))
+                let r = try kgraphMeasured(["check", "--graph", path])
+                #expect(r.status == 2)
+                #expect(r.stdout == "\(path):1:1: error: the file is \(label); kgraph reads UTF-8 (convert it with iconv -f \(label) -t UTF-8)\n",
+                        "\(name) \(label)")
+            }
+        }
+    }
+
+    // MARK: 7. Silent changes to data
+
+    @Test func controlCharactersInIdsAreErrors() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let json = try Self.write(#"{"directed": true, "multigraph": true, "graph": {}, "nodes": [{"id": "a\u0000b"}, {"id": "c"}], "links": []}"#,
+                                  "nul.json", in: dir)
+        let r = try kgraphMeasured(["check", "--graph", json])
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("error: entity id 'a\u{FFFD}b' contains the control character U+0000; ids must be printable text"))
+
+        let csv = try Self.write("id:ID,name,:LABEL\nx\u{0}y,X,state\n", "entities.csv", in: dir)
+        let c = try kgraphMeasured(["check", "--graph", csv])
+        #expect(c.status == 2)
+        #expect(c.stdout.contains("error: entity id 'x\u{FFFD}y' contains the control character U+0000"))
+    }
+
+    @Test func undatableEdgeDatesAndOverflowingNumbersAreReported() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let graphml = try Self.write("""
+            <?xml version="1.0"?>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+            <key id="d0" for="edge" attr.name="date" attr.type="string"/>
+            <graph edgedefault="directed">
+            <node id="a"/><node id="b"/>
+            <edge source="a" target="b"><data key="d0">2023-02-30</data></edge>
+            <edge source="a" target="b"><data key="d0">banana</data></edge>
+            </graph></graphml>
+            """, "dates.graphml", in: dir)
+        let r = try kgraphMeasured(["check", "--graph", graphml])
+        #expect(r.stdout.contains("\(graphml):6:1: warning: relation 'e0': date '2023-02-30' is not a date"))
+        #expect(r.stdout.contains("\(graphml):7:1: warning: relation 'e1': date 'banana' is not a date"))
+
+        let gexf = try Self.write("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <gexf xmlns="http://gexf.net/1.3" version="1.3"><graph defaultedgetype="directed">
+            <attributes class="node"><attribute id="0" title="big" type="long"/></attributes>
+            <nodes><node id="a" label="A"><attvalues><attvalue for="0" value="99999999999999999999999"/></attvalues></node></nodes>
+            </graph></gexf>
+            """, "big.gexf", in: dir)
+        let g = try kgraphMeasured(["check", "--graph", gexf])
+        #expect(g.stdout.contains("warning: a value of attribute '0' is not of its type long; kept as text"))
+    }
+
+    @Test func emptyNativeFileIsAWarning() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try Self.write("", "empty.yaml", in: dir)
+        let r = try kgraphMeasured(["check", "--strict", "--graph", file])
+        #expect(r.status == 2)
+        #expect(r.stdout == "\(file):1:1: warning: the file is empty: it has no graph, vocabulary, documents, entities or relations\n")
+    }
+
+    // MARK: 8. Symbolic links as the output
+
+    @Test func symbolicLinkOutputsStayLinks() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        let real = dir.appendingPathComponent("real.graphml").path, link = dir.appendingPathComponent("link.graphml").path
+        fm.createFile(atPath: real, contents: Data("old".utf8))
+        try fm.createSymbolicLink(atPath: link, withDestinationPath: "real.graphml")
+        let dangling = dir.appendingPathComponent("dangling.json").path
+        try fm.createSymbolicLink(atPath: dangling, withDestinationPath: "made.json")
+        #expect(try kgraphMeasured(["export", "graphml", "-o", link] + graph()).status == 0)
+        #expect(try kgraphMeasured(["export", "json", "-o", dangling] + graph()).status == 0)
+        #expect(try fm.destinationOfSymbolicLink(atPath: link) == "real.graphml")
+        #expect(try fm.destinationOfSymbolicLink(atPath: dangling) == "made.json")
+        #expect(try String(contentsOfFile: real, encoding: .utf8).contains("<graphml"))
+        #expect(try String(contentsOfFile: dir.appendingPathComponent("made.json").path, encoding: .utf8).contains("\"nodes\""))
+    }
+
+    // MARK: 9. Nesting
+
+    @Test func attributesNestedPastTheLimitAreRefusedAndWhatLoadsIsCached() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cache = dir.appendingPathComponent("cache").path
+        func graphFile(depth: Int, name: String) throws -> String {
+            var yaml = "entities:\n  - id: a\n    name: A\n    kind: state\n    attributes:\n      x: "
+                + String(repeating: "[", count: depth) + "1" + String(repeating: "]", count: depth) + "\n"
+            for i in 0..<1_000 { yaml += "  - {id: e\(i), name: Entity number \(i), kind: state}\n" }  // over the cache threshold
+            return try Self.write(yaml, name, in: dir)
+        }
+        let deep = try graphFile(depth: 64, name: "deep.yaml")
+        let r = try kgraphMeasured(["check", "--graph", deep], environment: ["KGRAPH_CACHE": cache])
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("\(deep):6:\(11 + 32): error: 'x' nests lists and mappings more than 32 levels deep (the limit)"))
+
+        // At the limit the file loads, and the second load comes from the cache: the cache's
+        // decoder takes every depth the parser accepts.
+        let atLimit = try graphFile(depth: 32, name: "limit.yaml")
+        #expect(try kgraphMeasured(["check", "--graph", atLimit], environment: ["KGRAPH_CACHE": cache]).status == 0)
+        func entries() throws -> [String: Int] {
+            var out: [String: Int] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: cache) where name.hasSuffix(".kgfc") {
+                out[name] = try FileManager.default.attributesOfItem(atPath: cache + "/" + name)[.systemFileNumber] as? Int
+            }
+            return out
+        }
+        let stored = try entries()
+        #expect(stored.count == 2)
+        let shown = try kgraphMeasured(["show", "a", "--format", "json", "--graph", atLimit], environment: ["KGRAPH_CACHE": cache])
+        #expect(shown.status == 0)
+        // Read back, not parsed and stored again (a store replaces the entry's file).
+        #expect(try entries() == stored)
+    }
 }

@@ -7,7 +7,9 @@ struct MeasuredOutcome {
     var signal: Int32?
     var stdout: String
     var stderr: String
-    /// Peak resident memory of this process alone (wait4's rusage), in MB.
+    /// Peak resident memory of this process alone, in MB: its VmHWM, read while it runs. (wait4's
+    /// ru_maxrss would count the test runner's memory too: posix_spawn's child starts in its
+    /// parent's address space, and exec records that space's peak.)
     var peakMB: Double
     var timedOut: Bool
 }
@@ -58,7 +60,9 @@ func kgraphMeasured(_ arguments: [String], output: OutputTarget = .captured, err
     var usage = rusage()
     var timedOut = false
     let deadline = Date().addingTimeInterval(timeout)
+    var peakKB = 0
     while wait4(pid, &status, WNOHANG, &usage) == 0 {
+        peakKB = max(peakKB, highWaterKB(of: pid))
         if Date() > deadline && !timedOut {
             timedOut = true
             kill(pid, SIGKILL)
@@ -72,5 +76,12 @@ func kgraphMeasured(_ arguments: [String], output: OutputTarget = .captured, err
     return MeasuredOutcome(status: signalled ? 128 + (status & 0x7f) : (status >> 8) & 0xff,
                            signal: signalled ? status & 0x7f : nil,
                            stdout: read(outPath), stderr: read(errPath),
-                           peakMB: Double(usage.ru_maxrss) / 1024, timedOut: timedOut)
+                           peakMB: Double(peakKB) / 1024, timedOut: timedOut)
+}
+
+/// The process's peak resident memory so far (VmHWM in /proc), in KB; 0 when it cannot be read.
+func highWaterKB(of pid: pid_t) -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+    return Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "") ?? 0
 }
