@@ -373,4 +373,31 @@ import Testing
         // Read back, not parsed and stored again (a store replaces the entry's file).
         #expect(try entries() == stored)
     }
+
+    // MARK: Limits
+
+    @Test func filesOverTheSizeLimitAreRefusedUnread() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("huge.graphml").path
+        FileManager.default.createFile(atPath: path, contents: Data())
+        #expect(truncate(path, 5 << 30) == 0)  // sparse: no disk used
+        let r = try kgraphMeasured(["check", "--graph", path], timeout: 20)
+        #expect(!r.timedOut)
+        #expect(r.status == 2)
+        #expect(r.stdout == "\(path):1:1: error: cannot read file: it is 5368709120 bytes, over the limit of 4294967296 bytes (4 GiB) that kgraph reads\n")
+        #expect(r.peakMB < Self.smallPeakMB)
+    }
+
+    @Test func valuesOverTheSizeLimitAreErrors() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let long = String(repeating: "x", count: 17 << 20)
+        let json = try Self.write(#"{"directed": true, "multigraph": true, "graph": {}, "nodes": [{"id": "a", "label": "\#(long)"}], "links": []}"#,
+                                  "long.json", in: dir)
+        let r = try kgraphMeasured(["check", "--graph", json])
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("error: a value of entity 'a' is 17825792 bytes long, over the limit of 16777216 bytes (16 MiB) for one value"))
+        #expect(r.peakMB < 500)
+    }
 }

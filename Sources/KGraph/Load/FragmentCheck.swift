@@ -24,6 +24,41 @@ enum FragmentCheck {
         }
     }
 
+    /// Appends an error for each value longer than `Limits.valueBytes`, in files of every format.
+    static func checkValueSizes(_ fragment: GraphFragment, diagnostics: inout [Diagnostic]) {
+        func check(_ s: String?, _ what: String, _ at: FileLocation?) {
+            guard let s, s.utf8.count > Limits.valueBytes else { return }
+            diagnostics.append(Diagnostic(.error, "\(what) is \(s.utf8.count) bytes long, over the limit of "
+                                          + "\(Limits.valueBytes) bytes (16 MiB) for one value", at: at))
+        }
+        func check(_ v: AttributeValue, _ what: String, _ at: FileLocation?) {
+            switch v {
+            case .string(let s): check(s, what, at)
+            case .list(let items): items.forEach { check($0, what, at) }
+            case .map(let m): m.forEach { check($0.key, what, at); check($0.value, what, at) }
+            default: break
+            }
+        }
+        for e in fragment.entities {
+            let texts: [String?] = [e.id, e.name, e.kind, e.description, e.note, e.country]
+            for s in texts + e.aliases.map(Optional.some) {
+                check(s, "a value of entity '\(e.id.prefix(40))'", e.location)
+            }
+            e.attributes.forEach { check($0.key, "an attribute name", e.location); check($0.value, "attribute '\($0.key.prefix(40))'", e.location) }
+        }
+        for r in fragment.relations {
+            let texts: [String?] = [r.id, r.source, r.target, r.type, r.note]
+            for s in texts + r.sources.flatMap({ [$0.document, $0.quote] as [String?] }) {
+                check(s, "a value of relation '\(r.id.prefix(40))'", r.location)
+            }
+            r.attributes.forEach { check($0.key, "an attribute name", r.location); check($0.value, "attribute '\($0.key.prefix(40))'", r.location) }
+        }
+        for d in fragment.documents {
+            let texts: [String?] = [d.id, d.title, d.outlet, d.url, d.file, d.note]
+            for s in texts { check(s, "a value of document '\(d.id.prefix(40))'", d.location) }
+        }
+    }
+
     private static func controlCharacters(in s: String, what: String, at: FileLocation?, _ diagnostics: inout [Diagnostic]) {
         // Bytes first: a million ids are checked on every load of a big file.
         guard let byte = s.utf8.first(where: { $0 < 0x20 || $0 == 0x7F }) else { return }

@@ -131,6 +131,7 @@ public enum GraphLoader {
         guard format is YAMLFormat else {
             let fragment = format.read(.file(path: file), file: file, diagnostics: &diagnostics)
             FragmentCheck.check(fragment, diagnostics: &diagnostics)
+            FragmentCheck.checkValueSizes(fragment, diagnostics: &diagnostics)
             return fragment
         }
         guard let data = FileManager.default.contents(atPath: file) else {
@@ -146,6 +147,7 @@ public enum GraphLoader {
         }
         var found: [Diagnostic] = []
         let fragment = format.read(.bytes(data), file: file, diagnostics: &found)
+        FragmentCheck.checkValueSizes(fragment, diagnostics: &found)
         if let cache, let key { cache.store(fragment, diagnostics: found, key: key) }
         diagnostics += found
         return fragment

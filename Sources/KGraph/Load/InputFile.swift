@@ -15,6 +15,9 @@ public enum InputFile {
         case S_IFSOCK: return "it is a socket, not a file"
         default: return "it is a device, not a file"
         }
+        guard Int64(st.st_size) <= Limits.fileBytes else {
+            return "it is \(st.st_size) bytes, over the limit of \(Limits.fileBytes) bytes (4 GiB) that kgraph reads"
+        }
         guard access(path, R_OK) == 0 else { return String(cString: strerror(errno)) }
         return nil
     }

@@ -66,18 +66,18 @@ struct JSONParser {
     private let maxDepth: Int
     private var depth = 0
 
-    init(_ data: Data, maxDepth: Int = 256) {
+    init(_ data: Data, maxDepth: Int = Limits.documentNesting) {
         bytes = [UInt8](data)
         self.maxDepth = maxDepth
     }
 
-    init(_ text: String, maxDepth: Int = 256) {
+    init(_ text: String, maxDepth: Int = Limits.documentNesting) {
         bytes = Array(text.utf8)
         self.maxDepth = maxDepth
     }
 
     /// Parses one JSON document (a leading UTF-8 byte-order mark is skipped).
-    static func parse(_ data: Data, maxDepth: Int = 256) throws(JSONSyntaxError) -> JSONValue {
+    static func parse(_ data: Data, maxDepth: Int = Limits.documentNesting) throws(JSONSyntaxError) -> JSONValue {
         var p = JSONParser(data, maxDepth: maxDepth)
         return try p.document()
     }

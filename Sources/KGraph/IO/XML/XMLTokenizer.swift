@@ -95,7 +95,7 @@ struct XMLTokenizer: ~Copyable {
     var depth: Int { stack.count }
 
     /// A tokenizer over `source` from byte `offset` on (0: the whole document; see `resume(inside:column:)`).
-    init(source: ByteSource, file: String, maxDepth: Int = 256, chunkSize: Int = 1 << 20, startingAt offset: Int = 0) throws(XMLSyntaxError) {
+    init(source: ByteSource, file: String, maxDepth: Int = Limits.documentNesting, chunkSize: Int = 1 << 20, startingAt offset: Int = 0) throws(XMLSyntaxError) {
         let opened: ByteReader
         do { opened = try source.open(at: offset) } catch {
             throw XMLSyntaxError(location: FileLocation(file: file, line: 1, column: 1), message: error.message)
