@@ -24,6 +24,7 @@ struct Neighbors: ParsableCommand {
         "Step only onto entities of these kinds (comma-separated, repeatable); the centre always counts.", valueName: "kinds"))
     var kind: [String] = []
     @OptionGroup(title: "Time window") var window: TimeWindowOptions
+    @OptionGroup(title: "Strength of evidence") var strength: StrengthOptions
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var output: FormatOption
 
@@ -31,7 +32,8 @@ struct Neighbors: ParsableCommand {
         guard depth >= 1 else { throw Failure("--depth must be at least 1 (got \(depth))") }
         let g = try graphOptions.load()
         let center = try NameIndex(g).one(name, in: g)
-        var o = TraversalOptions(direction: direction.traversal, maxHops: depth, window: try window.window())
+        var o = TraversalOptions(direction: direction.traversal, maxHops: depth, window: try window.window(),
+                                 strength: try strength.filter())
         if !type.isEmpty { o.relationTypes = Set(try relationTypes(type, option: "--type", in: g)) }
         if !kind.isEmpty { o.entityKinds = Set(try entityKinds(kind, option: "--kind", in: g)) }
         let n = g.neighborhood(of: center, depth: depth, options: o)

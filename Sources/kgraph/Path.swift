@@ -17,12 +17,14 @@ struct PathCommand: ParsableCommand {
     @Argument(help: "Where paths end: an id, name, alias or kind:K.") var to: String
     @OptionGroup var pathOptions: PathOptions
     @OptionGroup(title: "Time window") var window: TimeWindowOptions
+    @OptionGroup(title: "Strength of evidence") var strength: StrengthOptions
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var output: FormatOption
 
     func run() throws {
         let g = try graphOptions.load()
-        let answer = try pathOptions.answer(from: from, to: to, in: g, window: window.window())
+        let answer = try pathOptions.answer(from: from, to: to, in: g, window: window.window(),
+                                             strength: strength.filter())
         switch output.format {
         case .text: if !answer.paths.isEmpty { Console.out(QueryText.paths(answer, in: g)) }
         case .json: Console.out(try StableJSON.text(answer.json(in: g)))

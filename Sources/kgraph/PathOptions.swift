@@ -2,8 +2,10 @@ import ArgumentParser
 import KGraph
 
 /// The options of a path search, shared by `kgraph path` and `kgraph render --path`:
-/// `-k`, `--directed`, `--via`, `--exclude`, `--avoid`, `--max-hops`, `--min-confidence`.
-/// The time window is a separate group (`TimeWindowOptions`), passed to `answer(...)`.
+/// `-k`, `--directed`, `--via`, `--exclude`, `--avoid`, `--max-hops`.
+/// The time window and the strength filter are separate groups (`TimeWindowOptions`,
+/// `StrengthOptions`), so a command that already has them (render's `SelectionOptions`) passes
+/// its own to `answer(...)`.
 struct PathOptions: ParsableArguments {
     @Option(name: .customShort("k"), help: ArgumentHelp("The N shortest loopless paths, shortest first.", valueName: "n"))
     var count: Int = 1
@@ -18,12 +20,11 @@ struct PathOptions: ParsableArguments {
     var avoid: [String] = []
     @Option(name: .long, help: ArgumentHelp("The most relations a path may follow.", valueName: "n"))
     var maxHops: Int = 6
-    @Option(name: .long, help: ArgumentHelp("Only relations of at least this confidence: low, medium or high.", valueName: "level"))
-    var minConfidence: String?
     @OptionGroup var parts: PartsOption
 
     /// The traversal filters, checked against the graph: unknown types, names or levels are `Failure`s (exit 2).
-    func traversal(in g: Graph, names: NameIndex, window: TimeWindow = TimeWindow()) throws -> TraversalOptions {
+    func traversal(in g: Graph, names: NameIndex, window: TimeWindow = TimeWindow(),
+                   strength: StrengthFilter = StrengthFilter()) throws -> TraversalOptions {
         guard count >= 1 else { throw Failure("-k must be at least 1 (got \(count))") }
         guard maxHops >= 1 else { throw Failure("--max-hops must be at least 1 (got \(maxHops))") }
         var o = TraversalOptions()
@@ -35,17 +36,18 @@ struct PathOptions: ParsableArguments {
             for e in try entityList(text, option: "--avoid", in: g, names: names) { o.avoidedEntities.insert(e) }
         }
         o.window = window
-        if let minConfidence { o.minimumConfidence = try confidence(minConfidence, option: "--min-confidence") }
+        o.strength = strength
         return o
     }
 
-    /// Resolves the endpoints and finds the paths within `window`; errors are `Failure`s (exit 2).
+    /// Resolves the endpoints and finds the paths within `window` and `strength`; errors are `Failure`s (exit 2).
     /// The answer may hold no path: print `QueryText.noPath(answer, in: g)` and exit 1.
-    func answer(from: String, to: String, in g: Graph, window: TimeWindow = TimeWindow()) throws -> PathAnswer {
+    func answer(from: String, to: String, in g: Graph, window: TimeWindow = TimeWindow(),
+                strength: StrengthFilter = StrengthFilter()) throws -> PathAnswer {
         let names = NameIndex(g)
         let f = parts.expand(try endpoint(from, in: g, names: names), in: g)
         let t = parts.expand(try endpoint(to, in: g, names: names), in: g)
-        let o = try traversal(in: g, names: names, window: window)
+        let o = try traversal(in: g, names: names, window: window, strength: strength)
         do { return try g.findPaths(from: f, to: t, count: count, options: o) } catch { throw Failure("\(error)") }
     }
 }

@@ -13,6 +13,7 @@ struct Relations: ParsableCommand {
                                             valueName: "document"))
     var document: String?
     @OptionGroup(title: "Time window") var window: TimeWindowOptions
+    @OptionGroup(title: "Strength of evidence") var strength: StrengthOptions
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var output: FormatOption
 
@@ -35,6 +36,8 @@ struct Relations: ParsableCommand {
         }
         if let type { indices = indices.filter { g.relation(at: $0).type == type } }
         if !w.isUnbounded { indices = indices.filter { w.admits(g.relation(at: $0), in: g) } }
+        let filter = try strength.filter()
+        if !filter.isUnbounded { indices = indices.filter { filter.admits(g.relation(at: $0)) } }
         let list = indices.map { g.relation(at: $0) }
         switch output.format {
         case .text: if !list.isEmpty { Console.out(list.map { TextReport.line($0, in: g) }.joined(separator: "\n")) }

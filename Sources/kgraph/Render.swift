@@ -57,7 +57,8 @@ struct Render: ParsableCommand {
         let full = try graphOptions.load()
         var request = RenderRequest(selection: try selection.selection(), kind: kind)
         if path.count == 2 {
-            let answer = try pathOptions.answer(from: path[0], to: path[1], in: full, window: selection.window.window())
+            let answer = try pathOptions.answer(from: path[0], to: path[1], in: full, window: selection.window.window(),
+                                                strength: try selection.strength.filter())
             guard !answer.paths.isEmpty else {
                 Console.error(QueryText.noPath(answer, in: full))
                 throw ExitCode(1)

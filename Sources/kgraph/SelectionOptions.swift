@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import KGraph
 
-/// `--focus/--depth/--kind/--type` and the time window: which part of the graph a command draws or
-/// exports (see `Selection` for the rules). Shared by `render` and `export`.
+/// `--focus/--depth/--kind/--type`, the time window and the strength filter: which part of the graph
+/// a command draws or exports (see `Selection` for the rules). Shared by `render` and `export`.
 struct SelectionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Centre on this entity (id, name or alias; repeatable): keep what lies within --depth hops, both directions.",
@@ -18,6 +18,7 @@ struct SelectionOptions: ParsableArguments {
         "Only relations of this type (repeatable or comma-separated).", valueName: "type"))
     var type: [String] = []
     @OptionGroup(title: "Time window") var window: TimeWindowOptions
+    @OptionGroup(title: "Strength of evidence") var strength: StrengthOptions
 
     func validate() throws {
         if depth != nil && focus.isEmpty { throw ValidationError("--depth needs --focus") }
@@ -27,7 +28,8 @@ struct SelectionOptions: ParsableArguments {
     /// The selection these options describe; a bad date is a `Failure` (exit 2).
     func selection() throws -> Selection {
         Selection(focus: focus, depth: depth ?? 1,
-                  kinds: kind.flatMap(Self.split), types: type.flatMap(Self.split), window: try window.window())
+                  kinds: kind.flatMap(Self.split), types: type.flatMap(Self.split), window: try window.window(),
+                  strength: try strength.filter())
     }
 
     /// Applies the selection to `graph`; an unknown name, kind or type is a `Failure` (exit 2), and a

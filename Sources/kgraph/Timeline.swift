@@ -17,6 +17,7 @@ struct Timeline: ParsableCommand {
     var document: String?
     @OptionGroup(title: "Time window") var window: TimeWindowOptions
     @OptionGroup var parts: PartsOption
+    @OptionGroup(title: "Strength of evidence") var strength: StrengthOptions
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var output: FormatOption
 
@@ -30,7 +31,8 @@ struct Timeline: ParsableCommand {
         let types = type.isEmpty ? nil : Set(try relationTypes(type, option: "--type", in: g))
         let citing = try document.map { try documentID($0, in: g) }
         let w = try window.window()
-        let list = g.timeline(involving: involving, types: types, document: citing, window: w)
+        let list = g.timeline(involving: involving, types: types, document: citing, window: w,
+                              strength: try strength.filter())
         switch output.format {
         case .text: if !list.isEmpty { Console.out(QueryText.timeline(list, in: g, window: w)) }
         case .json: Console.out(try StableJSON.text(list.map { g.relation(at: $0).json }))

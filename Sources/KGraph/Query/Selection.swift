@@ -1,5 +1,5 @@
 /// Which part of a graph to draw or export: an ego network around some entities, entity kinds,
-/// relation types and a time window. The empty selection keeps everything.
+/// relation types, a time window and the strength of the evidence. The empty selection keeps everything.
 ///
 ///     var s = Selection()
 ///     s.focus = ["Kataib Hezbollah"]; s.depth = 1
@@ -8,13 +8,14 @@
 ///     let small = sub.graph(from: graph)      // a new Graph, ready for any writer
 ///
 /// Rules, in order:
-/// 1. A relation counts when its type is one of `types` (any, when empty) and `window` admits it
-///    (see `TimeWindow`: with `since`/`until`, undated relations count only when asked for).
+/// 1. A relation counts when its type is one of `types` (any, when empty), `window` admits it
+///    (see `TimeWindow`: with `since`/`until`, undated relations count only when asked for) and it
+///    passes `strength`.
 /// 2. An entity counts when its kind is one of `kinds` (any, when empty); focus entities always count.
 /// 3. With `focus`, the entities within `depth` hops of a focus entity, following counted relations
 ///    between counted entities in both directions, are kept (an ego network).
 /// 4. The kept relations are every counted relation between two kept entities.
-/// 5. When a relation filter is set (`types`, a time window), entities left without a kept
+/// 5. When a relation filter is set (`types`, a time window, `strength`), entities left without a kept
 ///    relation are dropped, except focus entities: `--type struck` draws who struck whom, not
 ///    every entity in the graph.
 public struct Selection: Hashable, Sendable {
@@ -28,14 +29,17 @@ public struct Selection: Hashable, Sendable {
     public var types: [String]
     /// Which relations count by their time.
     public var window: TimeWindow
+    /// Keep relations whose evidence passes this filter.
+    public var strength: StrengthFilter
 
     public init(focus: [String] = [], depth: Int = 1, kinds: [String] = [], types: [String] = [],
-                window: TimeWindow = TimeWindow()) {
+                window: TimeWindow = TimeWindow(), strength: StrengthFilter = StrengthFilter()) {
         self.focus = focus
         self.depth = depth
         self.kinds = kinds
         self.types = types
         self.window = window
+        self.strength = strength
     }
 
     /// True when the selection keeps the whole graph.
@@ -43,12 +47,13 @@ public struct Selection: Hashable, Sendable {
         focus.isEmpty && kinds.isEmpty && !filtersRelations
     }
 
-    /// True when relations are filtered by type or time.
-    public var filtersRelations: Bool { !types.isEmpty || !window.isUnbounded }
+    /// True when relations are filtered by type, time or strength.
+    public var filtersRelations: Bool { !types.isEmpty || !window.isUnbounded || !strength.isUnbounded }
 
-    /// Whether relation `r` of `graph` passes the type and time filters.
+    /// Whether relation `r` of `graph` passes the type, time and strength filters.
     public func counts(relation r: Relation, in graph: Graph) -> Bool {
         if !types.isEmpty && !types.contains(r.type) { return false }
+        if !strength.admits(r) { return false }
         return window.admits(r, in: graph)
     }
 
@@ -141,6 +146,7 @@ public struct Selection: Hashable, Sendable {
         if !kinds.isEmpty { parts.append("kinds: " + kinds.map { graph.vocabulary.kind($0)?.label ?? $0 }.joined(separator: ", ")) }
         if !types.isEmpty { parts.append("relations: " + types.map { graph.vocabulary.type($0)?.label ?? $0 }.joined(separator: ", ")) }
         if let w = window.summary { parts.append(w) }
+        parts += strength.limits
         let e = subgraph.entities.count, r = subgraph.relations.count
         parts.append("\(e) entit\(e == 1 ? "y" : "ies"), \(r) relation\(r == 1 ? "" : "s")")
         return parts.joined(separator: " · ")

@@ -5,13 +5,13 @@ extension Graph {
     /// still hold in it follow, so a window opens with what happened in it.
     /// `involving`: only relations touching one of these entities (nil: all). `types`: only these
     /// relation types (nil: all). `document`: only relations citing this document id (nil: all).
-    /// A relation counts when `window` admits it.
+    /// A relation counts when `window` admits it and its evidence passes `strength`.
     ///
     ///     graph.timeline(involving: [kh], window: TimeWindow(since: PartialDate("2024")))
     ///
     /// - Complexity: O(R log R) for R relations kept; O(E) to select them, or O(degree) with `involving`.
     public func timeline(involving: [Int32]? = nil, types: Set<String>? = nil, document: String? = nil,
-                         window: TimeWindow = TimeWindow()) -> [Int32] {
+                         window: TimeWindow = TimeWindow(), strength: StrengthFilter = StrengthFilter()) -> [Int32] {
         var selected: [Int32]
         if let involving {
             selected = []
@@ -26,7 +26,7 @@ extension Graph {
         let all = relations  // fields read in place, not whole relations copied
         selected.removeAll { r in
             let i = Int(r)
-            return !(types?.contains(all[i].type) ?? true) || !window.admits(all[i], in: self)
+            return !(types?.contains(all[i].type) ?? true) || !window.admits(all[i], in: self) || !strength.admits(all[i])
                 || !(document.map { d in all[i].sources.contains { $0.document == d } } ?? true)
         }
         let keys = selected.map { r -> (Int, Int, Int) in

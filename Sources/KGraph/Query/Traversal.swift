@@ -9,7 +9,7 @@ public enum TraversalDirection: String, Sendable, CaseIterable {
 }
 
 /// The filters every traversal shares (paths, neighbourhoods): direction, relation types, entities
-/// to avoid, entity kinds, a hop limit, a time window and a minimum confidence.
+/// to avoid, entity kinds, a hop limit, a time window and the strength of the evidence.
 ///
 ///     var o = TraversalOptions()
 ///     o.relationTypes = ["backs", "attacked"]
@@ -28,11 +28,12 @@ public struct TraversalOptions: Hashable, Sendable {
     /// The most relations a path may follow, or the greatest distance a neighbourhood reaches.
     public var maxHops: Int
     public var window: TimeWindow
-    public var minimumConfidence: Confidence
+    /// Assertions, minimum confidence, added facts.
+    public var strength: StrengthFilter
 
     public init(direction: TraversalDirection = .both, relationTypes: Set<String>? = nil,
                 excludedTypes: Set<String> = [], avoidedEntities: Set<Int32> = [], entityKinds: Set<String>? = nil,
-                maxHops: Int = 6, window: TimeWindow = TimeWindow(), minimumConfidence: Confidence = .low) {
+                maxHops: Int = 6, window: TimeWindow = TimeWindow(), strength: StrengthFilter = StrengthFilter()) {
         self.direction = direction
         self.relationTypes = relationTypes
         self.excludedTypes = excludedTypes
@@ -40,14 +41,14 @@ public struct TraversalOptions: Hashable, Sendable {
         self.entityKinds = entityKinds
         self.maxHops = maxHops
         self.window = window
-        self.minimumConfidence = minimumConfidence
+        self.strength = strength
     }
 
-    /// Whether a relation passes the type, time and confidence filters (direction aside).
+    /// Whether a relation passes the type, time and strength filters (direction aside).
     public func admits(_ r: Relation, in graph: Graph) -> Bool {
         if let only = relationTypes, !only.contains(r.type) { return false }
         if excludedTypes.contains(r.type) { return false }
-        if r.confidence < minimumConfidence { return false }
+        if !strength.admits(r) { return false }
         return window.admits(r, in: graph)
     }
 
@@ -66,7 +67,7 @@ public struct TraversalOptions: Hashable, Sendable {
         }
         if let kinds = entityKinds { parts.append("only through " + kinds.sorted().joined(separator: ", ")) }
         if let w = window.summary { parts.append(w) }
-        if minimumConfidence > .low { parts.append("confidence \(minimumConfidence.rawValue) or higher") }
+        parts += strength.limits
         return parts.joined(separator: "; ")
     }
 }
@@ -90,7 +91,7 @@ struct CompiledTraversal {
         self.graph = graph
         direction = options.direction
         let filtersRelations = options.relationTypes != nil || !options.excludedTypes.isEmpty
-            || options.minimumConfidence > .low || !options.window.isUnbounded
+            || !options.strength.isUnbounded || !options.window.isUnbounded
         let symmetricTypes = Set(graph.vocabulary.types.filter(\.symmetric).map(\.id))
         let needsSymmetry = options.direction != .both && !symmetricTypes.isEmpty
         if filtersRelations || needsSymmetry {
@@ -113,7 +114,7 @@ struct CompiledTraversal {
                 }
                 var f = typeFlags
                 if f & Self.admitted != 0
-                    && (relations[i].confidence < options.minimumConfidence || !options.window.admits(relations[i], in: graph)) {
+                    && (!options.strength.admits(relations[i]) || !options.window.admits(relations[i], in: graph)) {
                     f &= ~Self.admitted
                 }
                 flags[i] = f

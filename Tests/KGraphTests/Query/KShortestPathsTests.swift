@@ -42,7 +42,7 @@ import Testing
         if Int.random(in: 0..<3, using: &rng) == 0 && all.count > ns + nt {
             o.avoidedEntities = [all[ns + nt]]
         }
-        if Int.random(in: 0..<6, using: &rng) == 0 { o.minimumConfidence = .medium }
+        if Int.random(in: 0..<6, using: &rng) == 0 { o.strength.minimumConfidence = .medium }
         switch Int.random(in: 0..<12, using: &rng) {
         case 0: o.window = TimeWindow(since: PartialDate("2021"))
         case 1: o.window = TimeWindow(until: PartialDate("2021-12"), datedOnly: true)
@@ -58,7 +58,7 @@ import Testing
         let rel = g.relation(at: r)
         if let only = o.relationTypes, !only.contains(rel.type) { return false }
         if o.excludedTypes.contains(rel.type) { return false }
-        if rel.confidence < o.minimumConfidence { return false }
+        if !o.strength.admits(rel) { return false }
         let bounded = o.window.since != nil || o.window.until != nil
         if let t = rel.time {
             // An open end holds as far as the documents know; "d" is not in these graphs, so up to the start.

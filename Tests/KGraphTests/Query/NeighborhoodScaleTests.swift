@@ -59,7 +59,7 @@ import Testing
         let options = [
             TraversalOptions(), TraversalOptions(direction: .outgoing), TraversalOptions(direction: .incoming),
             TraversalOptions(excludedTypes: ["backs"]), TraversalOptions(avoidedEntities: [3, 10, 20]),
-            TraversalOptions(entityKinds: ["state"]), TraversalOptions(minimumConfidence: .high),
+            TraversalOptions(entityKinds: ["state"]), TraversalOptions(strength: StrengthFilter(minimumConfidence: .high)),
         ]
         for o in options {
             for start in [Int32(0), 7, 599] {

@@ -99,8 +99,8 @@ import Testing
     @Test func minimumConfidenceDropsWeakRelations() {
         let g = makeGraph(["a t b low", "a t c high", "c t b medium"])
         #expect(g.paths(["a"], ["b"]).map(g.ids) == [["a", "b"]])
-        #expect(g.paths(["a"], ["b"], TraversalOptions(minimumConfidence: .medium)).map(g.ids) == [["a", "c", "b"]])
-        #expect(g.paths(["a"], ["b"], TraversalOptions(minimumConfidence: .high)).isEmpty)
+        #expect(g.paths(["a"], ["b"], TraversalOptions(strength: StrengthFilter(minimumConfidence: .medium))).map(g.ids) == [["a", "c", "b"]])
+        #expect(g.paths(["a"], ["b"], TraversalOptions(strength: StrengthFilter(minimumConfidence: .high))).isEmpty)
     }
 
     @Test func aHopShowsTheStrongestOfParallelRelationsAndListsTheOthers() throws {
@@ -112,7 +112,7 @@ import Testing
         #expect(p.hops[0].isForward == false)
         #expect(p.hops[0].alternatives.map { g.relation(at: $0).id } == ["r4", "r2", "r1", "r0"])
         // Filters apply to the alternatives too.
-        let directed = try #require(g.paths(["a"], ["b"], TraversalOptions(direction: .outgoing, minimumConfidence: .high)).first)
+        let directed = try #require(g.paths(["a"], ["b"], TraversalOptions(direction: .outgoing, strength: StrengthFilter(minimumConfidence: .high))).first)
         #expect(g.relationIDs(directed) == ["r4"])
         #expect(directed.hops[0].alternatives.map { g.relation(at: $0).id } == ["r2", "r1"])
     }
