@@ -108,7 +108,7 @@ private struct Writer {
             case .list(let l)?: byte(2); strings(l)
             case .map(let m)?: byte(3); map(m)
             case .attributes(let a)?: byte(4); attributes(a)
-            case .citations(let c)?: byte(5); count(c.count); c.forEach { record($0, Citation.fields) }
+            case .citations(let c)?: byte(5); count(c.count); c.forEach { record($0, Citation.fields); location($0.location) }
             }
         }
     }
@@ -259,7 +259,11 @@ private struct Reader {
                 let n = try count()
                 var c: [Citation] = []
                 c.reserveCapacity(n)
-                for _ in 0..<n { c.append(try record(Citation.empty, Citation.fields)) }
+                for _ in 0..<n {
+                    var citation = try record(Citation.empty, Citation.fields)
+                    citation.location = try location()
+                    c.append(citation)
+                }
                 data = .citations(c)
             default: throw .malformed
             }

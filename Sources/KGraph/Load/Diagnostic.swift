@@ -1,18 +1,24 @@
 /// A problem found in a graph, with where it is and what may fix it.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable, Comparable {
+        /// Worth knowing, not a problem (a document whose text is absent, so its quotes are not verified).
+        case note
         case warning, error
-        public static func < (lhs: Self, rhs: Self) -> Bool { lhs == .warning && rhs == .error }
+        public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+        private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
     }
 
     public var severity: Severity
     public var message: String
     public var location: FileLocation?
+    /// Ids of the relations a finding beyond form concerns (both claims of a contradiction); empty otherwise.
+    public var relations: [String]
 
-    public init(_ severity: Severity, _ message: String, at location: FileLocation?) {
+    public init(_ severity: Severity, _ message: String, at location: FileLocation?, relations: [String] = []) {
         self.severity = severity
         self.message = message
         self.location = location
+        self.relations = relations
     }
 
     /// `file:line:column: error: message`, the form compilers and editors understand.

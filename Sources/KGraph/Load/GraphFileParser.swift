@@ -360,7 +360,10 @@ private struct Reader {
             var citations: [Citation] = []
             for c in list(node, field.key) {
                 guard let cited = record(c, Citation.fields, start: Citation.empty, what: "source") else { continue }
-                citations.append(cited.record)
+                // The quote's place stays with the citation: `kgraph check` reports a quote it cannot find there.
+                var citation = cited.record
+                citation.location = cited.nodes["quote"].map(place)
+                citations.append(citation)
                 read.citations.append(Citation.fields.map { cited.nodes[$0.key].map(place) })
             }
             return .citations(citations)

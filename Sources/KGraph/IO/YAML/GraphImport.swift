@@ -188,7 +188,9 @@ public enum GraphImport {
                 if importDocument == nil {
                     let id = unique("import-" + slug((base as NSString).deletingPathExtension), &takenDocuments)
                     importDocument = id
-                    _ = try? out.add(Document(id: id, title: "Imported from \(base)", file: base,
+                    // No `file:`: that names a document's text, which quotes are verified against,
+                    // and these "quotes" describe edges rather than copy words.
+                    _ = try? out.add(Document(id: id, title: "Imported from \(base)",
                                               note: "kgraph import added this document: the relations citing it had no source in "
                                                 + "\(base). Replace these citations with the reports the facts come from."))
                 }
