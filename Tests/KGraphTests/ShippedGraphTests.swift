@@ -293,6 +293,11 @@ import Testing
         }
     }
 
+    /// Whitespace runs folded to one space; nothing else (quotes, apostrophes, case) is forgiven.
+    static func folded(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
     /// Every quote verifies against the shipped text of its report, as `kgraph check` verifies it.
     @Test func everyQuoteOccursInItsReport() throws {
         let g = try graph()
