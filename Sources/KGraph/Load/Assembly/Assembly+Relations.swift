@@ -10,16 +10,20 @@ extension Assembly {
         heads.reserveCapacity(list.count)
         var valid: [Bool]?
         var unsourced = -1
-        for i in list.indices {
-            let (source, target) = resolveEnds(list[i], given: ends.isEmpty ? nil : ends[i], positions, f, i)
-            checkCitations(list[i], f, i, unsourced: &unsourced)
-            checkType(list[i], source, target, f, i)
-            if let source, let target {
-                tails.append(source)
-                heads.append(target)
-            } else {
-                if valid == nil { valid = [Bool](repeating: true, count: list.count) }
-                valid![i] = false
+        // Through a buffer, so that each phase borrows the relation instead of copying it (a copy
+        // retains and releases every string and array in it: 8 % of the whole load).
+        list.withUnsafeBufferPointer { relations in
+            for i in relations.indices {
+                let (source, target) = resolveEnds(relations[i], given: ends.isEmpty ? nil : ends[i], positions, f, i)
+                checkCitations(relations[i], f, i, unsourced: &unsourced)
+                checkType(relations[i], source, target, f, i)
+                if let source, let target {
+                    tails.append(source)
+                    heads.append(target)
+                } else {
+                    if valid == nil { valid = [Bool](repeating: true, count: relations.count) }
+                    valid![i] = false
+                }
             }
         }
         // Let go of the ends: their memory goes to what comes next.
