@@ -8,8 +8,9 @@ extension GraphAssembler {
         guard !fields.isEmpty else { return }
         var ids: Set<IDKey>?
         for f in fragments {
-            for (i, r) in f.relations.enumerated() {
-                for (j, c) in r.sources.enumerated() {
+            // By index: `enumerated()` would copy each relation (a million on a big graph).
+            for i in f.relations.indices {
+                for (j, c) in f.relations[i].sources.enumerated() {
                     for k in fields {
                         guard let v = Citation.fields[k].text(c) else { continue }
                         if ids == nil { ids = Set(fragments.lazy.flatMap { $0.entities.lazy.map { IDKey($0.id) } }) }
@@ -17,7 +18,7 @@ extension GraphAssembler {
                         let citations = i < f.relationPlaces.count ? f.relationPlaces[i].citations : []
                         let at = j < citations.count && k < citations[j].count ? citations[j][k] : nil
                         d.append(Diagnostic(.error, "unknown entity '\(v)' as \(Citation.fields[k].key) of a citation"
-                                            + didYouMean(v, among: known.map(\.id)), at: at ?? r.location))
+                                            + didYouMean(v, among: known.map(\.id)), at: at ?? f.relations[i].location))
                     }
                 }
             }
