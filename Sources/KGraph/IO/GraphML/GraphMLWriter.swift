@@ -44,6 +44,8 @@ private struct Writer {
     var needNodeID = false
     var needEdgeID = false
     let nodeColumns: AttributeColumns
+    /// Each citation field's `"key":` as the first member of its object and as a later one.
+    let citationKeys = Citation.fields.map { (first: "\"" + $0.key + "\":", later: ",\"" + $0.key + "\":") }
     let entityColumns = InteropField.entityColumns
     let entityKeys = InteropField.entityColumns.map { "n_" + $0.key }
     let edgeColumns: AttributeColumns
@@ -192,11 +194,9 @@ private struct Writer {
             for (j, c) in r.sources.enumerated() {
                 out.raw(j == 0 ? "{" : ",{")
                 var first = true
-                for field in Citation.fields {
+                for (k, field) in Citation.fields.enumerated() {
                     guard let v = field.text(c) else { continue }
-                    out.raw(first ? "\"" : ",\"")
-                    out.raw(field.key)
-                    out.raw("\":")
+                    out.raw(first ? citationKeys[k].first : citationKeys[k].later)
                     out.jsonStringText(v)
                     first = false
                 }
