@@ -11,6 +11,8 @@ struct PathOptions: ParsableArguments {
     var count: Int = 1
     @Flag(name: .long, help: "Follow relations only forward, source to target (symmetric types such as allied-with both ways).")
     var directed = false
+    @Flag(name: .long, help: "Only paths whose dates do not go back in time, hop after hop (undated hops only with --include-undated).")
+    var chronological = false
     @Option(name: .long, help: ArgumentHelp("Follow only these relation types (comma-separated, repeatable).", valueName: "types"))
     var via: [String] = []
     @Option(name: .long, help: ArgumentHelp("Never follow these relation types (comma-separated, repeatable).", valueName: "types"))
@@ -29,6 +31,7 @@ struct PathOptions: ParsableArguments {
         guard maxHops >= 1 else { throw Failure("--max-hops must be at least 1 (got \(maxHops))") }
         var o = TraversalOptions()
         o.direction = directed ? .outgoing : .both
+        o.chronological = chronological
         o.maxHops = maxHops
         if !via.isEmpty { o.relationTypes = Set(try relationTypes(via, option: "--via", in: g)) }
         o.excludedTypes = Set(try relationTypes(exclude, option: "--exclude", in: g))

@@ -75,7 +75,8 @@ extension Graph {
     /// hops first (bidirectional breadth-first search; Yen's algorithm for more than one). Paths are distinct as
     /// sequences of entities; where several relations link two consecutive entities, the hop shows
     /// the strongest (highest confidence, then most sources, then dated, then first in the file) and
-    /// lists the others as alternatives. A path leaves from the last start entity it passes and
+    /// lists the others as alternatives. With `options.chronological`, only paths whose relations
+    /// keep time order (see `ChronologicalSearch`), each hop showing a relation that keeps it. A path leaves from the last start entity it passes and
     /// stops at the first end entity it reaches, so no other start or end lies inside it. Entities in
     /// both sets are dropped from `targets`. Avoided entities may still be endpoints.
     ///
@@ -87,6 +88,11 @@ extension Graph {
     public func shortestPaths(from sources: [Int32], to targets: [Int32], count: Int = 1,
                               options: TraversalOptions = TraversalOptions()) -> [GraphPath] {
         let traversal = CompiledTraversal(options, graph: self)
+        if options.chronological {
+            var search = ChronologicalSearch(traversal, sources: sources, targets: targets,
+                                             includeUndated: options.window.includeUndated)
+            return search.kShortest(count, maxHops: options.maxHops).map { search.hops(of: $0) }
+        }
         var search = PathSearch(traversal, sources: sources, targets: targets)
         return search.kShortest(count, maxHops: options.maxHops).map { hops(of: $0, traversal) }
     }

@@ -30,6 +30,9 @@ public struct TraversalOptions: Hashable, Sendable {
     public var window: TimeWindow
     /// Assertions, minimum confidence, added facts.
     public var strength: StrengthFilter
+    /// Paths only: follow only sequences of relations whose dates do not go back in time (see
+    /// `ChronologicalSearch`); undated relations only with `window.includeUndated`.
+    public var chronological = false
 
     public init(direction: TraversalDirection = .both, relationTypes: Set<String>? = nil,
                 excludedTypes: Set<String> = [], avoidedEntities: Set<Int32> = [], entityKinds: Set<String>? = nil,
@@ -67,6 +70,9 @@ public struct TraversalOptions: Hashable, Sendable {
         }
         if let kinds = entityKinds { parts.append("only through " + kinds.sorted().joined(separator: ", ")) }
         if let w = window.summary { parts.append(w) }
+        if chronological {
+            parts.append(window.includeUndated ? "in time order (undated relations allowed)" : "in time order, dated relations only")
+        }
         parts += strength.limits
         return parts.joined(separator: "; ")
     }
