@@ -3,7 +3,7 @@
 SWIFT ?= swift
 OUT ?= out/graph.svg
 
-.PHONY: all setup setup-test build render examples test clean bench bench-large bench-build setup-bench
+.PHONY: all setup setup-test build render examples test clean bench bench-large bench-build setup-bench fuzz fuzz-smoke tsan
 
 all: build
 
@@ -29,6 +29,21 @@ examples: build
 test: setup-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@$(MAKE) --no-print-directory fuzz-smoke
+
+# Fuzzing (issue 17): every reader under libFuzzer + AddressSanitizer, built into .build-fuzz/ and
+# seeded from the test fixtures (Fuzz/run.sh). `make fuzz` runs each reader FUZZ_SECONDS; `make
+# test` runs each for 20 s. `make tsan` runs the GraphML tests (the two-thread read) under ThreadSanitizer.
+FUZZ_SECONDS ?= 180
+fuzz:
+	Fuzz/run.sh $(FUZZ_SECONDS)
+
+fuzz-smoke:
+	Fuzz/run.sh 20
+
+tsan:
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter 'GraphMLSplitTests|GraphMLTests'
 
 # Benchmarks (Benchmarks/README.md): kgraph, igraph and NetworkX on one generated GraphML file.
 BENCH_SEED ?= 1
@@ -47,4 +62,4 @@ bench-large: bench-build
 	python3 Benchmarks/run.py --entities 100000 --relations 1000000 --seed $(BENCH_SEED)
 
 clean:
-	rm -rf .build out
+	rm -rf .build .build-fuzz .build-tsan out

@@ -41,6 +41,8 @@ let package = Package(
             path: "Benchmarks/kgraph-bench-gen"
         ),
         .executableTarget(name: "kgraph-bench", dependencies: ["KGraph", "KGraphRender"], path: "Benchmarks/kgraph-bench"),
+        // Fuzz targets for every reader (Fuzz/run.sh builds them with libFuzzer and AddressSanitizer).
+        .executableTarget(name: "kgraph-fuzz", dependencies: ["KGraph"], path: "Fuzz", exclude: ["run.sh"]),
         .testTarget(name: "KGraphTests", dependencies: ["KGraph"], exclude: ["Fixtures"]),
         .testTarget(name: "KGraphRenderTests", dependencies: ["KGraphRender", "KGraph"]),
         .testTarget(name: "BenchmarkTests", dependencies: ["KGraphBenchGen", "KGraph"]),
