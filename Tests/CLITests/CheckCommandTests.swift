@@ -109,3 +109,31 @@ import Testing
         }
     }
 }
+
+/// Added facts read as added, in text and JSON, wherever relations are printed.
+@Suite struct ProvenanceMarkTests {
+    @Test func timelineAndPathsMarkEveryAddedFact() throws {
+        let shipped = StrengthOptionTests.shipped
+        let json = try kgraph(["timeline", "--format", "json"] + shipped)
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(list.allSatisfy { ["reported", "added"].contains($0["provenance"] as? String) })
+        let added = list.filter { $0["provenance"] as? String == "added" }
+        #expect(added.count >= 10)
+        let text = try kgraph(["timeline"] + shipped).stdout.split(separator: "\n").filter { $0.contains(" --") }
+        #expect(text.count == list.count)
+        #expect(text.filter { $0.hasSuffix(", added from general knowledge)") }.count == added.count)
+        #expect(!text.contains { $0.contains("added from general knowledge") && $0.contains(", reported") })
+
+        // The path, and one through an added fact (Trump ordering the strike on Soleimani).
+        for query in [["IRGC", "US base", "-k", "5"], ["Trump", "Quds Force", "-k", "3"]] {
+            let paths = try kgraph(["path"] + query + ["--format", "json"] + shipped)
+            let hops = try #require((try JSONSerialization.jsonObject(with: Data(paths.stdout.utf8)) as? [String: Any])?["paths"] as? [[String: Any]])
+                .flatMap { $0["hops"] as? [[String: Any]] ?? [] }
+            #expect(hops.allSatisfy { ["reported", "added"].contains($0["provenance"] as? String) })
+            let addedHops = hops.filter { $0["provenance"] as? String == "added" }
+            if query[0] == "Trump" { #expect(!addedHops.isEmpty) }
+            let pathText = try kgraph(["path"] + query + shipped).stdout
+            #expect(pathText.components(separatedBy: ", added from general knowledge\n").count - 1 == addedHops.count)
+        }
+    }
+}

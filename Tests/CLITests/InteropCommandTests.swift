@@ -68,7 +68,7 @@ let corpus = packageRoot.appendingPathComponent("Tests/Fixtures/corpus")
         // The pair loads back for any command through either file.
         let check = try kgraph(["relations", "--graph", out + "/relations.csv", "--type", "attacked"])
         #expect(check.status == 0, "\(check.stderr)")
-        #expect(check.stdout.contains("Kata'ib Hezbollah --attacked--> Tower 22  2024-01-28  medium, attributed  [mee]"))
+        #expect(check.stdout.contains("Kata'ib Hezbollah --attacked--> Tower 22  2024-01-28  medium confidence, attributed  [mee]"))
     }
 
     @Test func yedMarkupOnlyWithGraphML() throws {

@@ -18,7 +18,7 @@ import Testing
                          confidence: .medium, assertion: .attributed, sources: [Citation(document: "d", quote: "q")])
         let text = try StableJSON.text(r.json)
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(Set(obj.keys) == ["id", "source", "relation", "target", "date", "confidence", "assertion", "sources"])
+        #expect(Set(obj.keys) == ["id", "source", "relation", "target", "date", "confidence", "assertion", "provenance", "sources"])
         #expect(obj["date"] as? String == "2024-01")
         #expect(obj["relation"] as? String == "backs")
     }
@@ -44,11 +44,16 @@ import Testing
         let r = Relation(id: "r", source: "a", type: "operates", target: "b", time: try TimeSpan.parse("2024-01").get(),
                          sources: [Citation(document: "d1", quote: "x"), Citation(document: "d1", quote: "y"),
                                    Citation(document: "d2", quote: "z")], provenance: .added)
-        #expect(TextReport.line(r, in: g) == "Alpha --operates--> Beta  2024-01  high, reported, added knowledge  [d1, d2]")
+        #expect(TextReport.line(r, in: g) == "Alpha --operates--> Beta  2024-01  high confidence, added from general knowledge  [d1, d2]")
         #expect(r.json.provenance == "added")
         var reported = r
         reported.provenance = .reported
-        #expect(reported.json.provenance == nil)
+        #expect(reported.json.provenance == "reported")
+        #expect(TextReport.line(reported, in: g) == "Alpha --operates--> Beta  2024-01  high confidence, reported  [d1, d2]")
+        var denied = r
+        denied.assertion = .denied
+        denied.confidence = .low
+        #expect(TextReport.line(denied, in: g) == "Alpha --operates--> Beta  2024-01  low confidence, denied, added from general knowledge  [d1, d2]")
     }
 }
 

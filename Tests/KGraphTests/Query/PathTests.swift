@@ -174,10 +174,10 @@ import Testing
         #expect(json.from.map(\.id) == ["a"] && json.to.map(\.id) == ["c"])
         #expect(json.paths == [PathJSON(length: 2, hops: [
             PathHopJSON(from: "a", to: "b", relation: "backs", direction: "forward", relationId: "r0", date: "2024-01-28",
-                        confidence: "medium", assertion: "reported",
+                        confidence: "medium", assertion: "reported", provenance: "reported",
                         sources: [CitationJSON(document: "d0", quote: "quote 0 for r0"), CitationJSON(document: "d1", quote: "quote 1 for r0")]),
             PathHopJSON(from: "b", to: "c", relation: "struck", direction: "backward", relationId: "r1", date: nil,
-                        confidence: "high", assertion: "reported", sources: [CitationJSON(document: "d0", quote: "quote 0 for r1")]),
+                        confidence: "high", assertion: "reported", provenance: "reported", sources: [CitationJSON(document: "d0", quote: "quote 0 for r1")]),
         ])])
     }
 

@@ -34,8 +34,8 @@ public struct CitationJSON: Codable, Hashable, Sendable {
 }
 
 /// The stable JSON shape of a relation:
-/// `{"id","source","relation","target","date"?,"confidence","assertion","sources":[...]}`, plus
-/// `attributes` and `note` when it has them. `source` and `target` are entity ids.
+/// `{"id","source","relation","target","date"?,"confidence","assertion","provenance","sources":[...]}`,
+/// plus `attributes` and `note` when it has them. `source` and `target` are entity ids.
 public struct RelationJSON: Codable, Hashable, Sendable {
     public var id: String
     public var source: String
@@ -47,7 +47,7 @@ public struct RelationJSON: Codable, Hashable, Sendable {
     public var sources: [CitationJSON]
     public var attributes: [String: AttributeValue]?
     public var note: String?
-    /// `"added"` when the fact comes from general knowledge rather than the cited reports; absent otherwise.
+    /// `reported` (taken from the cited reports) or `added` (from general knowledge); on every relation.
     public var provenance: String?
 
     public init(id: String, source: String, relation: String, target: String, date: String?, confidence: String,
@@ -106,7 +106,7 @@ extension Relation {
                      confidence: confidence.rawValue, assertion: assertion.rawValue,
                      sources: sources.map { CitationJSON($0) },
                      attributes: attributes.isEmpty ? nil : attributes, note: note,
-                     provenance: provenance == .added ? provenance.rawValue : nil)
+                     provenance: provenance.rawValue)
     }
 }
 

@@ -1,5 +1,5 @@
 /// One hop of a path in JSON: `{"from","to","relation","direction","relationId","date"?,"confidence",
-/// "assertion","sources"}`; `from`/`to` follow the path order, `direction` is `forward` when the
+/// "assertion","provenance","sources"}`; `from`/`to` follow the path order, `direction` is `forward` when the
 /// stored relation points the same way.
 public struct PathHopJSON: Codable, Hashable, Sendable {
     public var from: String
@@ -10,13 +10,15 @@ public struct PathHopJSON: Codable, Hashable, Sendable {
     public var date: String?
     public var confidence: String
     public var assertion: String
+    /// `reported` (from the cited reports) or `added` (from general knowledge).
+    public var provenance: String
     public var sources: [CitationJSON]
 
     public init(from: String, to: String, relation: String, direction: String, relationId: String, date: String?,
-                confidence: String, assertion: String, sources: [CitationJSON]) {
+                confidence: String, assertion: String, provenance: String, sources: [CitationJSON]) {
         self.from = from; self.to = to; self.relation = relation; self.direction = direction
         self.relationId = relationId; self.date = date; self.confidence = confidence
-        self.assertion = assertion; self.sources = sources
+        self.assertion = assertion; self.provenance = provenance; self.sources = sources
     }
 }
 
@@ -46,7 +48,7 @@ extension PathHop {
         return PathHopJSON(from: g.entity(at: from).id, to: g.entity(at: to).id, relation: r.type,
                            direction: isForward ? "forward" : "backward", relationId: r.id,
                            date: r.time?.description, confidence: r.confidence.rawValue,
-                           assertion: r.assertion.rawValue,
+                           assertion: r.assertion.rawValue, provenance: r.provenance.rawValue,
                            sources: r.sources.map { CitationJSON($0) })
     }
 }

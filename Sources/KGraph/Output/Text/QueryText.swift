@@ -32,9 +32,9 @@ public enum QueryText {
         return "\(time) (\(p))"
     }
 
-    /// `2024-01-28 (day), medium confidence, attributed`.
+    /// `2024-01-28 (day), medium confidence, attributed` (see `Relation.strengthText`).
     public static func evidence(_ r: Relation) -> String {
-        dateWithPrecision(r.time) + ", \(r.confidence.rawValue) confidence, \(r.assertion.rawValue)"
+        dateWithPrecision(r.time) + ", " + r.strengthText
     }
 
     /// The citations of a relation, one per line: `doc-id: "quote"`, or a warning when it has none.
@@ -137,7 +137,7 @@ public enum QueryText {
             }
             out += date.padding(toLength: w, withPad: " ", startingAt: 0) + "  "
                 + step(from: g.sourceIndex(ofRelation: r), to: g.targetIndex(ofRelation: r), relation: r, forward: true, in: g)
-                + "  (\(rel.confidence.rawValue) confidence, \(rel.assertion.rawValue))\n"
+                + "  (" + rel.strengthText + ")\n"
             out += sources(rel, indent: String(repeating: " ", count: w + 4)) + "\n"
         }
         return out

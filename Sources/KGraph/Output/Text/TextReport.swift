@@ -11,8 +11,7 @@ public enum TextReport {
     public static func details(_ r: Relation) -> String {
         var out = ""
         if let t = r.time { out += "  " + t.description }
-        out += "  \(r.confidence.rawValue), \(r.assertion.rawValue)"
-        if r.provenance == .added { out += ", added knowledge" }
+        out += "  " + r.strengthText
         var seen = Set<String>()
         out += "  [" + r.sources.map(\.document).filter { seen.insert($0).inserted }.joined(separator: ", ") + "]"
         return out
