@@ -25,37 +25,47 @@ enum FragmentCheck {
     }
 
     /// Appends an error for each value longer than `Limits.valueBytes`, in files of every format.
+    /// Runs on every load of a big file: a value's UTF-8 length is O(1) for native strings, and the
+    /// message is only built for a value over the limit.
     static func checkValueSizes(_ fragment: GraphFragment, diagnostics: inout [Diagnostic]) {
-        func check(_ s: String?, _ what: String, _ at: FileLocation?) {
+        func check(_ s: String?, _ what: @autoclosure () -> String, _ at: FileLocation?) {
             guard let s, s.utf8.count > Limits.valueBytes else { return }
-            diagnostics.append(Diagnostic(.error, "\(what) is \(s.utf8.count) bytes long, over the limit of "
+            diagnostics.append(Diagnostic(.error, "\(what()) is \(s.utf8.count) bytes long, over the limit of "
                                           + "\(Limits.valueBytes) bytes (16 MiB) for one value", at: at))
         }
-        func check(_ v: AttributeValue, _ what: String, _ at: FileLocation?) {
+        func check(_ v: AttributeValue, _ what: @autoclosure () -> String, _ at: FileLocation?) {
             switch v {
-            case .string(let s): check(s, what, at)
-            case .list(let items): items.forEach { check($0, what, at) }
-            case .map(let m): m.forEach { check($0.key, what, at); check($0.value, what, at) }
+            case .string(let s): check(s, what(), at)
+            case .list(let items): for item in items { check(item, what(), at) }
+            case .map(let m): for (k, item) in m { check(k, what(), at); check(item, what(), at) }
             default: break
             }
         }
-        for e in fragment.entities {
-            let texts: [String?] = [e.id, e.name, e.kind, e.description, e.note, e.country]
-            for s in texts + e.aliases.map(Optional.some) {
-                check(s, "a value of entity '\(e.id.prefix(40))'", e.location)
+        func check(_ attributes: [String: AttributeValue], _ at: FileLocation?) {
+            for (name, value) in attributes {
+                check(name, "an attribute name", at)
+                check(value, "attribute '\(name.prefix(40))'", at)
             }
-            e.attributes.forEach { check($0.key, "an attribute name", e.location); check($0.value, "attribute '\($0.key.prefix(40))'", e.location) }
+        }
+        for e in fragment.entities {
+            for s in [e.id, e.name, e.kind, e.description, e.note, e.country] { check(s, "a value of entity '\(e.id.prefix(40))'", e.location) }
+            for s in e.aliases { check(s, "an alias of entity '\(e.id.prefix(40))'", e.location) }
+            check(e.attributes, e.location)
         }
         for r in fragment.relations {
-            let texts: [String?] = [r.id, r.source, r.target, r.type, r.note]
-            for s in texts + r.sources.flatMap({ [$0.document, $0.quote] as [String?] }) {
-                check(s, "a value of relation '\(r.id.prefix(40))'", r.location)
+            check(r.id, "the id of relation '\(r.id.prefix(40))'", r.location)
+            check(r.source, "the source of relation '\(r.id.prefix(40))'", r.location)
+            check(r.target, "the target of relation '\(r.id.prefix(40))'", r.location)
+            check(r.type, "the type of relation '\(r.id.prefix(40))'", r.location)
+            check(r.note, "the note of relation '\(r.id.prefix(40))'", r.location)
+            for c in r.sources {
+                check(c.document, "a cited document of relation '\(r.id.prefix(40))'", r.location)
+                check(c.quote, "a quote of relation '\(r.id.prefix(40))'", r.location)
             }
-            r.attributes.forEach { check($0.key, "an attribute name", r.location); check($0.value, "attribute '\($0.key.prefix(40))'", r.location) }
+            if !r.attributes.isEmpty { check(r.attributes, r.location) }
         }
         for d in fragment.documents {
-            let texts: [String?] = [d.id, d.title, d.outlet, d.url, d.file, d.note]
-            for s in texts { check(s, "a value of document '\(d.id.prefix(40))'", d.location) }
+            for s in [d.id, d.title, d.outlet, d.url, d.file, d.note] { check(s, "a value of document '\(d.id.prefix(40))'", d.location) }
         }
     }
 
