@@ -41,7 +41,7 @@ import Testing
         let graphs = try shippedCopy()
         defer { try? FileManager.default.removeItem(at: graphs.deletingLastPathComponent()) }
         let documents = graphs.appendingPathComponent("documents")
-        let text = try #require(try FileManager.default.contentsOfDirectory(atPath: documents.path).sorted().first)
+        let text = try #require(try FileManager.default.contentsOfDirectory(atPath: documents.path).sorted().first { $0.hasSuffix(".txt") })
         try FileManager.default.removeItem(at: documents.appendingPathComponent(text))
 
         let r = try kgraph(["check", "--graph", graphs.path])
