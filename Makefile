@@ -45,7 +45,7 @@ tsan:
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
 	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter 'GraphMLSplitTests|GraphMLTests'
 
-# Benchmarks (Benchmarks/README.md): kgraph, igraph and NetworkX on one generated GraphML file.
+# Benchmarks (Benchmarks/README.md): kgraph against rustworkx, igraph, graph-tool and NetworkX on generated GraphML (kgraph's own and foreign-style), one core and two.
 BENCH_SEED ?= 1
 bench-build: setup-bench
 	$(SWIFT) build -c release --product kgraph

@@ -42,6 +42,20 @@ public struct ByteSink {
         if buffer.count >= flushAt { try drain() }
     }
 
+    /// Writes `s` as XML element text: `&`, `<` and `>` escaped, quotes left as they are (as
+    /// NetworkX's writer leaves them in text).
+    public mutating func writeXMLText(_ s: String) throws {
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "&"): buffer.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): buffer.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): buffer.append(contentsOf: "&gt;".utf8)
+            default: buffer.append(b)
+            }
+        }
+        if buffer.count >= flushAt { try drain() }
+    }
+
     /// Writes `s` as a double-quoted YAML or JSON string (the generator's text is printable ASCII
     /// and apostrophes, so escaping quotes and backslashes is enough for both).
     public mutating func writeQuoted(_ s: String) throws {

@@ -3,8 +3,8 @@ import Foundation
 import KGraph
 import KGraphBenchGen
 
-/// Writes a synthetic conflict-like graph in the native YAML format, GraphML and the Neo4j CSV
-/// pair, plus the questions the benchmark asks of it (`queries.json`, `sample.txt`).
+/// Writes a synthetic conflict-like graph in the native YAML format, GraphML (kgraph's own and a
+/// foreign-style one) and the Neo4j CSV pair, plus the questions the benchmark asks of it (`queries.json`, `sample.txt`).
 struct BenchGen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kgraph-bench-gen",
@@ -13,7 +13,7 @@ struct BenchGen: ParsableCommand {
     @Option(help: "Number of entities.") var entities: Int = 10_000
     @Option(help: "Number of relations.") var relations: Int = 100_000
     @Option(help: "Seed: the same seed and sizes give the same files, byte for byte.") var seed: UInt64 = 1
-    @Option(help: "Comma-separated formats: yaml, graphml, csv.") var formats: String = "yaml,graphml,csv"
+    @Option(help: "Comma-separated formats: yaml, graphml, csv, foreign (foreign.graphml: GraphML as NetworkX writes it).") var formats: String = "yaml,graphml,csv"
     @Option(name: .shortAndLong, help: "Output folder.") var output: String
     @Option(name: .customLong("colliding-ids"), help: ArgumentHelp("Also write ids-plain.graphml and ids-crafted.graphml with this many nodes each.",
                                discussion: "The crafted ids collide under the id hash kgraph used before it was seeded."))
@@ -46,6 +46,7 @@ struct BenchGen: ParsableCommand {
                 try file("relations.csv") { try $0.write(relations); try $0.close() }
             }
         }
+        if wanted.contains("foreign") { try file("foreign.graphml") { try graph.writeForeignGraphML(to: &$0) } }
         if collidingIDs > 0 {
             try file("ids-plain.graphml") { try $0.write(CollidingIDs.graphML(CollidingIDs.plain(count: collidingIDs))); try $0.close() }
             try file("ids-crafted.graphml") { try $0.write(CollidingIDs.graphML(CollidingIDs.crafted(count: collidingIDs))); try $0.close() }

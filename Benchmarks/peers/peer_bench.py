@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Times NetworkX or python-igraph on a graph written by kgraph-bench-gen, phase by phase, in one
-process, and prints one JSON object: {"tool", "version", "phases": {name: seconds}, "results": {...}}.
+"""Times NetworkX, python-igraph, rustworkx or graph-tool on a graph written by kgraph-bench-gen,
+phase by phase, in one process, and prints one JSON object: {"tool", "version", "phases": {name: seconds}, "results": {...}}.
 
 The phases ask what kgraph-bench asks (see Benchmarks/README.md):
   load          read graph.graphml
@@ -12,8 +12,12 @@ The phases ask what kgraph-bench asks (see Benchmarks/README.md):
                 subgraph induced by the entities in sample.txt
   export        write the whole graph back as GraphML
 Results (counts, lengths, the top betweenness entity) let the harness check the tools agree.
+A phase a tool has no function for (rustworkx and graph-tool have no k shortest paths) is left out.
 
-Usage: peer_bench.py networkx|igraph DIR
+Usage: peer_bench.py networkx|igraph|rustworkx|graph-tool DIR [FILE]
+  FILE: the GraphML file in DIR to read (default graph.graphml; foreign.graphml is the same graph
+  written the way NetworkX writes it). graph-tool is Debian's package: run this script with
+  /usr/bin/python3 for it.
 """
 import itertools
 import json
@@ -30,11 +34,10 @@ def timed(phases, name, fn):
     return value
 
 
-def run_networkx(folder, queries, sample):
+def run_networkx(path, queries, sample):
     import networkx as nx
 
     phases, results = {}, {}
-    path = os.path.join(folder, "graph.graphml")
     G = timed(phases, "load", lambda: nx.read_graphml(path))
     results["entities"], results["relations"] = G.number_of_nodes(), G.number_of_edges()
 
@@ -79,11 +82,10 @@ def run_networkx(folder, queries, sample):
     return nx.__version__, phases, results
 
 
-def run_igraph(folder, queries, sample):
+def run_igraph(path, queries, sample):
     import igraph as ig
 
     phases, results = {}, {}
-    path = os.path.join(folder, "graph.graphml")
     g = timed(phases, "load", lambda: ig.Graph.Read_GraphML(path))
     results["entities"], results["relations"] = g.vcount(), g.ecount()
 
@@ -127,16 +129,123 @@ def run_igraph(folder, queries, sample):
     return ig.__version__, phases, results
 
 
+def run_rustworkx(path, queries, sample):
+    import rustworkx as rx
+
+    phases, results = {}, {}
+    g = timed(phases, "load", lambda: rx.read_graphml(path)[0])
+    results["entities"], results["relations"] = g.num_nodes(), g.num_edges()
+
+    def by(field, value):
+        return next(i for i in g.node_indices() if g[i][field] == value)
+
+    # Searches that follow relations both ways need the undirected simple graph (made once, timed apart).
+    U = timed(phases, "undirected_prep", lambda: g.to_undirected(multigraph=False))
+    root = by("id", queries["bfsRoot"]["id"])
+    results["bfs"] = timed(phases, "bfs", lambda: sum(len(layer) for layer in rx.bfs_layers(U, [root])))
+
+    def path_query():
+        s, t = by("label", queries["pathFrom"]["name"]), by("label", queries["pathTo"]["name"])
+        return rx.digraph_dijkstra_shortest_paths(g, s, target=t, as_undirected=True)[t]
+
+    results["path"] = len(timed(phases, "path", path_query)) - 1
+
+    def neighborhood():
+        center = by("id", queries["center"]["id"])
+        seen, frontier = {center}, [center]
+        for _ in range(2):
+            frontier = [m for n in frontier for m in U.neighbors(n) if m not in seen and not seen.add(m)]
+        return len(seen)
+
+    results["neighborhood"] = timed(phases, "neighborhood", neighborhood)
+
+    def betweenness():
+        wanted = set(sample)
+        sub = U.subgraph([i for i in U.node_indices() if U[i]["id"] in wanted])
+        scores = rx.graph_betweenness_centrality(sub, normalized=False)
+        best = max(scores.keys(), key=lambda i: (scores[i], sub[i]["id"]))
+        return sub[best]["id"], scores[best]
+
+    best, score = timed(phases, "betweenness", betweenness)
+    results["betweenness_top"], results["betweenness_top_score"] = best, round(score, 3)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "out.graphml")
+        timed(phases, "export", lambda: rx.write_graphml(g, out, keys=rustworkx_keys(rx, g)))
+        results["export_bytes"] = os.path.getsize(out)
+    return rx.__version__, phases, results
+
+
+def rustworkx_keys(rx, g):
+    """The key declarations rustworkx's writer needs for a graph its reader made: its own inference
+    refuses a graph whose attributes differ between nodes (as in every kgraph export). Part of the
+    export phase."""
+    def declare(domain, prefix, names):
+        return [rx.GraphMLKey(f"{prefix}{k}", domain, n, rx.GraphMLType.String, None) for k, n in enumerate(sorted(names))]
+    graph = set(g.attrs or {})
+    nodes = set().union(*(g[i].keys() for i in g.node_indices())) - {"id"}
+    edges = set().union(*(d.keys() for d in g.edges()))
+    return (declare(rx.GraphMLDomain.Graph, "g", graph) + declare(rx.GraphMLDomain.Node, "n", nodes)
+            + declare(rx.GraphMLDomain.Edge, "e", edges))
+
+
+def run_graph_tool(path, queries, sample):
+    import graph_tool.all as gt
+
+    phases, results = {}, {}
+    g = timed(phases, "load", lambda: gt.load_graph(path, fmt="graphml"))
+    results["entities"], results["relations"] = g.num_vertices(), g.num_edges()
+    ids, labels = g.vp["_graphml_vertex_id"], g.vp["label"]
+    U = gt.GraphView(g, directed=False)
+
+    def by(prop, value):
+        return gt.find_vertex(g, prop, value)[0]
+
+    def reach(source, max_dist=None):
+        dist = gt.shortest_distance(U, source=source, max_dist=max_dist)
+        return int((dist.a <= (max_dist if max_dist is not None else g.num_vertices())).sum())
+
+    results["bfs"] = timed(phases, "bfs", lambda: reach(by(ids, queries["bfsRoot"]["id"])))
+
+    def path_query():
+        s, t = by(labels, queries["pathFrom"]["name"]), by(labels, queries["pathTo"]["name"])
+        return gt.shortest_path(U, s, t)[0]
+
+    results["path"] = len(timed(phases, "path", path_query)) - 1
+    results["neighborhood"] = timed(phases, "neighborhood", lambda: reach(by(ids, queries["center"]["id"]), 2))
+
+    def betweenness():
+        wanted = set(sample)
+        mask = g.new_vertex_property("bool", vals=[ids[v] in wanted for v in g.vertices()])
+        H = gt.Graph(gt.GraphView(U, vfilt=mask), prune=True, directed=False)
+        gt.remove_parallel_edges(H)
+        gt.remove_self_loops(H)
+        scores = gt.betweenness(H, norm=False)[0]
+        hid = H.vp["_graphml_vertex_id"]
+        best = max(H.vertices(), key=lambda v: (scores[v], hid[v]))
+        return hid[best], float(scores[best])
+
+    best, score = timed(phases, "betweenness", betweenness)
+    results["betweenness_top"], results["betweenness_top_score"] = best, round(score, 3)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "out.graphml")
+        timed(phases, "export", lambda: g.save(out, fmt="graphml"))
+        results["export_bytes"] = os.path.getsize(out)
+    return gt.__version__.split()[0], phases, results
+
+
+RUNNERS = {"networkx": run_networkx, "igraph": run_igraph, "rustworkx": run_rustworkx, "graph-tool": run_graph_tool}
+
+
 def main():
-    if len(sys.argv) != 3 or sys.argv[1] not in ("networkx", "igraph"):
+    if len(sys.argv) not in (3, 4) or sys.argv[1] not in RUNNERS:
         sys.exit(__doc__)
     tool, folder = sys.argv[1], sys.argv[2]
+    path = os.path.join(folder, sys.argv[3] if len(sys.argv) == 4 else "graph.graphml")
     with open(os.path.join(folder, "queries.json")) as f:
         queries = json.load(f)
     with open(os.path.join(folder, queries["sampleFile"])) as f:
         sample = [line.strip() for line in f if line.strip()]
-    run = run_networkx if tool == "networkx" else run_igraph
-    version, phases, results = run(folder, queries, sample)
+    version, phases, results = RUNNERS[tool](path, queries, sample)
     print(json.dumps({"tool": tool, "version": version, "phases": phases, "results": results}))
 
 

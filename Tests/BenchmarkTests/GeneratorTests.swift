@@ -14,6 +14,7 @@ private func text(_ graph: SyntheticGraph, _ write: (SyntheticGraph, inout ByteS
 private var writers: [(String, (SyntheticGraph, inout ByteSink) throws -> Void)] { [
     ("yaml", { try $0.writeYAML(to: &$1) }),
     ("graphml", { try $0.writeGraphML(to: &$1) }),
+    ("foreign.graphml", { try $0.writeForeignGraphML(to: &$1) }),
     ("entities.csv", { try $0.writeEntitiesCSV(to: &$1) }),
     ("relations.csv", { try $0.writeRelationsCSV(to: &$1) }),
     ("sample", { try $0.writeSample(to: &$1) }),
@@ -111,6 +112,58 @@ private var writers: [(String, (SyntheticGraph, inout ByteSink) throws -> Void)]
             }
             #expect(loaded.documents.map(\.id) == built.documents.map(\.id))
         }
+    }
+}
+
+/// The foreign-style GraphML holds the same graph: kgraph reads it as a foreign file (names,
+/// kinds, countries, types, dates and quotes; documents unknown) and NetworkX reads it as the
+/// MultiDiGraph it would have written.
+@Suite struct ForeignGraphMLTests {
+    @Test func kgraphReadsTheSameGraphFromIt() throws {
+        let g = SyntheticGraph(entities: 300, relations: 1500, seed: 5)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kgraph-foreign-\(UUID()).graphml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(text(g, { try $0.writeForeignGraphML(to: &$1) })).write(to: file)
+        let loaded = try GraphLoader.load(paths: [file.path])
+        #expect(!loaded.diagnostics.hasErrors)
+        let built = g.graph()
+        #expect(loaded.graph.entityCount == 300 && loaded.graph.relationCount == 1500)
+        for i in 0..<Int32(300) {
+            let a = loaded.graph.entity(at: i), b = built.entity(at: i)
+            #expect(a.id == b.id && a.name == b.name && a.kind == b.kind && a.country == b.country)
+        }
+        for i in 0..<Int32(1500) {
+            let a = loaded.graph.relation(at: i), b = built.relation(at: i)
+            #expect(a.source == b.source && a.type == b.type && a.target == b.target && a.time == b.time)
+            #expect(a.sources == b.sources)
+        }
+        #expect(loaded.graph.documents.isEmpty)
+    }
+
+    @Test func networkXReadsItAsAMultiDiGraph() throws {
+        let g = SyntheticGraph(entities: 300, relations: 1500, seed: 5)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("kgraph-foreign-\(UUID()).graphml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(text(g, { try $0.writeForeignGraphML(to: &$1) })).write(to: file)
+        let script = """
+            import json, sys, networkx as nx
+            G = nx.read_graphml(sys.argv[1])
+            e = next(iter(G.edges(data=True)))
+            print(json.dumps([type(G).__name__, G.number_of_nodes(), G.number_of_edges(), sorted(e[2])]))
+            """
+        let p = Process()
+        let out = Pipe()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", script, file.path]
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let answer = try #require(try JSONSerialization.jsonObject(with: data) as? [Any])
+        #expect(answer[0] as? String == "MultiDiGraph")
+        #expect(answer[1] as? Int == 300 && answer[2] as? Int == 1500)
+        #expect(answer[3] as? [String] == ["relation", "sources"] || answer[3] as? [String] == ["date", "relation", "sources"])
     }
 }
 
