@@ -209,19 +209,7 @@ import Testing
 
     // MARK: 6. Files that are not files
 
-    @Test func fifoIsRefusedWithoutBlocking() throws {
-        let dir = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        for ext in ["graphml", "gexf", "json", "yaml", "csv"] {
-            let fifo = dir.appendingPathComponent("pipe.\(ext)").path
-            #expect(mkfifo(fifo, 0o644) == 0)
-            let r = try kgraphMeasured(["check", "--graph", fifo], timeout: 20)
-            #expect(!r.timedOut)
-            #expect(r.status == 2)
-            #expect(r.stdout == "\(fifo):1:1: error: cannot read file: it is a named pipe (FIFO), not a file: "
-                    + "kgraph reads regular files (save the data to a file first)\n")
-        }
-    }
+    // FIFOs and process substitution: PipeInputTests.
 
     @Test func symlinkLoopDanglingLinkAndFolderNamedLikeAFileSayWhatTheyAre() throws {
         let dir = try temporaryFolder()

@@ -118,6 +118,7 @@ public enum GraphLoader {
     public static func readFragment(file: String, diagnostics: inout [Diagnostic]) -> GraphFragment {
         let start = FileLocation(file: file, line: 1, column: 1)
         let ext = URL(fileURLWithPath: file).pathExtension.lowercased()
+        if PipeInput.isPipe(file) { return readPipe(file, extension: ext, diagnostics: &diagnostics) }
         guard let format = GraphFormats.reading(extension: ext) else {
             diagnostics.append(Diagnostic(.error, "unsupported graph file type '.\(ext)'; supported: " + GraphFormats.readableExtensions,
                                           at: start))
@@ -150,6 +151,27 @@ public enum GraphLoader {
         FragmentCheck.checkValueSizes(fragment, diagnostics: &found)
         if let cache, let key { cache.store(fragment, diagnostics: found, key: key) }
         diagnostics += found
+        return fragment
+    }
+
+    /// Reads a pipe (a FIFO, or the `/dev/fd/N` of `--graph <(command)`) to its end, in the format
+    /// its name says or, without an extension, the one its content shows.
+    static func readPipe(_ file: String, extension ext: String, diagnostics: inout [Diagnostic]) -> GraphFragment {
+        let start = FileLocation(file: file, line: 1, column: 1)
+        let data: Data
+        do { data = try PipeInput.read(file) } catch {
+            diagnostics.append(Diagnostic(.error, error.message, at: start))
+            return GraphFragment(file: file, strictVocabulary: true)
+        }
+        let named = ext.isEmpty ? nil : GraphFormats.reading(extension: ext)
+        guard let format = named ?? GraphFormats.reading(content: data), format.reads else {
+            diagnostics.append(Diagnostic(.error, "cannot tell the graph format of what the pipe carries; supported: "
+                                          + GraphFormats.readableExtensions, at: start))
+            return GraphFragment(file: file, strictVocabulary: true)
+        }
+        let fragment = format.read(.bytes(data), file: file, diagnostics: &diagnostics)
+        if !(format is YAMLFormat) { FragmentCheck.check(fragment, diagnostics: &diagnostics) }
+        FragmentCheck.checkValueSizes(fragment, diagnostics: &diagnostics)
         return fragment
     }
 }

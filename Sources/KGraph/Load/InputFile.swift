@@ -1,8 +1,8 @@
 import Foundation
 
-/// What can be wrong with an input file before any reader sees its bytes, said precisely: a FIFO
-/// would block the read forever, a symlink loop is not "no such file", a folder is not a file, and
-/// UTF-16 is not "invalid UTF-8".
+/// What can be wrong with an input file before any reader sees its bytes, said precisely: a symlink
+/// loop is not "no such file", a folder is not a file, and UTF-16 is not "invalid UTF-8". (Pipes
+/// are read by `PipeInput` before this check, with a bounded wait for their writer.)
 public enum InputFile {
     /// Why `path` cannot be read as a graph file, or nil when it is a readable regular file.
     public static func problem(_ path: String) -> String? {
@@ -11,7 +11,7 @@ public enum InputFile {
         switch st.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR: return "it is a folder, not a file"
-        case S_IFIFO: return "it is a named pipe (FIFO), not a file: kgraph reads regular files (save the data to a file first)"
+        case S_IFIFO: return "it is a named pipe (FIFO); read it with PipeInput"
         case S_IFSOCK: return "it is a socket, not a file"
         default: return "it is a device, not a file"
         }
