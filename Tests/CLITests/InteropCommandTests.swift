@@ -61,7 +61,8 @@ let corpus = packageRoot.appendingPathComponent("Tests/Fixtures/corpus")
         let out = dir.appendingPathComponent("neo4j").path
         let w = try kgraph(["export", "csv", "-o", out] + graph())
         #expect(w.status == 0, "\(w.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["entities.csv", "relations.csv"])
+        // The pair and its manifest (which pairs belong together: AtomicFile.write(files:)).
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [".kgraph-group", "entities.csv", "relations.csv"])
         let relations = try String(contentsOfFile: out + "/relations.csv", encoding: .utf8).split(separator: "\n")
         #expect(relations.count == 6)
         #expect(relations[2].hasPrefix("kataib-hezbollah,tower-22,ATTACKED,kh-attacked-t22,attacked,attacked,2024-01-28,day,2024-01-28,2024-01-28,medium,attributed,"))

@@ -25,11 +25,9 @@ public enum Neo4jCSVReader {
                                           at: FileLocation(file: file, line: 1, column: 1)))
             return fragment
         }
-        if case .file(let path) = source, let mixed = [path, siblingPath(path, nodes: nodes != nil)].compactMap({ $0 })
-            .first(where: AtomicFile.interruptedGroupWrite(of:)) {
-            diagnostics.append(Diagnostic(.error, "an export of this pair was interrupted before both files were replaced, "
-                                          + "so they may not belong together: export the pair again",
-                                          at: FileLocation(file: mixed, line: 1, column: 1)))
+        // A pair written by kgraph has a manifest beside it: files of two exports are not one graph.
+        if case .file(let path) = source, let mismatch = AtomicFile.groupMismatch(of: path) {
+            diagnostics.append(Diagnostic(.error, mismatch, at: FileLocation(file: file, line: 1, column: 1)))
             return fragment
         }
         if case .file(let path) = source, let sibling = siblingPath(path, nodes: nodes != nil) {
