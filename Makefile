@@ -3,7 +3,7 @@
 SWIFT ?= swift
 OUT ?= out/graph.svg
 
-.PHONY: all setup setup-test build render examples test clean bench bench-large bench-build setup-bench fuzz fuzz-smoke tsan
+.PHONY: all setup setup-test build render examples test clean bench bench-large bench-build setup-bench fuzz fuzz-smoke tsan release man install uninstall
 
 all: build
 
@@ -30,6 +30,36 @@ test: setup-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	@$(MAKE) --no-print-directory fuzz-smoke
+
+# Installing (README "Install"): the release binary, its manual page (generated from the command
+# definitions by swift-argument-parser's generate-manual) and bash, zsh and fish completions,
+# under $(DESTDIR)$(PREFIX).
+PREFIX ?= /usr/local
+INSTALL_ROOT = $(DESTDIR)$(PREFIX)
+release: setup
+	$(SWIFT) build -c release --product kgraph
+
+man: release
+	$(SWIFT) build --product generate-manual
+	@mkdir -p out/man
+	"$$($(SWIFT) build --show-bin-path)/generate-manual" "$$($(SWIFT) build -c release --show-bin-path)/kgraph" -o out/man
+	@echo "wrote out/man/kgraph.1 (man -l out/man/kgraph.1)"
+
+install: man
+	@set -e; bin="$$($(SWIFT) build -c release --show-bin-path)/kgraph"; \
+	install -d "$(INSTALL_ROOT)/bin" "$(INSTALL_ROOT)/share/man/man1" "$(INSTALL_ROOT)/share/bash-completion/completions" \
+	  "$(INSTALL_ROOT)/share/zsh/site-functions" "$(INSTALL_ROOT)/share/fish/vendor_completions.d"; \
+	install -m 755 "$$bin" "$(INSTALL_ROOT)/bin/kgraph"; \
+	install -m 644 out/man/kgraph.1 "$(INSTALL_ROOT)/share/man/man1/kgraph.1"; \
+	"$$bin" --generate-completion-script bash > "$(INSTALL_ROOT)/share/bash-completion/completions/kgraph"; \
+	"$$bin" --generate-completion-script zsh > "$(INSTALL_ROOT)/share/zsh/site-functions/_kgraph"; \
+	"$$bin" --generate-completion-script fish > "$(INSTALL_ROOT)/share/fish/vendor_completions.d/kgraph.fish"; \
+	echo "installed kgraph $$("$$bin" --version) under $(INSTALL_ROOT)"
+
+uninstall:
+	rm -f "$(INSTALL_ROOT)/bin/kgraph" "$(INSTALL_ROOT)/share/man/man1/kgraph.1" \
+	  "$(INSTALL_ROOT)/share/bash-completion/completions/kgraph" "$(INSTALL_ROOT)/share/zsh/site-functions/_kgraph" \
+	  "$(INSTALL_ROOT)/share/fish/vendor_completions.d/kgraph.fish"
 
 # Fuzzing (issue 17): every reader under libFuzzer + AddressSanitizer, built into .build-fuzz/ and
 # seeded from the test fixtures (Fuzz/run.sh). `make fuzz` runs each reader FUZZ_SECONDS; `make

@@ -5,7 +5,7 @@ import KGraph
 struct Entities: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List entities, optionally of one kind.")
 
-    @Option(name: .long, help: "Only entities of this kind (see 'kgraph vocabulary').") var kind: String?
+    @Option(name: .long, help: "Only entities of this kind (see 'kgraph vocabulary').", completion: Completions.kinds) var kind: String?
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var output: FormatOption
 

@@ -13,6 +13,7 @@ struct KGraphCommand: ParsableCommand {
             else a Graphs/ folder in the current folder or a parent.
             Exit codes: 0 success, 1 nothing found, 2 errors (bad graph, unknown or ambiguous name, bad option).
             """,
+        version: kgraphVersion,
         subcommands: [
             Check.self, Show.self, Entities.self, Relations.self, Render.self, VocabularyCommand.self,
             PathCommand.self, Neighbors.self, Timeline.self, Stats.self, Export.self, Import.self,

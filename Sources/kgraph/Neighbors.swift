@@ -14,7 +14,7 @@ struct Neighbors: ParsableCommand {
         abstract: "The entities within --depth hops of one entity, by distance, with the relations that link them.",
         discussion: "Exit 0 when there is at least one neighbour, 1 when there is none within the filters, 2 on errors.")
 
-    @Argument(help: "An id, name or alias.") var name: String
+    @Argument(help: "An id, name or alias.", completion: Completions.entities) var name: String
     @Option(name: .long, help: ArgumentHelp("How many hops out to go.", valueName: "n")) var depth: Int = 1
     @Option(name: .long, help: "Follow relations out of (out), into (in) or either way from each entity (both).")
     var direction: DirectionOption = .both

@@ -13,8 +13,8 @@ struct PathCommand: ParsableCommand {
             within the limits, 2 on errors.
             """)
 
-    @Argument(help: "Where paths start: an id, name, alias or kind:K.") var from: String
-    @Argument(help: "Where paths end: an id, name, alias or kind:K.") var to: String
+    @Argument(help: "Where paths start: an id, name, alias or kind:K.", completion: Completions.entities) var from: String
+    @Argument(help: "Where paths end: an id, name, alias or kind:K.", completion: Completions.entities) var to: String
     @OptionGroup var pathOptions: PathOptions
     @OptionGroup(title: "Time window") var window: TimeWindowOptions
     @OptionGroup(title: "Strength of evidence") var strength: StrengthOptions

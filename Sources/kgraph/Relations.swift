@@ -7,8 +7,9 @@ struct Relations: ParsableCommand {
         abstract: "List relations, optionally of one type, touching one entity, citing one document or within a time window.",
         discussion: "Exit 0 when a relation is listed, 1 when none matches, 2 on errors.")
 
-    @Option(name: .long, help: "Only relations of this type (see 'kgraph vocabulary').") var type: String?
-    @Option(name: .long, help: "Only relations touching this entity (id, name or alias).") var involving: String?
+    @Option(name: .long, help: "Only relations of this type (see 'kgraph vocabulary').", completion: Completions.types) var type: String?
+    @Option(name: .long, help: "Only relations touching this entity (id, name or alias).", completion: Completions.entities)
+    var involving: String?
     @Option(name: .long, help: ArgumentHelp("Only relations citing this document (id, or its title or outlet; see 'kgraph documents').",
                                             valueName: "document"))
     var document: String?

@@ -6,7 +6,8 @@ struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show an entity: name, kind, aliases, then every relation in and out with its evidence.")
 
-    @Argument(help: "An id, name or alias (case, apostrophes, diacritics and punctuation are ignored).")
+    @Argument(help: "An id, name or alias (case, apostrophes, diacritics and punctuation are ignored).",
+              completion: Completions.entities)
     var name: String
     @OptionGroup var parts: PartsOption
     @OptionGroup var graphOptions: GraphOptions

@@ -10,7 +10,8 @@ struct Timeline: ParsableCommand {
             stands for all of them). Exit 0 when something is listed, 1 when nothing matches, 2 on errors.
             """)
 
-    @Argument(help: "Only relations touching these entities (ids, names, aliases or kind:K).") var names: [String] = []
+    @Argument(help: "Only relations touching these entities (ids, names, aliases or kind:K).", completion: Completions.entities)
+    var names: [String] = []
     @Option(name: .long, help: ArgumentHelp("Only these relation types (comma-separated, repeatable).", valueName: "types"))
     var type: [String] = []
     @Option(name: .long, help: ArgumentHelp("Only relations citing this document (id, or its title or outlet).", valueName: "document"))
