@@ -35,6 +35,12 @@ struct KGraphCommand: ParsableCommand {
                 StandardStream.error.write(fullMessage(for: error) + "\n")
                 Foundation.exit(2)
             }
+            if exitCode(for: error) == .success, let command = HelpExamples.command(askingForHelpIn: CommandLine.arguments) {
+                var help = fullMessage(for: error)
+                while help.last?.isNewline == true { help.removeLast() }
+                StandardStream.output.write(help + "\n\n" + HelpExamples.text(for: command))
+                Foundation.exit(0)
+            }
             exit(withError: error)
         }
     }
