@@ -36,6 +36,7 @@ struct Diff: ParsableCommand {
     static func load(_ path: String) throws -> Graph {
         var options = GraphOptions()
         options.graph = [path]
+        options.strictVocabulary = false
         return try options.load()
     }
 }

@@ -9,10 +9,13 @@ struct GraphOptions: ParsableArguments {
         valueName: "path"))
     var graph: [String] = []
 
+    @Flag(name: .long, help: "Other formats' files must keep to the vocabulary (kinds, types, domain and range) as YAML files do: errors, not warnings.")
+    var strictVocabulary = false
+
     /// Loads the graph, returning it with its diagnostics; a missing input is a `Failure`.
     func loadResult() throws -> LoadResult {
         do {
-            let result = try GraphLoader.load(paths: try GraphLoader.locate(explicit: graph))
+            let result = try GraphLoader.load(paths: try GraphLoader.locate(explicit: graph), strictVocabulary: strictVocabulary)
             LoadedGraphs.keep(result.graph)
             return result
         } catch {

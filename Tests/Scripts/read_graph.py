@@ -2,7 +2,7 @@
 """Reads a graph file with a real consumer and prints what it saw, as JSON, for kgraph's tests.
 
 Usage: read_graph.py READER FILE
-  READER: networkx-graphml | igraph-graphml | networkx-gexf | networkx-json
+  READER: networkx-graphml | igraph-graphml | networkx-gexf | networkx-json | networkx-cytoscape
 Prints {"nodes", "edges", "directed", "multigraph", "graph": {name: value},
         "node_values": {id: {attr: value}}, "edge_values": [[source, target, key, {attr: value}]]}
 with every value as the reader returned it (None and "" left out). Exit 3 when the Python module
@@ -62,6 +62,11 @@ def main():
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
         print(json.dumps(from_networkx(nx.node_link_graph(data))))
+    elif reader == "networkx-cytoscape":
+        nx = need("networkx")
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        print(json.dumps(from_networkx(nx.cytoscape_graph(data))))
     elif reader == "igraph-graphml":
         ig = need("igraph")
         g = ig.Graph.Read_GraphML(path)

@@ -90,15 +90,16 @@ public enum GraphLoader {
         return out
     }
 
-    /// Loads and validates the graph in `paths` (files or folders), merged.
-    public static func load(paths: [String]) throws(GraphLocationError) -> LoadResult {
+    /// Loads and validates the graph in `paths` (files or folders), merged. `strictVocabulary`:
+    /// other formats' files must keep to the vocabulary as the native format does (errors, not warnings).
+    public static func load(paths: [String], strictVocabulary: Bool = false) throws(GraphLocationError) -> LoadResult {
         let list = try files(in: paths)
         var diagnostics: [Diagnostic] = []
         var fragments: [GraphFragment] = []
         for file in list {
             fragments.append(readFragment(file: file, diagnostics: &diagnostics))
         }
-        let graph = GraphAssembler.assemble(consume fragments, diagnostics: &diagnostics)
+        let graph = GraphAssembler.assemble(consume fragments, strictVocabulary: strictVocabulary, diagnostics: &diagnostics)
         return LoadResult(graph: graph, diagnostics: diagnostics.sortedByLocation(), files: list)
     }
 

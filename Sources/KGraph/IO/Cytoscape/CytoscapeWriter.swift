@@ -12,6 +12,8 @@ import Foundation
 /// `label` (its reading), `date`, `date_precision`, `confidence`, `assertion`, `sources` (a list of
 /// `{"document", "quote"}` objects), `provenance`, `note` and free attributes. The top-level
 /// `data` carries the title (as `name` too), description, documents and the graph's own vocabulary.
+/// For NetworkX's `cytoscape_graph` the top level also says `"directed": true, "multigraph": true`,
+/// node data repeat the id as `value` and edge data as `key` (Cytoscape.js ignores all three).
 ///
 /// Not supported: styles and positions (Cytoscape lays the network out itself); Cytoscape desktop
 /// shows list values as lists but nested objects (`sources`) as text.
@@ -21,17 +23,27 @@ public enum CytoscapeWriter {
         var data = NodeLinkWriter.graphMembers(g)
         if let t = g.title { data.insert(("name", JSONText.quote(t)), at: 1) }
         var out = "{\n  \"format_version\": \"1.0\",\n  \"generated_by\": \"kgraph\",\n  \"target_cytoscapejs_version\": \"~3.0\",\n"
+            + "  \"directed\": true,\n  \"multigraph\": true,\n"
         out += "  \"data\": " + InteropJSONRecords.object(data) + ",\n  \"elements\": {\n    \"nodes\": ["
         for (i, e) in g.entities.enumerated() {
             out += (i == 0 ? "\n      " : ",\n      ") + "{\"data\":"
-                + InteropJSONRecords.object(InteropJSONRecords.entity(e, nameKey: "name")) + "}"
+                + InteropJSONRecords.object(withValue(InteropJSONRecords.entity(e, nameKey: "name"), e.id)) + "}"
         }
         out += g.entities.isEmpty ? "],\n    \"edges\": [" : "\n    ],\n    \"edges\": ["
         for (i, r) in g.relations.enumerated() {
             out += (i == 0 ? "\n      " : ",\n      ") + "{\"data\":"
-                + InteropJSONRecords.object(InteropJSONRecords.relation(r, in: g, idKey: "id", typeKeys: ["interaction", "relation"])) + "}"
+                + InteropJSONRecords.object(InteropJSONRecords.relation(r, in: g, idKey: "id", typeKeys: ["interaction", "relation"])
+                                            + [("key", JSONText.quote(r.id))]) + "}"
         }
         out += g.relations.isEmpty ? "]\n  }\n}\n" : "\n    ]\n  }\n}\n"
         return Data(out.utf8)
+    }
+
+    /// Node data with `value` (the id again) after `id`: NetworkX's `cytoscape_graph` takes the
+    /// node from `value`.
+    private static func withValue(_ members: [(String, String)], _ id: String) -> [(String, String)] {
+        var m = members
+        m.insert(("value", JSONText.quote(id)), at: 1)
+        return m
     }
 }

@@ -255,7 +255,7 @@ private struct GEXFParser: XMLGraphParser, ~Copyable {
     func nodeRole(_ attributeID: String) -> (NodeRole, String) {
         let title = nodeAttributes[attributeID]?.title ?? attributeID
         if ownFile {
-            if attributeID.hasPrefix("attr_") { return (.attribute, title) }
+            if attributeID.hasPrefix("attr_") { return (.attribute, AttributeColumns.unescapedName(title, reserved: GEXFWriter.nodeTitles)) }
             if let i = InteropField.entityField(attributeID) { return (.field(i), title) }
         }
         return (.foreign(title), title)
@@ -263,7 +263,7 @@ private struct GEXFParser: XMLGraphParser, ~Copyable {
 
     func edgeRole(_ attributeID: String) -> (EdgeRole, String) {
         let title = edgeAttributes[attributeID]?.title ?? attributeID
-        if ownFile && attributeID.hasPrefix("attr_") { return (.attribute, title) }
+        if ownFile && attributeID.hasPrefix("attr_") { return (.attribute, AttributeColumns.unescapedName(title, reserved: GEXFWriter.edgeTitles)) }
         return (.foreign(title), title)
     }
 

@@ -9,7 +9,8 @@ import Foundation
 /// type, and a repeat of the same type between the same two entities gets `TYPE#2`, `TYPE#3`...
 /// Entities carry `label` (the name) and attributes `kind`, `aliases`, `country`, `description`,
 /// `ids`, `provenance`, `note`; relations `relation`, `date`, `date_precision`, `confidence`,
-/// `assertion`, `sources`, `provenance`, `note`; free attributes get typed columns. Lists and
+/// `assertion`, `sources`, `provenance`, `note`; free attributes get typed columns (titled
+/// `attribute_NAME` when a field or NetworkX uses NAME: `attribute_key`). Lists and
 /// maps are JSON text in `string` attributes (networkx cannot read GEXF's list types).
 ///
 /// Not supported: the document list and the graph's own vocabulary (GEXF has no graph-level
@@ -53,11 +54,15 @@ public enum GEXFWriter {
         }
         out.raw("    <attributes class=\"node\" mode=\"static\">\n")
         for f in nodeFields { attribute(f, f, "string") }
-        for (i, c) in nodeColumns.columns.enumerated() { attribute(columnID(i, c), c.name, gexfType(c.type)) }
+        for (i, c) in nodeColumns.columns.enumerated() {
+            attribute(columnID(i, c), AttributeColumns.escapedName(c.name, reserved: nodeTitles), gexfType(c.type))
+        }
         out.raw("    </attributes>\n")
         out.raw("    <attributes class=\"edge\" mode=\"static\">\n")
         for f in edgeFields { attribute(f, f, "string") }
-        for (i, c) in edgeColumns.columns.enumerated() { attribute(columnID(i, c), c.name, gexfType(c.type)) }
+        for (i, c) in edgeColumns.columns.enumerated() {
+            attribute(columnID(i, c), AttributeColumns.escapedName(c.name, reserved: edgeTitles), gexfType(c.type))
+        }
         out.raw("    </attributes>\n")
 
         func value(_ id: String, _ v: String) {
@@ -133,6 +138,11 @@ public enum GEXFWriter {
     static let creator = "kgraph"
     static let nodeFields = InteropField.entityColumns.map(\.key)
     static let edgeFields = ["relation", "date", "date_precision", "confidence", "assertion", "sources", "provenance", "note"]
+    /// Titles a free attribute is not written under (`AttributeColumns.escapedName`): the fields',
+    /// and the names NetworkX's reader gives the node and edge XML attributes (an edge attribute
+    /// titled `key` makes `networkx.read_gexf` fail; one titled `label` would replace the label).
+    static let nodeTitles = Set(nodeFields + ["id", "label", "pid", "start", "end", "viz"])
+    static let edgeTitles = Set(edgeFields + ["id", "key", "label", "kind", "weight", "start", "end"])
 
     /// `yyyymmdd` as `yyyy-mm-dd`.
     static func day(_ ymd: Int) -> String {

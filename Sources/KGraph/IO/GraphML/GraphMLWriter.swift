@@ -7,7 +7,8 @@ import Foundation
 /// distinct ids; nodes carry `label` (the name), `kind`, `aliases`, `country`, `description`,
 /// `ids`, `provenance`, `note`; edges carry a unique id, `label` (the type's reading), `relation`
 /// (the type id), `date`, `date_precision`, `confidence`, `assertion`, `sources`, `provenance`,
-/// `note`; each free attribute gets its own typed key. Lists and maps go out as JSON text. The
+/// `note`; each free attribute gets its own typed key, its `attr.name` prefixed `attribute_` when
+/// a field has that name (`attribute_date`). Lists and maps go out as JSON text. The
 /// graph carries its `title`, `description`, the `documents` list and the kinds and types it adds
 /// to the vocabulary (JSON). Each key's `<desc>` holds a small JSON marker (`{"kgraph":"kind"}`)
 /// so `GraphMLReader` reads the file back into the same graph.
@@ -98,6 +99,29 @@ private struct Writer {
         return s + "}"
     }
 
+    /// The edge fields' keys: id, `attr.name`, and whether the value is JSON text.
+    static let edgeFields: [(id: String, field: String, json: Bool)] = [
+        ("e_label", "label", false), ("e_relation", "relation", false), ("e_date", "date", false),
+        ("e_date_precision", "date_precision", false), ("e_confidence", "confidence", false),
+        ("e_assertion", "assertion", false), ("e_sources", "sources", true), ("e_provenance", "provenance", false),
+        ("e_note", "note", false)]
+
+    /// Each free attribute's `attr.name`: never a field's (igraph refuses a file with two keys of one
+    /// name, NetworkX keeps whichever comes last), and unique once made an NMTOKEN. The key's
+    /// marker keeps the real name.
+    static func attributeNames(_ columns: AttributeColumns, reserved: Set<String>) -> [String] {
+        var taken = reserved
+        return columns.columns.map { c in
+            var name = XMLOutput.nmtoken(AttributeColumns.escapedName(c.name, reserved: reserved))
+            if !taken.insert(name).inserted {
+                var n = 2
+                while !taken.insert(name + "_" + String(n)).inserted { n += 1 }
+                name += "_" + String(n)
+            }
+            return name
+        }
+    }
+
     static func graphMLType(_ t: AttributeColumns.ColumnType) -> String {
         switch t {
         case .bool: return "boolean"
@@ -129,19 +153,18 @@ private struct Writer {
                 marker: Self.marker(field.key, json: field.value == .list || field.value == .map))
         }
         if needNodeID { key("n_id", "node", "kgraph_id", "string", marker: Self.marker("id")) }
+        let nodeNames = Self.attributeNames(nodeColumns, reserved: Set([InteropField.Entity.name, "id", "kgraph_id"] + InteropField.entityColumns.map(\.key)))
         for (i, c) in nodeColumns.columns.enumerated() {
-            key("n_a\(i)", "node", c.name, Self.graphMLType(c.type),
+            key("n_a\(i)", "node", nodeNames[i], Self.graphMLType(c.type),
                 marker: Self.marker("attribute", name: c.name, json: c.type == .json, infer: c.type == .mixed))
         }
-        for (id, field, json) in [("e_label", "label", false), ("e_relation", "relation", false), ("e_date", "date", false),
-                                  ("e_date_precision", "date_precision", false), ("e_confidence", "confidence", false),
-                                  ("e_assertion", "assertion", false), ("e_sources", "sources", true),
-                                  ("e_provenance", "provenance", false), ("e_note", "note", false)] {
+        for (id, field, json) in Self.edgeFields {
             key(id, "edge", field, "string", marker: Self.marker(field, json: json))
         }
         if needEdgeID { key("e_id", "edge", "kgraph_id", "string", marker: Self.marker("id")) }
+        let edgeNames = Self.attributeNames(edgeColumns, reserved: Set(Self.edgeFields.map(\.field) + ["id", "kgraph_id"]))
         for (i, c) in edgeColumns.columns.enumerated() {
-            key("e_a\(i)", "edge", c.name, Self.graphMLType(c.type),
+            key("e_a\(i)", "edge", edgeNames[i], Self.graphMLType(c.type),
                 marker: Self.marker("attribute", name: c.name, json: c.type == .json, infer: c.type == .mixed))
         }
         if yed {

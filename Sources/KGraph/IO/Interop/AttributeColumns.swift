@@ -47,6 +47,28 @@ struct AttributeColumns {
         return v.text
     }
 
+    /// The name a free attribute is written under where a format's readers put fields and
+    /// attributes in one namespace (GraphML's `attr.name`, GEXF's `title`): `attribute_NAME` when
+    /// NAME is `reserved` (a field's name, or one a reader takes for structure, such as
+    /// NetworkX's GEXF `key`), so no reader sees two columns of one name; names that would read
+    /// back as escaped get the prefix too, so `unescapedName` undoes exactly this.
+    static func escapedName(_ name: String, reserved: Set<String>) -> String {
+        needsPrefix(Substring(name), reserved) ? "attribute_" + name : name
+    }
+
+    /// The attribute name `escapedName` wrote as `written`.
+    static func unescapedName(_ written: String, reserved: Set<String>) -> String {
+        let rest = written.dropFirst(prefix.count)
+        return written.hasPrefix(prefix) && needsPrefix(rest, reserved) ? String(rest) : written
+    }
+
+    private static let prefix = "attribute_"
+
+    private static func needsPrefix(_ name: Substring, _ reserved: Set<String>) -> Bool {
+        if reserved.contains(String(name)) { return true }
+        return name.hasPrefix(prefix) && needsPrefix(name.dropFirst(prefix.count), reserved)
+    }
+
     /// A double as text that reads back as the same double (`3.0`, not `3`).
     static func doubleText(_ d: Double) -> String { String(d) }
 }

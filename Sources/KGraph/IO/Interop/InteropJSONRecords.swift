@@ -3,7 +3,7 @@
 /// whose name a field already uses nested under `attributes`.
 enum InteropJSONRecords {
     /// Entity field names (besides the name key and `id`).
-    static let entityFields: Set<String> = Set(["id", "label", "name", "attributes"] + InteropField.entityColumns.map(\.key))
+    static let entityFields: Set<String> = Set(["id", "value", "label", "name", "attributes"] + InteropField.entityColumns.map(\.key))
     /// Relation field names.
     static let relationFields: Set<String> = ["id", "key", "source", "target", "label", "relation", "interaction",
                                               "date", "date_precision", "confidence", "assertion", "sources",
@@ -70,7 +70,8 @@ enum InteropJSONRecords {
     /// `attributes` nested); otherwise foreign names are mapped as for every format.
     static func entity(_ o: [(key: String, value: JSONValue)], id: String, own: Bool, location: FileLocation?) -> Entity {
         var values = EntityValues()
-        for (k, v) in o where k != "id" {
+        // `value` repeats the id in kgraph's Cytoscape files (CytoscapeWriter).
+        for (k, v) in o where k != "id" && !(own && k == "value") {
             if own && k == "attributes", case .object(let inner, _) = v {
                 for (ik, iv) in inner { if let av = iv.attributeValue { values.add(.attribute, ik, av) } }
                 continue

@@ -8,8 +8,9 @@
 /// front matter.
 ///
 /// Escaping, by Mermaid's rules: every label is quoted (`["..."]`, `|"..."|`) and inside it `"`
-/// becomes `#quot;`, `#` `#35;`, `&` `#amp;`, `<` `#lt;`, `>` `#gt;`, `|` `#124;` and a backquote
-/// `#96;`, so no text is read as markup, an entity code or Markdown; line ends become `<br/>`.
+/// becomes `#quot;`, `#` `#35;`, `&` `#amp;`, `<` `#lt;`, `>` `#gt;`, `|` `#124;`, a backquote
+/// `#96;` and `\` `#92;`, so no text is read as markup, an entity code, Markdown or a `\n` line
+/// break; line ends become `<br/>`. The title, in YAML front matter, is YAML-escaped instead.
 ///
 /// Not supported: attributes, citations and notes (a flowchart has only labels); Mermaid renderers
 /// refuse very large charts (over 500 edges by default): select a part with the selection options.
@@ -54,6 +55,8 @@ public enum MermaidWriter {
             case ">": out += "#gt;"
             case "|": out += "#124;"
             case "`": out += "#96;"
+            // Mermaid reads the two characters `\n` in a label as a line break.
+            case "\\": out += "#92;"
             case "\r": break
             case "\n": out += "<br/>"
             default:
@@ -88,7 +91,19 @@ public enum MermaidWriter {
         }
     }
 
+    /// A YAML double-quoted string's inside: the front matter is YAML, where Mermaid's entity
+    /// codes are not decoded (`#quot;` would show as written).
     private static func yamlEscape(_ s: String) -> String {
-        escape(s).replacingOccurrences(of: "\\", with: "\\\\")
+        var out = ""
+        for ch in s.unicodeScalars {
+            switch ch {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case "\r": break
+            case "\n", "\t": out += " "
+            default: if ch.value < 0x20 { out += " " } else { out.unicodeScalars.append(ch) }
+            }
+        }
+        return out
     }
 }

@@ -8,7 +8,8 @@ public struct ImportError: Error, Equatable, CustomStringConvertible {
 
 /// Turns a graph read from another format into one the native YAML format accepts without errors,
 /// for `kgraph import`:
-/// - ids become slugs (`[a-z0-9][a-z0-9._-]*`: lowercase, diacritics folded, `camelCase` split,
+/// - ids become slugs (`[a-z0-9][a-z0-9._-]*`: lowercase, other scripts in Latin letters,
+///   diacritics folded, `camelCase` split,
 ///   other characters `-`), kept unique; an entity whose id changed keeps the original in
 ///   `ids` under the format's name (`ids: {graphml: "n2::n0"}`);
 /// - kinds and relation types are matched to the vocabulary by slug (`Person` is `person`); the
@@ -104,6 +105,18 @@ public enum GraphImport {
         for i in newTypes.indices {
             newTypes[i].domain = newTypes[i].domain.map { kindMap[$0] ?? slug($0) }
             newTypes[i].range = newTypes[i].range.map { kindMap[$0] ?? slug($0) }
+        }
+        let widened = widenedTypes(g, kindMap: kindMap, typeMap: typeMap, types: newTypes)
+        if !widened.isEmpty {
+            guard extendVocabulary else {
+                throw ImportError(message: "relations the vocabulary's domain and range refuse: "
+                                  + widened.map(\.text).joined(separator: ", ")
+                                  + "; allow them in the new file's vocabulary with --extend-vocabulary")
+            }
+            for w in widened {
+                if let i = newTypes.firstIndex(where: { $0.id == w.type.id }) { newTypes[i] = w.type } else { newTypes.append(w.type) }
+            }
+            notes.append("vocabulary: " + widened.map(\.text).joined(separator: ", ") + " (the new file widens these types)")
         }
 
         // Ids.
@@ -213,6 +226,49 @@ public enum GraphImport {
         return Result(graph: out, kinds: newKinds, types: newTypes, notes: notes)
     }
 
+    /// A relation type the file uses between kinds its domain or range leaves out (nodes without a
+    /// kind in igraph files, a person who "struck"), widened to take them, so each relation is kept
+    /// as the file says it rather than refused.
+    struct WidenedType {
+        var type: RelationType
+        var count: Int
+        var added: [String]
+        /// `'struck' from person (2 relations)`.
+        var text: String { "'\(type.id)' " + added.joined(separator: ", ") + " (\(count) relation(s))" }
+    }
+
+    /// The types `g`'s relations need widened, in order of first need.
+    private static func widenedTypes(_ g: Graph, kindMap: [String: String], typeMap: [String: String],
+                                     types: [RelationType]) -> [WidenedType] {
+        var out: [WidenedType] = []
+        var position: [String: Int] = [:]
+        for (i, r) in g.relations.enumerated() {
+            let id = typeMap[r.type] ?? r.type
+            guard let type = types.first(where: { $0.id == id }) ?? Vocabulary.standard.type(id) else { continue }
+            let source = g.entities[Int(g.sourceIndex(ofRelation: Int32(i)))].kind
+            let target = g.entities[Int(g.targetIndex(ofRelation: Int32(i)))].kind
+            let s = kindMap[source] ?? source, t = kindMap[target] ?? target
+            let badSource = !type.domain.isEmpty && !type.domain.contains(s)
+            let badTarget = !type.range.isEmpty && !type.range.contains(t)
+            guard badSource || badTarget else { continue }
+            let k = position[id] ?? out.count
+            if k == out.count {
+                position[id] = k
+                out.append(WidenedType(type: type, count: 0, added: []))
+            }
+            out[k].count += 1
+            if badSource && !out[k].type.domain.contains(s) {
+                out[k].type.domain.append(s)
+                out[k].added.append("from " + s)
+            }
+            if badTarget && !out[k].type.range.contains(t) {
+                out[k].type.range.append(t)
+                out[k].added.append("to " + t)
+            }
+        }
+        return out
+    }
+
     /// `s` as a slug: lowercase ASCII letters and digits, `.`, `_`, `-`; `camelCase` split by `-`.
     public static func slug(_ s: String) -> String {
         var split = ""
@@ -221,6 +277,12 @@ public enum GraphImport {
             if let p = previous, p.isLowercase || p.isNumber, ch.isUppercase { split.append("-") }
             split.append(ch)
             previous = ch
+        }
+        // Other scripts in Latin letters (`حزب الله` -> `hzb-allh`, `Кирилл` -> `kirill`): a readable
+        // slug rather than `x`, `x-2` (the original id is kept under `ids:`).
+        if !split.unicodeScalars.allSatisfy(\.isASCII),
+           let latin = split.applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) {
+            split = latin
         }
         let folded = split.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
         var out = ""

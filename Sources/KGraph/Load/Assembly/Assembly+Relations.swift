@@ -112,7 +112,7 @@ extension Assembly {
             typeFinding.append(-1)
         }
         guard let rule = typeRule[spelling] else {
-            if !f.strictVocabulary {
+            if !f.strictVocabulary && !strictVocabulary {
                 if typeFinding[spelling] < 0 { typeFinding[spelling] = lenient.finding("type", r.type, at: r.location) }
                 lenient.count(typeFinding[spelling])
             } else {
@@ -122,13 +122,28 @@ extension Assembly {
             return
         }
         guard let source, let target else { return }
+        // Other formats' files are read as their tools read them: a broken rule is a counted
+        // warning per type and kind, unless the vocabulary is to be strict.
+        let lenientRules = !f.strictVocabulary && !strictVocabulary
         if !rule.admitsSource(kindOf[Int(source)]) {
-            diagnostics.append(Diagnostic(.error, "'\(rule.type.id)' cannot start at '\(r.source)', a \(graph.entities[Int(source)].kind); allowed: "
-                                          + rule.type.domain.joined(separator: ", "), at: places(f, i).source ?? r.location))
+            let kind = graph.entities[Int(source)].kind
+            if lenientRules {
+                lenient.count("rule", "'\(rule.type.id)' cannot start at a \(kind); allowed: "
+                              + rule.type.domain.joined(separator: ", "), at: places(f, i).source ?? r.location)
+            } else {
+                diagnostics.append(Diagnostic(.error, "'\(rule.type.id)' cannot start at '\(r.source)', a \(kind); allowed: "
+                                              + rule.type.domain.joined(separator: ", "), at: places(f, i).source ?? r.location))
+            }
         }
         if !rule.admitsTarget(kindOf[Int(target)]) {
-            diagnostics.append(Diagnostic(.error, "'\(rule.type.id)' cannot end at '\(r.target)', a \(graph.entities[Int(target)].kind); allowed: "
-                                          + rule.type.range.joined(separator: ", "), at: places(f, i).target ?? r.location))
+            let kind = graph.entities[Int(target)].kind
+            if lenientRules {
+                lenient.count("rule", "'\(rule.type.id)' cannot end at a \(kind); allowed: "
+                              + rule.type.range.joined(separator: ", "), at: places(f, i).target ?? r.location)
+            } else {
+                diagnostics.append(Diagnostic(.error, "'\(rule.type.id)' cannot end at '\(r.target)', a \(kind); allowed: "
+                                              + rule.type.range.joined(separator: ", "), at: places(f, i).target ?? r.location))
+            }
         }
     }
 

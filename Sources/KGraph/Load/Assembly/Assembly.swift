@@ -5,6 +5,8 @@ import Foundation
 struct Assembly {
     let vocabulary: Vocabulary
     let fastPaths: GraphAssembler.FastPaths
+    /// Every file's vocabulary problems are errors (`--strict-vocabulary`), not only the native format's.
+    let strictVocabulary: Bool
     var graph: Graph
     var diagnostics: [Diagnostic] = []
     var lenient = LenientFindings()
@@ -23,9 +25,10 @@ struct Assembly {
     /// than the rest of assembly on a big graph.
     private var nameIndex: NameIndex?
 
-    init(vocabulary: Vocabulary, fastPaths: GraphAssembler.FastPaths) {
+    init(vocabulary: Vocabulary, fastPaths: GraphAssembler.FastPaths, strictVocabulary: Bool = false) {
         self.vocabulary = vocabulary
         self.fastPaths = fastPaths
+        self.strictVocabulary = strictVocabulary
         graph = Graph(vocabulary: vocabulary)
         knownKinds = Set(vocabulary.kinds.map(\.id))
         kindNumber = Dictionary(vocabulary.kinds.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
@@ -99,7 +102,7 @@ struct Assembly {
     /// warning per kind in imports (which name their own kinds).
     private mutating func checkKind(of e: Entity, at i: Int, in f: GraphFragment) {
         guard !knownKinds.contains(e.kind) else { return }
-        guard f.strictVocabulary else { lenient.count("kind", e.kind, at: e.location); return }
+        guard f.strictVocabulary || strictVocabulary else { lenient.count("kind", e.kind, at: e.location); return }
         let places = i < f.entityPlaces.count ? f.entityPlaces[i] : .init()
         diagnostics.append(Diagnostic(.error, "unknown entity kind '\(e.kind)'" + didYouMean(e.kind, among: vocabulary.kinds.map(\.id)),
                                       at: places.kind ?? e.location))

@@ -30,18 +30,22 @@ public enum GraphAssembler {
     }
 
     /// Builds the graph from `fragments` (in order) over `base` extended by each fragment's vocabulary.
+    /// `strictVocabulary`: other formats' files break the vocabulary (unknown kinds and types,
+    /// domain and range) with errors, as the native format does, not counted warnings.
     public static func assemble(_ input: consuming [GraphFragment], base: Vocabulary = .standard,
-                                fastPaths: FastPaths = .all, diagnostics: inout [Diagnostic]) -> Graph {
-        assemble(input, base: base, fastPaths: fastPaths, indexApartFrom: 20_000, diagnostics: &diagnostics)
+                                fastPaths: FastPaths = .all, strictVocabulary: Bool = false,
+                                diagnostics: inout [Diagnostic]) -> Graph {
+        assemble(input, base: base, fastPaths: fastPaths, indexApartFrom: 20_000, strictVocabulary: strictVocabulary,
+                 diagnostics: &diagnostics)
     }
 
     /// `indexApartFrom`: the number of relations from which `.indexApart` applies (tests lower it).
     static func assemble(_ input: consuming [GraphFragment], base: Vocabulary, fastPaths: FastPaths = .all,
-                         indexApartFrom: Int, diagnostics: inout [Diagnostic]) -> Graph {
+                         indexApartFrom: Int, strictVocabulary: Bool = false, diagnostics: inout [Diagnostic]) -> Graph {
         var fragments = consume input
         var vocabulary = base
         for f in fragments { vocabulary = vocabulary.merging(f.vocabulary) }
-        var a = Assembly(vocabulary: vocabulary, fastPaths: fastPaths)
+        var a = Assembly(vocabulary: vocabulary, fastPaths: fastPaths, strictVocabulary: strictVocabulary)
         a.checkVocabulary(fragments)
         checkCitationEntities(fragments, &a.diagnostics)
         let apart = a.reserveRoom(for: fragments, indexApartFrom: indexApartFrom)

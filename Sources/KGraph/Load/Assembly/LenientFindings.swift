@@ -29,6 +29,8 @@ struct LenientFindings {
             case "type":
                 return Diagnostic(.warning, "unknown relation type '\(value)' (\(count) relations)"
                                   + didYouMean(value, among: v.types.map(\.id)), at: at)
+            case "rule":
+                return Diagnostic(.warning, "\(value) (\(count) relation(s); --strict-vocabulary makes this an error)", at: at)
             case "document":
                 return Diagnostic(.warning, "unknown document '\(value)' (cited \(count) time(s); the file does not describe it)",
                                   at: at)

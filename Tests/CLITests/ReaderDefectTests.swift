@@ -1,0 +1,232 @@
+import Foundation
+import Testing
+
+/// Runs Python `code` with `arguments` (`sys.argv[1:]`); a missing module is recorded as what
+/// `.ci/setup test` installs, any other failure with Python's message.
+func python(_ code: String, _ arguments: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws -> Outcome? {
+    let r = try runTool("python3", ["-c", code] + arguments)
+    guard r.status == 0 else {
+        let missing = r.stderr.contains("ModuleNotFoundError")
+        Issue.record("\(missing ? "make test installs it through .ci/setup test: " : "")\(r.stderr.suffix(1500))",
+                     sourceLocation: sourceLocation)
+        return nil
+    }
+    return r
+}
+
+/// Issue 16's defects, each found by a real reader and checked through it: files NetworkX and
+/// igraph write are loaded and imported, and what kgraph writes is read by NetworkX and igraph.
+@Suite(.serialized) struct ReaderDefectTests {
+    let dir: URL
+    init() throws { dir = try temporaryFolder() }
+
+    func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+
+    /// 1. A free attribute named like a field (`date` in the EPL corpus file, `label` in a NetworkX
+    /// graph) gets its own `attr.name`: igraph reads the file, NetworkX keeps both values apart.
+    @Test func graphMLAttributesNamedLikeFieldsKeepTheirOwnKey() throws {
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let epl = corpus.appendingPathComponent("graphml/krlawrence_epl_2013_2014.graphml").path
+        let r = try kgraph(["export", "graphml", "-o", path("epl.graphml"), "--graph", epl])
+        #expect(r.status == 0, "\(r.stderr)")
+        if let ig = try readWithPython("igraph-graphml", path("epl.graphml")) {
+            #expect(ig.nodes == 33 && ig.edges == 423)
+        }
+        guard let original = try readWithPython("networkx-graphml", epl),
+              let nx = try readWithPython("networkx-graphml", path("epl.graphml")) else { return }
+        let dates = original.edgeValues.compactMap { $0.values["date"] as? String }.sorted()
+        #expect(dates.count > 300)
+        #expect(nx.edgeValues.compactMap { $0.values["attribute_date"] as? String }.sorted() == dates)
+        #expect(nx.edgeValues.allSatisfy { $0.values["date"] == nil }, "no relation of the file has a kgraph date")
+        // kgraph reads its own file back with the attribute under its own name.
+        let back = try kgraph(["relations", "--format", "json", "--graph", path("epl.graphml")])
+        let relations = try JSONSerialization.jsonObject(with: Data(back.stdout.utf8)) as! [[String: Any]]
+        #expect(relations.compactMap { ($0["attributes"] as? [String: Any])?["date"] as? String }.sorted() == dates)
+
+        // A NetworkX graph whose edges have a `label` of their own.
+        guard try python("""
+            import networkx as nx, sys
+            g = nx.MultiDiGraph()
+            g.add_edge("a", "b", label="first strike", relation="attacked")
+            g.add_edge("b", "a", label="reply", relation="struck")
+            nx.write_graphml(g, sys.argv[1])
+            """, [path("labels.graphml")]) != nil else { return }
+        let l = try kgraph(["export", "graphml", "-o", path("labels-out.graphml"), "--graph", path("labels.graphml")])
+        #expect(l.status == 0, "\(l.stderr)")
+        if let ig = try readWithPython("igraph-graphml", path("labels-out.graphml")) {
+            #expect(ig.edges == 2)
+        }
+    }
+
+    /// 2. Nodes without a kind joined by built-in types (igraph's and NetworkX's plain files, a
+    /// NetworkX dynamic GEXF) import with --extend-vocabulary, and the result loads cleanly.
+    @Test(arguments: ["igraph.graphml", "networkx-dynamic.gexf"])
+    func kindlessFilesImport(_ name: String) throws {
+        defer { try? FileManager.default.removeItem(at: dir) }
+        guard try python("""
+            import sys
+            out = sys.argv[1]
+            if out.endswith(".graphml"):
+                import igraph as ig
+                g = ig.Graph(directed=True)
+                g.add_vertices(3)
+                g.vs["name"] = ["kh", "base", "us"]
+                g.add_edges([(0, 1), (2, 0)])
+                g.es["relation"] = ["attacked", "struck"]
+                g.write_graphml(out)
+            else:
+                import networkx as nx
+                g = nx.MultiDiGraph(mode="dynamic")
+                g.add_edge("kh", "base", relation="attacked", start="2024-01-28", end="2024-01-28")
+                g.add_edge("us", "kh", relation="struck", start="2024-02-02", end="2024-02-02")
+                nx.write_gexf(g, out)
+            """, [path(name)]) != nil else { return }
+        let r = try kgraph(["import", path(name), "-o", path("out.yaml"), "--extend-vocabulary"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("'attacked' from node") && r.stderr.contains("'struck' from node"), "\(r.stderr)")
+        let check = try kgraph(["check", "--graph", path("out.yaml")])
+        #expect(check.status == 0, "\(check.stderr)")
+        let relations = try kgraph(["relations", "--format", "json", "--graph", path("out.yaml")])
+        let types = (try JSONSerialization.jsonObject(with: Data(relations.stdout.utf8)) as! [[String: Any]]).map { $0["type"] as? String ?? $0["relation"] as? String ?? "" }
+        #expect(types.sorted() == ["attacked", "struck"])
+        // Without the flag: refused, saying why and what to add.
+        let plain = try kgraph(["import", path(name), "-o", path("plain.yaml")])
+        #expect(plain.status == 2)
+        #expect(plain.stderr.contains("--extend-vocabulary") && !plain.stderr.contains("kgraph bug"), "\(plain.stderr)")
+    }
+
+    /// 3. A NetworkX file where a person "struck" 2,000 times loads with one counted warning (an
+    /// error with --strict-vocabulary, capped like every list of diagnostics).
+    @Test func vocabularyRulesAreWarningsInForeignFiles() throws {
+        defer { try? FileManager.default.removeItem(at: dir) }
+        guard try python("""
+            import networkx as nx, sys
+            g = nx.MultiDiGraph()
+            g.add_node("base", kind="site")
+            for i in range(2000):
+                g.add_node(f"p{i}", kind="person")
+                g.add_edge(f"p{i}", "base", relation="struck")
+            nx.write_graphml(g, sys.argv[1])
+            """, [path("people.graphml")]) != nil else { return }
+        let graph = ["--graph", path("people.graphml")]
+        let relations = try kgraph(["relations", "--type", "struck"] + graph)
+        #expect(relations.status == 0, "\(relations.stderr)")
+        #expect(relations.stdout.split(separator: "\n").count == 2000)
+        let check = try kgraph(["check"] + graph)
+        #expect(check.status == 0)
+        let warnings = check.stdout.split(separator: "\n").filter { $0.contains("'struck' cannot start at a person") }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.contains("(2000 relation(s); --strict-vocabulary makes this an error)") == true, "\(check.stdout)")
+        let strict = try kgraph(["check", "--strict-vocabulary"] + graph)
+        #expect(strict.status == 2)
+        #expect(strict.stdout.split(separator: "\n").count < 110, "capped")
+        #expect(strict.stdout.contains("1902 more not shown"))
+        #expect(try kgraph(["check", "--strict-vocabulary", "--all"] + graph).stdout.components(separatedBy: "cannot start at 'p").count == 2001)
+    }
+
+    /// 5. NetworkX's `cytoscape_graph` reads the Cytoscape export: a directed multigraph with every
+    /// node and edge, edge keys the relation ids.
+    @Test func cytoscapeExportOpensInNetworkX() throws {
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try kgraph(["export", "cytoscape", "-o", path("g.cyjs")] + shippedGraph)
+        #expect(r.status == 0, "\(r.stderr)")
+        let expected = try Expected()
+        guard let nx = try readWithPython("networkx-cytoscape", path("g.cyjs")) else { return }
+        #expect(nx.multigraph)
+        #expect(nx.nodes == expected.entities.count)
+        #expect(nx.edges == expected.relations.count)
+        #expect(Set(nx.edgeValues.compactMap(\.key)) == Set(expected.relations.map { $0["id"] as! String }))
+        // Direction kept: each relation's ends as kgraph has them.
+        let ends = Set(expected.relations.map { "\($0["source"]!)>\($0["target"]!)" })
+        #expect(Set(nx.edgeValues.map { "\($0.source)>\($0.target)" }) == ends)
+        // kgraph reads its own file back the same.
+        let back = try kgraph(["entities", "--format", "json", "--graph", path("g.cyjs")])
+        let entities = try JSONSerialization.jsonObject(with: Data(back.stdout.utf8)) as! [[String: Any]]
+        #expect(entities.count == expected.entities.count)
+        #expect(entities.allSatisfy { ($0["attributes"] as? [String: Any])?["value"] == nil })
+    }
+
+    /// 7. An edge attribute named `key` (and `label`, `date`) no longer breaks `networkx.read_gexf`,
+    /// and each keeps its value.
+    @Test func gexfAttributesNamedLikeNetworkXKeys() throws {
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let yaml = """
+            documents:
+              - {id: d, title: T}
+            entities:
+              - {id: a, name: A, kind: militia}
+              - {id: b, name: B, kind: site}
+            relations:
+              - {id: r1, source: a, type: attacked, target: b, date: 2024-01-28, sources: [{document: d, quote: q}],
+                 attributes: {key: k-1, label: own label, date: the 28th, weight: 3}}
+              - {id: r2, source: a, type: attacked, target: b, sources: [{document: d, quote: q}], attributes: {key: k-2}}
+            """
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: path("g.yaml")))
+        let r = try kgraph(["export", "gexf", "-o", path("g.gexf"), "--graph", path("g.yaml")])
+        #expect(r.status == 0, "\(r.stderr)")
+        guard let nx = try readWithPython("networkx-gexf", path("g.gexf")) else { return }
+        #expect(nx.edges == 2)
+        let r1 = nx.edgeValues.first { ($0.key ?? $0.values["id"] as? String) == "r1" }?.values ?? [:]
+        #expect(r1["attribute_key"] as? String == "k-1")
+        #expect(r1["attribute_label"] as? String == "own label")
+        #expect(r1["attribute_date"] as? String == "the 28th")
+        #expect(r1["date"] as? String == "2024-01-28")
+        #expect(r1["label"] as? String == "attacked")
+        if let ig = try { () throws -> ReaderView? in
+            #expect(try kgraph(["export", "graphml", "-o", path("g.graphml"), "--graph", path("g.yaml")]).status == 0)
+            return try readWithPython("igraph-graphml", path("g.graphml"))
+        }() {
+            #expect(ig.edges == 2)
+        }
+        // Read back by kgraph: the attributes under their own names.
+        for file in ["g.gexf", "g.graphml"] {
+            let back = try kgraph(["relations", "--format", "json", "--graph", path(file)])
+            let rel = (try JSONSerialization.jsonObject(with: Data(back.stdout.utf8)) as! [[String: Any]]).first { $0["id"] as? String == "r1" }
+            let a = rel?["attributes"] as? [String: Any] ?? [:]
+            #expect(a["key"] as? String == "k-1" && a["label"] as? String == "own label" && a["date"] as? String == "the 28th", "\(file): \(a)")
+        }
+    }
+
+    /// 7. Mermaid: the title in the front matter is YAML, not Mermaid text (no `#quot;`), and a
+    /// name holding a backslash and `n` is not turned into a line break.
+    @Test func mermaidTitleAndBackslashes() throws {
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let yaml = #"""
+            graph: {title: 'The "Axis" graph'}
+            documents:
+              - {id: d, title: T}
+            entities:
+              - {id: a, name: 'C:\new folder', kind: militia}
+              - {id: b, name: B, kind: site}
+            relations:
+              - {id: r1, source: a, type: attacked, target: b, sources: [{document: d, quote: q}]}
+            """#
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: path("g.yaml")))
+        let r = try kgraph(["export", "mermaid", "--graph", path("g.yaml")])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix(#"---\#ntitle: "The \"Axis\" graph"\#n---\#n"#), "\(r.stdout)")
+        #expect(r.stdout.contains(#""C:#92;new folder""#), "\(r.stdout)")
+        #expect(!r.stdout.contains(#"\n"#))
+    }
+
+    /// 8. Non-Latin ids NetworkX writes import as readable Latin slugs, the original kept under `ids`.
+    @Test func nonLatinIDsImportReadably() throws {
+        defer { try? FileManager.default.removeItem(at: dir) }
+        guard try python("""
+            import networkx as nx, sys
+            g = nx.MultiDiGraph()
+            g.add_node("كتائب حزب الله", kind="militia")
+            g.add_node("Кирилл", kind="person")
+            g.add_node("北京", kind="site")
+            g.add_edge("كتائب حزب الله", "北京", relation="attacked")
+            nx.write_graphml(g, sys.argv[1])
+            """, [path("names.graphml")]) != nil else { return }
+        let r = try kgraph(["import", path("names.graphml"), "-o", path("out.yaml")])
+        #expect(r.status == 0, "\(r.stderr)")
+        let entities = try JSONSerialization.jsonObject(with: Data(try kgraph(["entities", "--format", "json", "--graph", path("out.yaml")]).stdout.utf8)) as! [[String: Any]]
+        let ids = Set(entities.map { $0["id"] as! String })
+        #expect(ids == ["ktayb-hzb-allh", "kirill", "bei-jing"], "\(ids)")
+        let text = try String(contentsOfFile: path("out.yaml"), encoding: .utf8)
+        #expect(text.contains("Кирилл") && text.contains("北京") && text.contains("كتائب حزب الله"))
+    }
+}
