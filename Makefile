@@ -3,7 +3,7 @@
 SWIFT ?= swift
 OUT ?= out/graph.svg
 
-.PHONY: all setup setup-test build render examples test clean bench bench-large bench-build setup-bench fuzz fuzz-smoke tsan release man install uninstall
+.PHONY: all setup setup-test build render examples test clean bench bench-large bench-build setup-bench fuzz fuzz-smoke tsan release man install uninstall docs
 
 all: build
 
@@ -60,6 +60,14 @@ uninstall:
 	rm -f "$(INSTALL_ROOT)/bin/kgraph" "$(INSTALL_ROOT)/share/man/man1/kgraph.1" \
 	  "$(INSTALL_ROOT)/share/bash-completion/completions/kgraph" "$(INSTALL_ROOT)/share/zsh/site-functions/_kgraph" \
 	  "$(INSTALL_ROOT)/share/fish/vendor_completions.d/kgraph.fish"
+
+# API documentation of the KGraph library (DocC, through swiftlang/swift-docc-plugin), with the
+# getting-started article in Sources/KGraph/KGraph.docc; open out/docs/index.html through a web
+# server (python3 -m http.server -d out/docs), as DocC's static pages need.
+docs: setup
+	$(SWIFT) package --allow-writing-to-directory out/docs generate-documentation --target KGraph \
+	  --output-path out/docs --transform-for-static-hosting
+	@echo "wrote out/docs (python3 -m http.server -d out/docs 8000, then http://localhost:8000/documentation/kgraph/)"
 
 # Fuzzing (issue 17): every reader under libFuzzer + AddressSanitizer, built into .build-fuzz/ and
 # seeded from the test fixtures (Fuzz/run.sh). `make fuzz` runs each reader FUZZ_SECONDS; `make

@@ -1,5 +1,5 @@
 /// Writes a graph as a Mermaid flowchart for Markdown (GitHub, GitLab, Obsidian render
-/// ```` ```mermaid ```` blocks).
+/// fenced `mermaid` code blocks).
 ///
 /// Entities are nodes `n0`, `n1`... (plain ids, so no name can clash with Mermaid's syntax or its
 /// keywords such as `end`), drawn with a shape for their kind and a class per kind (`k_militia`)
