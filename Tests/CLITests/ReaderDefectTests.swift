@@ -124,6 +124,28 @@ func python(_ code: String, _ arguments: [String] = [], sourceLocation: SourceLo
         #expect(try kgraph(["check", "--strict-vocabulary", "--all"] + graph).stdout.components(separatedBy: "cannot start at 'p").count == 2001)
     }
 
+    /// 4. Node-link JSON opens in NetworkX 3.3 (installed apart by `.ci/setup test`) as the format
+    /// table says: `node_link_graph(data, link="edges")`.
+    @Test func nodeLinkOpensInOlderNetworkX() throws {
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let old = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/kgraph/networkx-3.3").path
+        #expect(FileManager.default.fileExists(atPath: old + "/networkx"), "make test installs NetworkX 3.3 there through .ci/setup test")
+        let r = try kgraph(["export", "json", "-o", path("g.json")] + shippedGraph)
+        #expect(r.status == 0, "\(r.stderr)")
+        guard let out = try python("""
+            import sys
+            sys.path.insert(0, sys.argv[1])
+            import json, networkx as nx
+            assert nx.__version__ == "3.3", nx.__version__
+            g = nx.node_link_graph(json.load(open(sys.argv[2])), link="edges")
+            print(g.number_of_nodes(), g.number_of_edges(), g.is_multigraph(), g.is_directed())
+            """, [old, path("g.json")]) else { return }
+        let expected = try Expected()
+        #expect(out.stdout == "\(expected.entities.count) \(expected.relations.count) True True\n")
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains(#"NetworkX 3.3 to 3.5 read them with `node_link_graph(data, link="edges")`"#))
+    }
+
     /// 5. NetworkX's `cytoscape_graph` reads the Cytoscape export: a directed multigraph with every
     /// node and edge, edge keys the relation ids.
     @Test func cytoscapeExportOpensInNetworkX() throws {

@@ -36,6 +36,7 @@ import Testing
         #expect(CypherWriter.cypher(try small()) == #"""
             // Written by kgraph: Test graph
             // Run with: cypher-shell -f FILE   (Neo4j 5; safe to run again: MERGE on ids)
+            // Neo4j 5 only; for FalkorDB or Memgraph leave out the two CREATE CONSTRAINT lines (FalkorDB: CREATE INDEX FOR (n:Entity) ON (n.id) instead)
             CREATE CONSTRAINT kgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
             CREATE CONSTRAINT kgraph_document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;
             MERGE (d:Document {id: 'mee'}) SET d.title = 'US launches retaliatory strikes in Iraq, Syria', d.outlet = 'Middle East Eye', d.published = '2024-02-02';

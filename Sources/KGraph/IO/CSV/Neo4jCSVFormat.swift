@@ -7,7 +7,9 @@ public struct Neo4jCSVFormat: GraphFormat {
     public var details: String {
         "the `neo4j-admin database import full --nodes=entities.csv --relationships=relations.csv --multiline-fields=true` "
             + "pair: `id:ID`, `:LABEL` (`Entity;Militia`), `aliases:string[]`...; `:START_ID`, `:END_ID`, `:TYPE` "
-            + "(`SPOKE_FOR`), `start:date`/`end:date`, `documents:string[]`..."
+            + "(`SPOKE_FOR`), `start:date`/`end:date`, `documents:string[]`...; lost: the document list, title and "
+            + "vocabulary; in a free attribute's column that mixes types, numbers and lists come back as text, and a "
+            + "plain string in a column that also holds lists as JSON text (`\"text\"`)"
     }
     /// Either file of a pair; the other is found beside it.
     public var extensions: [String] { ["csv"] }

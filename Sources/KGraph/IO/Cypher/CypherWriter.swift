@@ -20,6 +20,9 @@ public enum CypherWriter {
     public static func cypher(_ g: Graph) -> String {
         var out = "// Written by kgraph" + (g.title.map { ": " + oneLine($0) } ?? "") + "\n"
         out += "// Run with: cypher-shell -f FILE   (Neo4j 5; safe to run again: MERGE on ids)\n"
+        // Neo4j 5 syntax, which FalkorDB and Memgraph refuse: marked so a user (or a script) can drop them.
+        out += "// Neo4j 5 only; for FalkorDB or Memgraph leave out the two CREATE CONSTRAINT lines "
+            + "(FalkorDB: CREATE INDEX FOR (n:Entity) ON (n.id) instead)\n"
         out += "CREATE CONSTRAINT kgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n"
         out += "CREATE CONSTRAINT kgraph_document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE;\n"
         for d in g.documents {

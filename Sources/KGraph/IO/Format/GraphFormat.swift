@@ -75,6 +75,14 @@ public struct GraphParts: OptionSet, Sendable, Hashable {
                                                       (.vocabulary, "vocabulary"), (.title, "title"),
                                                       (.typedAttributes, "typed attributes")]
 
+    /// The parts it does not carry, as `documents, vocabulary`, or `nothing`; a drawing keeps
+    /// only its labels.
+    public var lostText: String {
+        if isEmpty { return "all but the labels drawn" }
+        let n = Self.names.filter { !contains($0.0) }.map(\.1)
+        return n.isEmpty ? "nothing" : n.joined(separator: ", ")
+    }
+
     /// `entities, relations, ...`, or `a drawing` when it carries none in full.
     public var text: String {
         let n = Self.names.filter { contains($0.0) }.map(\.1)

@@ -33,10 +33,10 @@ public enum GraphFormats {
 
     /// The README's format table (Markdown), one row per format.
     public static var markdownTable: String {
-        var out = "| format | for | reads | carries | what is written |\n| --- | --- | --- | --- | --- |\n"
+        var out = "| format | for | reads | carries | loses | what is written |\n| --- | --- | --- | --- | --- | --- |\n"
         for f in all {
             let reads = f.extensions.isEmpty ? "-" : f.extensions.map { "`.\($0)`" }.joined(separator: ", ")
-            out += "| `\(f.name)` | \(f.tools) | \(reads) | \(f.carries.text) | \(f.details) |\n"
+            out += "| `\(f.name)` | \(f.tools) | \(reads) | \(f.carries.text) | \(f.carries.lostText) | \(f.details) |\n"
         }
         return out
     }

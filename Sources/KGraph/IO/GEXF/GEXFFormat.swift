@@ -7,7 +7,8 @@ public struct GEXFFormat: GraphFormat {
     public var details: String {
         "GEXF 1.3, valid against the 1.3 schema, dynamic mode: a dated relation's edge has `start`/`end` (the first and "
             + "last day its date may stand for); parallel edges keep apart by `kind` (the type; `TYPE#2`, `TYPE#3`... for "
-            + "repeats between the same two entities)"
+            + "repeats between the same two entities); lost: the document list, the graph's own vocabulary and its "
+            + "title (written into `<meta><description>`, not read back)"
     }
     public var extensions: [String] { ["gexf"] }
     /// GEXF has no graph-level attributes: no document list, vocabulary or title.

@@ -7,7 +7,8 @@ public struct NodeLinkFormat: GraphFormat {
     public var summary: String { "NetworkX node-link JSON (networkx.node_link_graph builds a MultiDiGraph)" }
     public var details: String {
         "node-link JSON: `networkx.node_link_graph(json.load(f))` builds a `MultiDiGraph` whose edge keys are the "
-            + "relation ids; `sources` are nested `{\"document\", \"quote\", \"speaker\"}` objects"
+            + "relation ids; `sources` are nested `{\"document\", \"quote\", \"speaker\"}` objects. The edges are under "
+            + "`edges`, NetworkX 3.6's default: NetworkX 3.3 to 3.5 read them with `node_link_graph(data, link=\"edges\")`"
     }
     public var extensions: [String] { ["json"] }
     public var carries: GraphParts { .everything }
