@@ -17,7 +17,7 @@ struct KGraphCommand: ParsableCommand {
         subcommands: [
             Check.self, Show.self, Entities.self, Relations.self, Render.self, VocabularyCommand.self,
             PathCommand.self, Neighbors.self, Timeline.self, Stats.self, Export.self, Import.self,
-            Documents.self, Search.self, Diff.self,
+            Documents.self, Search.self, Diff.self, Quotes.self,
         ]
     )
 

@@ -4,7 +4,7 @@ import KGraph
 /// `kgraph show NAME`: an entity card with every relation in and out.
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show an entity: name, kind, aliases, then every relation in and out with its evidence.")
+        abstract: "Show an entity: name, kind, aliases, then every relation in and out with its evidence, and what it said.")
 
     @Argument(help: "An id, name or alias (case, apostrophes, diacritics and punctuation are ignored).",
               completion: Completions.entities)
@@ -23,11 +23,13 @@ struct Show: ParsableCommand {
         case .json:
             // The entity's relations, then its parts' (each relation once).
             var seen = Set<Int32>()
+            let said = g.statements(by: [i] + partList)
             let rels = ([i] + partList).flatMap { e in g.outgoing(e) + g.incoming(e).filter { g.sourceIndex(ofRelation: $0) != e } }
                 .filter { seen.insert($0).inserted }
             Console.out(try StableJSON.text(EntityCardJSON(entity: g.entity(at: i).json,
                                                            relations: rels.map { g.relation(at: $0).json },
-                                                           parts: parts.includeParts ? partList.map { g.entity(at: $0).json } : nil)))
+                                                           parts: parts.includeParts ? partList.map { g.entity(at: $0).json } : nil,
+                                                           statements: said.isEmpty ? nil : said.map { $0.json(in: g) })))
         }
     }
 }

@@ -6,13 +6,18 @@ public struct Citation: Hashable, Sendable {
     /// Entity id of whoever spoke the quoted words (a spokesperson, an official); nil when the
     /// words are the report's own.
     public var speaker: String?
+    /// The day the speaker said the words, when it is not the relation's date (a statement in
+    /// Washington on the evening before the strike's local date); nil when it is.
+    public var said: PartialDate?
     /// Where the quote stands in the graph file, for errors about it (`kgraph check` verifies it).
     public var location: FileLocation?
 
-    public init(document: String, quote: String, speaker: String? = nil, location: FileLocation? = nil) {
+    public init(document: String, quote: String, speaker: String? = nil, said: PartialDate? = nil,
+                location: FileLocation? = nil) {
         self.document = document
         self.quote = quote
         self.speaker = speaker
+        self.said = said
         self.location = location
     }
 

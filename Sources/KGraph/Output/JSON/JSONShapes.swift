@@ -59,14 +59,16 @@ public struct RelationJSON: Codable, Hashable, Sendable {
     }
 }
 
-/// `kgraph show` as JSON: `{"entity":E,"relations":[R,...]}`, and `"parts":[E,...]` with `--include-parts`.
+/// `kgraph show` as JSON: `{"entity":E,"relations":[R,...]}`, `"parts":[E,...]` with
+/// `--include-parts`, and `"statements":[S,...]` (what it said, as `kgraph quotes` gives them) when it said anything.
 public struct EntityCardJSON: Codable, Hashable, Sendable {
     public var entity: EntityJSON
     public var relations: [RelationJSON]
     public var parts: [EntityJSON]?
+    public var statements: [StatementJSON]?
 
-    public init(entity: EntityJSON, relations: [RelationJSON], parts: [EntityJSON]? = nil) {
-        self.entity = entity; self.relations = relations; self.parts = parts
+    public init(entity: EntityJSON, relations: [RelationJSON], parts: [EntityJSON]? = nil, statements: [StatementJSON]? = nil) {
+        self.entity = entity; self.relations = relations; self.parts = parts; self.statements = statements
     }
 }
 

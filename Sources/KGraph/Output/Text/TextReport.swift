@@ -37,7 +37,7 @@ public enum TextReport {
     }
 
     /// An entity card: name, kind, aliases, then every relation in and out grouped by type,
-    /// each with its date, confidence and sources.
+    /// each with its date, confidence and sources, then what the entity said (its statements).
     /// With `parts` (`Graph.parts(of:)`), the card lists theirs too, each row naming the part:
     /// `  US Central Command -> IRGC Quds Force ...`.
     public static func card(_ i: Int32, in g: Graph, parts: [Int32] = []) -> String {
@@ -82,9 +82,14 @@ public enum TextReport {
         }
         if !parts.isEmpty { lines.append("  parts: " + parts.map { g.entity(at: $0).name }.joined(separator: ", ")) }
         var out = lines.joined(separator: "\n")
-        if groups.isEmpty { return out + "\n\n(no relations)" }
+        if groups.isEmpty { out += "\n\n(no relations)" }
         for grp in groups {
             out += "\n\n\(grp.title) (\(grp.rows.count))\n" + grp.rows.joined(separator: "\n")
+        }
+        let said = g.statements(by: [i] + parts)
+        if !said.isEmpty {
+            out += "\n\nstatements (\(said.count); kgraph quotes lists what each supports)\n"
+                + StatementText.brief(said, in: g, naming: !parts.isEmpty)
         }
         return out
     }
