@@ -134,7 +134,7 @@ import Testing
             let found = !matching.isEmpty
             #expect(found, """
                 missing: \(s) \(type) \(o) \(date ?? "") \(assertion?.rawValue ?? ""); \
-                found: \(candidates.map { "\($0.id) \($0.time?.description ?? "undated") \($0.assertion.rawValue)" })
+                found: \(candidates.map { "\($0.id) \($0.time?.description ?? "undated") \($0.assertion?.rawValue ?? "unrated")" })
                 """)
         }
     }

@@ -8,8 +8,11 @@ public struct Relation: Hashable, Sendable {
     /// Entity id at the head.
     public var target: String
     public var time: TimeSpan?
-    public var confidence: Confidence
-    public var assertion: Assertion
+    /// How sure the author is; nil when none was recorded (a relation read from a foreign file
+    /// without one reads "unrated", never "high").
+    public var confidence: Confidence?
+    /// Who says so; nil when none was recorded ("unrated", never "reported").
+    public var assertion: Assertion?
     public var sources: [Citation]
     public var attributes: [String: AttributeValue]
     public var provenance: Provenance
@@ -17,7 +20,7 @@ public struct Relation: Hashable, Sendable {
     public var location: FileLocation?
 
     public init(id: String, source: String, type: String, target: String, time: TimeSpan? = nil,
-                confidence: Confidence = .high, assertion: Assertion = .reported, sources: [Citation] = [],
+                confidence: Confidence? = .high, assertion: Assertion? = .reported, sources: [Citation] = [],
                 attributes: [String: AttributeValue] = [:], provenance: Provenance = .reported,
                 note: String? = nil, location: FileLocation? = nil) {
         self.id = id

@@ -136,11 +136,12 @@ extension Graph {
         return GraphPath(entities: entities, hops: hops)
     }
 
-    /// Orders relations by the strength of their evidence: confidence, number of sources, dated
-    /// before undated, then file order.
+    /// Orders relations by the strength of their evidence: confidence (unrated below low), number
+    /// of sources, dated before undated, then file order.
     func strongerEvidence(_ a: Int32, _ b: Int32) -> Bool {
         let x = relation(at: a), y = relation(at: b)
-        if x.confidence != y.confidence { return x.confidence > y.confidence }
+        let cx = x.confidence?.rank ?? -1, cy = y.confidence?.rank ?? -1
+        if cx != cy { return cx > cy }
         if x.sources.count != y.sources.count { return x.sources.count > y.sources.count }
         if (x.time != nil) != (y.time != nil) { return x.time != nil }
         return a < b

@@ -7,9 +7,9 @@
 ///     s.minimumConfidence = .medium
 ///     s.excludesAdded = true
 public struct StrengthFilter: Hashable, Sendable {
-    /// Only relations with one of these assertions (nil: any).
+    /// Only relations with one of these assertions (nil: any); an unrated relation has none of them.
     public var assertions: Set<Assertion>?
-    /// Only relations of at least this confidence (nil: any).
+    /// Only relations of at least this confidence (nil: any); an unrated relation has none.
     public var minimumConfidence: Confidence?
     /// Leave out relations added from general knowledge (`provenance: added`).
     public var excludesAdded: Bool
@@ -25,8 +25,9 @@ public struct StrengthFilter: Hashable, Sendable {
 
     /// Whether relation `r` passes.
     public func admits(_ r: Relation) -> Bool {
-        if let assertions, !assertions.contains(r.assertion) { return false }
-        if let minimumConfidence, r.confidence < minimumConfidence { return false }
+        // An unrated relation passes no limit on what was not recorded.
+        if let assertions, !(r.assertion.map(assertions.contains) ?? false) { return false }
+        if let minimumConfidence, !(r.confidence.map { $0 >= minimumConfidence } ?? false) { return false }
         return !(excludesAdded && r.provenance == .added)
     }
 

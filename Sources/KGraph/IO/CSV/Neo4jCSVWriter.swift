@@ -56,10 +56,11 @@ public enum Neo4jCSVWriter {
         out += (relationFixed + edgeHeaders).map(field).joined(separator: ",") + "\n"
         for r in g.relations {
             let t = r.time
-            var row = [r.source, r.target, relationshipType(r.type), r.id, r.type, g.vocabulary.type(r.type)?.label ?? r.type,
+            let confidence = r.confidence?.rawValue ?? "", assertion = r.assertion?.rawValue ?? ""  // unrated: empty
+            var row: [String] = [r.source, r.target, relationshipType(r.type), r.id, r.type, g.vocabulary.type(r.type)?.label ?? r.type,
                        t?.description ?? "", t?.precision.rawValue ?? "",
                        t?.start.map { GEXFWriter.day($0.earliestDay) } ?? "", t?.end.map { GEXFWriter.day($0.latestDay) } ?? "",
-                       r.confidence.rawValue, r.assertion.rawValue, InteropValues.citationsJSON(r.sources),
+                       confidence, assertion, InteropValues.citationsJSON(r.sources),
                        orderedUnique(r.sources.map(\.document)).joined(separator: ";"), r.provenance.rawValue, r.note ?? ""]
             for c in edgeColumns.columns { row.append(r.attributes[c.name].map { AttributeColumns.text($0, as: c.type) } ?? "") }
             out += row.map(field).joined(separator: ",") + "\n"

@@ -52,8 +52,9 @@ public enum CypherWriter {
                 if let s = t.start { p.append(("start", "date(" + string(GEXFWriter.day(s.earliestDay)) + ")")) }
                 if let e = t.end { p.append(("end", "date(" + string(GEXFWriter.day(e.latestDay)) + ")")) }
             }
-            p.append(("confidence", string(r.confidence.rawValue)))
-            p.append(("assertion", string(r.assertion.rawValue)))
+            // Unrated: no property, as the file it came from had none.
+            if let c = r.confidence { p.append(("confidence", string(c.rawValue))) }
+            if let a = r.assertion { p.append(("assertion", string(a.rawValue))) }
             p.append(("sources", string(InteropValues.citationsJSON(r.sources))))
             var seen = Set<String>()
             let docs = r.sources.map(\.document).filter { seen.insert($0).inserted }

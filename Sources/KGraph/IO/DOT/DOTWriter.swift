@@ -386,9 +386,7 @@ private struct Writer {
             let rel = g.relation(at: r)
             let s = g.entity(id: rel.source)?.name ?? rel.source, h = g.entity(id: rel.target)?.name ?? rel.target
             var lines = [s + " " + t.label + " " + h]
-            var facts = [rel.time?.description ?? "undated", "confidence " + rel.confidence.rawValue]
-            if rel.assertion != .reported { facts.append(rel.assertion.rawValue) }
-            lines.append(facts.joined(separator: " · "))
+            lines.append((rel.time?.description ?? "undated") + " · " + rel.strengthText)
             for key in rel.attributes.keys.sorted() { lines.append(key + ": " + clip(rel.attributes[key]!.text, 200)) }
             for c in rel.sources {
                 let doc = g.document(id: c.document)

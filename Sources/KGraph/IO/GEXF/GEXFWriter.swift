@@ -113,8 +113,8 @@ public enum GEXFWriter {
                 value("date", time.description)
                 value("date_precision", time.precision.rawValue)
             }
-            value("confidence", r.confidence.rawValue)
-            value("assertion", r.assertion.rawValue)
+            if let c = r.confidence { value("confidence", c.rawValue) }  // unrated: no value
+            if let a = r.assertion { value("assertion", a.rawValue) }
             value("sources", InteropValues.citationsJSON(r.sources))
             value("provenance", r.provenance.rawValue)
             if let n = r.note { value("note", n) }

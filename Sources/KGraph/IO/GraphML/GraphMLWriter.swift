@@ -210,8 +210,8 @@ private struct Writer {
                 data("e_date", t.description)
                 data("e_date_precision", t.precision.rawValue)
             }
-            data("e_confidence", r.confidence.rawValue)
-            data("e_assertion", r.assertion.rawValue)
+            if let c = r.confidence { data("e_confidence", c.rawValue) }  // unrated: no value
+            if let a = r.assertion { data("e_assertion", a.rawValue) }
             // The same text as InteropValues.citationsJSON, escaped as it is written.
             out.raw("      <data key=\"e_sources\">[")
             for (j, c) in r.sources.enumerated() {

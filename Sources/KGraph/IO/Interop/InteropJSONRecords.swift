@@ -29,8 +29,8 @@ enum InteropJSONRecords {
             f.append(("date", JSONText.quote(t.description)))
             f.append(("date_precision", JSONText.quote(t.precision.rawValue)))
         }
-        f.append(("confidence", JSONText.quote(r.confidence.rawValue)))
-        f.append(("assertion", JSONText.quote(r.assertion.rawValue)))
+        if let c = r.confidence { f.append(("confidence", JSONText.quote(c.rawValue))) }  // unrated: absent
+        if let a = r.assertion { f.append(("assertion", JSONText.quote(a.rawValue))) }
         f.append(("sources", InteropValues.citationsJSON(r.sources)))
         f.append(("provenance", JSONText.quote(r.provenance.rawValue)))
         if let n = r.note { f.append(("note", JSONText.quote(n))) }

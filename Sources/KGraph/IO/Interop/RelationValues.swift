@@ -66,7 +66,8 @@ struct RelationValues {
         var id = id
         var type = InteropField.defaultType
         var relationTime: TimeSpan?
-        var confidence = Confidence.high, assertion = Assertion.reported, provenance = Provenance.reported
+        // A file that does not say how strong a fact is leaves it unrated (nil), not "high, reported".
+        var confidence: Confidence?, assertion: Assertion?, provenance = Provenance.reported
         var sources: [Citation] = []
         var note: String?
         var typeRank = Int.max
@@ -95,9 +96,9 @@ struct RelationValues {
             case .datePrecision:
                 if !dated { attrs[item.name] = value }
             case .confidence:
-                if let c = Confidence(rawValue: value.text) { confidence = c } else { attrs[item.name] = value }
+                if let c = Unrated.parse(value.text, Confidence.self) { confidence = c } else { attrs[item.name] = value }
             case .assertion:
-                if let a = Assertion(rawValue: value.text) { assertion = a } else { attrs[item.name] = value }
+                if let a = Unrated.parse(value.text, Assertion.self) { assertion = a } else { attrs[item.name] = value }
             case .sources:
                 if let c = InteropValues.citations(value) { sources = c } else { attrs[item.name] = value }
             case .provenance:

@@ -12,15 +12,17 @@ extension Relation {
             r.time = t
             return true
         }),
-        Field("confidence", .choice(Confidence.allCases.map(\.rawValue), default: Confidence.high.rawValue),
-              text: { $0.confidence.rawValue }, set: { r, s in
-                  guard let c = Confidence(rawValue: s) else { return false }
+        // Left out, they are `high` and `reported` (what a report states, recorded by hand);
+        // `unrated` says none was recorded (a relation imported from a file without them).
+        Field("confidence", .choice(Confidence.allCases.map(\.rawValue) + [Unrated.word], default: Confidence.high.rawValue),
+              text: { $0.confidence?.rawValue ?? Unrated.word }, set: { r, s in
+                  guard let c = Unrated.parse(s, Confidence.self) else { return false }
                   r.confidence = c
                   return true
               }),
-        Field("assertion", .choice(Assertion.allCases.map(\.rawValue), default: Assertion.reported.rawValue),
-              text: { $0.assertion.rawValue }, set: { r, s in
-                  guard let a = Assertion(rawValue: s) else { return false }
+        Field("assertion", .choice(Assertion.allCases.map(\.rawValue) + [Unrated.word], default: Assertion.reported.rawValue),
+              text: { $0.assertion?.rawValue ?? Unrated.word }, set: { r, s in
+                  guard let a = Unrated.parse(s, Assertion.self) else { return false }
                   r.assertion = a
                   return true
               }),

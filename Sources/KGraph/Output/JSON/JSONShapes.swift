@@ -34,7 +34,8 @@ public struct CitationJSON: Codable, Hashable, Sendable {
 }
 
 /// The stable JSON shape of a relation:
-/// `{"id","source","relation","target","date"?,"confidence","assertion","provenance","sources":[...]}`,
+/// `{"id","source","relation","target","date"?,"confidence"?,"assertion"?,"provenance","sources":[...]}`
+/// (`confidence` and `assertion` absent when none was recorded: unrated),
 /// plus `attributes` and `note` when it has them. `source` and `target` are entity ids.
 public struct RelationJSON: Codable, Hashable, Sendable {
     public var id: String
@@ -42,16 +43,17 @@ public struct RelationJSON: Codable, Hashable, Sendable {
     public var relation: String
     public var target: String
     public var date: String?
-    public var confidence: String
-    public var assertion: String
+    /// Absent when none was recorded (unrated), as `assertion`.
+    public var confidence: String?
+    public var assertion: String?
     public var sources: [CitationJSON]
     public var attributes: [String: AttributeValue]?
     public var note: String?
     /// `reported` (taken from the cited reports) or `added` (from general knowledge); on every relation.
     public var provenance: String?
 
-    public init(id: String, source: String, relation: String, target: String, date: String?, confidence: String,
-                assertion: String, sources: [CitationJSON], attributes: [String: AttributeValue]? = nil,
+    public init(id: String, source: String, relation: String, target: String, date: String?, confidence: String?,
+                assertion: String?, sources: [CitationJSON], attributes: [String: AttributeValue]? = nil,
                 note: String? = nil, provenance: String? = nil) {
         self.id = id; self.source = source; self.relation = relation; self.target = target; self.date = date
         self.confidence = confidence; self.assertion = assertion; self.sources = sources
@@ -105,7 +107,7 @@ extension Relation {
     /// This relation in the stable JSON shape.
     public var json: RelationJSON {
         RelationJSON(id: id, source: source, relation: type, target: target, date: time?.description,
-                     confidence: confidence.rawValue, assertion: assertion.rawValue,
+                     confidence: confidence?.rawValue, assertion: assertion?.rawValue,
                      sources: sources.map { CitationJSON($0) },
                      attributes: attributes.isEmpty ? nil : attributes, note: note,
                      provenance: provenance.rawValue)

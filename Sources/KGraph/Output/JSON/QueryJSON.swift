@@ -1,5 +1,5 @@
-/// One hop of a path in JSON: `{"from","to","relation","direction","relationId","date"?,"confidence",
-/// "assertion","provenance","sources"}`; `from`/`to` follow the path order, `direction` is `forward` when the
+/// One hop of a path in JSON: `{"from","to","relation","direction","relationId","date"?,"confidence"?,
+/// "assertion"?,"provenance","sources"}` (`confidence` and `assertion` absent when unrated); `from`/`to` follow the path order, `direction` is `forward` when the
 /// stored relation points the same way.
 public struct PathHopJSON: Codable, Hashable, Sendable {
     public var from: String
@@ -8,14 +8,15 @@ public struct PathHopJSON: Codable, Hashable, Sendable {
     public var direction: String
     public var relationId: String
     public var date: String?
-    public var confidence: String
-    public var assertion: String
+    /// Absent when none was recorded (unrated), as `assertion`.
+    public var confidence: String?
+    public var assertion: String?
     /// `reported` (from the cited reports) or `added` (from general knowledge).
     public var provenance: String
     public var sources: [CitationJSON]
 
     public init(from: String, to: String, relation: String, direction: String, relationId: String, date: String?,
-                confidence: String, assertion: String, provenance: String, sources: [CitationJSON]) {
+                confidence: String?, assertion: String?, provenance: String, sources: [CitationJSON]) {
         self.from = from; self.to = to; self.relation = relation; self.direction = direction
         self.relationId = relationId; self.date = date; self.confidence = confidence
         self.assertion = assertion; self.provenance = provenance; self.sources = sources
@@ -47,8 +48,8 @@ extension PathHop {
         let r = g.relation(at: relation)
         return PathHopJSON(from: g.entity(at: from).id, to: g.entity(at: to).id, relation: r.type,
                            direction: isForward ? "forward" : "backward", relationId: r.id,
-                           date: r.time?.description, confidence: r.confidence.rawValue,
-                           assertion: r.assertion.rawValue, provenance: r.provenance.rawValue,
+                           date: r.time?.description, confidence: r.confidence?.rawValue,
+                           assertion: r.assertion?.rawValue, provenance: r.provenance.rawValue,
                            sources: r.sources.map { CitationJSON($0) })
     }
 }

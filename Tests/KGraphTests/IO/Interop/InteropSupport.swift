@@ -88,7 +88,7 @@ func trickyGraph() throws -> Graph {
     try g.add(Relation(id: "r1", source: "a", type: "attacked", target: "b.site-22", time: TimeSpan(PartialDate("2024-01-28")!),
                        confidence: .medium, assertion: .attributed,
                        sources: [Citation(document: "doc-1", quote: "the \"footprints\" of <KH> & friends"),
-                                 Citation(document: "doc-2", quote: "second quote", speaker: "news")],
+                                 Citation(document: "doc-2", quote: "second quote", speaker: "news", said: PartialDate("2024-01-30"))],
                        attributes: ["killed": .int(3), "injured": .string("more than 30"), "weapons": .list([.string("drone")])],
                        note: "the report says \"on Sunday\""))
     try g.add(Relation(id: "r2", source: "a", type: "attacked", target: "b.site-22", time: TimeSpan(start: PartialDate("2023-10"), end: nil),
@@ -96,7 +96,9 @@ func trickyGraph() throws -> Graph {
     try g.add(Relation(id: "r3", source: "a", type: "attacked", target: "b.site-22",
                        time: TimeSpan(start: PartialDate("2019"), end: PartialDate("2021-06-30")),
                        sources: [Citation(document: "doc-2", quote: "years")], provenance: .added))
-    try g.add(Relation(id: "r4", source: "a", type: "attacked", target: "iraq", sources: [Citation(document: "doc-2", quote: "in Iraq")]))
+    // Unrated: no confidence or assertion recorded, as in a foreign file.
+    try g.add(Relation(id: "r4", source: "a", type: "attacked", target: "iraq", confidence: nil, assertion: nil,
+                       sources: [Citation(document: "doc-2", quote: "in Iraq")]))
     try g.add(Relation(id: "r5", source: "news", type: "reported-on", target: "a", assertion: .claimed,
                        sources: [Citation(document: "doc-1", quote: "reported")], attributes: ["killed": .double(1.5)]))
     return g

@@ -1,0 +1,12 @@
+/// The word for a confidence or assertion that was never recorded. A relation read from another
+/// tool's file without them is unrated: it must not read as "high confidence, reported".
+public enum Unrated {
+    /// How files and text name the missing value.
+    public static let word = "unrated"
+
+    /// The value `text` names: `.some(nil)` for `unrated`, nil when it names nothing.
+    public static func parse<E: RawRepresentable>(_ text: String, _ type: E.Type) -> E?? where E.RawValue == String {
+        if text == word { return .some(nil) }
+        return E(rawValue: text).map { .some($0) }
+    }
+}
