@@ -85,7 +85,7 @@ import Testing
         let labels = try kgraph(["render", "--format", "dot"] + graph())
         #expect(labels.stdout.contains("<TD>attacked<BR/>"))
         let none = try kgraph(["render", "--format", "dot", "--no-edge-labels"] + graph())
-        #expect(!none.stdout.contains("<TD>attacked") && none.stdout.contains("2024-01-28 · confidence medium"))
+        #expect(!none.stdout.contains("<TD>attacked") && none.stdout.contains("2024-01-28 · medium confidence, attributed"))
         let titled = try kgraph(["render", "--format", "dot", "--title", "Who <struck> whom"] + graph())
         #expect(titled.stdout.contains("<B>Who &lt;struck&gt; whom</B>"))
         let plain = try kgraph(["render", "--format", "dot", "--no-legend", "--title", ""] + graph())

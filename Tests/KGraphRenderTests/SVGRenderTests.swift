@@ -138,7 +138,7 @@ enum Hostile {
         #expect(all.contains(#"<i>cell</i> & "k" \N"#) && all.contains(#"<u>odd</u> \E & "t""#))
         // Edges: label text, tooltips with the quotes; only the http(s) document is a link.
         let attacked = try #require(doc.groups.first { $0.kind == "edge" && $0.tooltip?.contains("attacked") == true })
-        #expect(attacked.tooltip?.hasPrefix(Hostile.name + " attacked " + Hostile.script + "\n2024-01-28 · confidence high") == true)
+        #expect(attacked.tooltip?.hasPrefix(Hostile.name + " attacked " + Hostile.script + "\n2024-01-28 · high confidence, reported") == true)
         #expect(attacked.tooltip?.contains("“" + Hostile.quote + "”") == true)
         #expect(attacked.hrefs.allSatisfy { $0 == "https://example.org/a%20b?x=1&y=%222%22%3Cz%3E%27" } && !attacked.hrefs.isEmpty)
         let backs = try #require(doc.groups.first { $0.kind == "edge" && $0.tooltip?.contains(" backs ") == true })

@@ -36,7 +36,8 @@ public struct RelationType: Hashable, Sendable {
     /// True when A–B means the same as B–A (allied with).
     public var symmetric: Bool
     public var color: String
-    /// `solid`, `dashed`, `dotted` or `bold`.
+    /// `solid`, `dashed`, `dotted` or `bold`. Pictures draw `bold` heavier; the pattern of a line
+    /// is the strength of its evidence (`StrengthStyle`), so `dashed` and `dotted` here are not drawn.
     public var style: String
     public var codes: [String: String]
 

@@ -102,8 +102,8 @@ import Testing
         expect("""
             relations:
               - {id: r1, source: iran, type: backs, target: kh, confidence: «hihg», assertion: «rumoured», sources: [{document: doc, quote: q}]}
-            """, ["error: 'hihg' is not a valid confidence; expected one of low, medium, high (did you mean 'high'?)",
-                  "error: 'rumoured' is not a valid assertion; expected one of reported, claimed, attributed, alleged, denied"])
+            """, ["error: 'hihg' is not a valid confidence; expected one of low, medium, high, unrated (did you mean 'high'?)",
+                  "error: 'rumoured' is not a valid assertion; expected one of reported, claimed, attributed, alleged, denied, unrated"])
     }
 
     @Test func warningsForUnusedEntitiesAndDocuments() {

@@ -1,5 +1,6 @@
-/// One drawn edge: one relation, or several parallel relations of the same type between the same
-/// two entities (either direction for a symmetric type such as `allied-with`).
+/// One drawn edge: one relation, or several parallel relations of the same type and drawn the same
+/// way (`StrengthStyle`) between the same two entities (either direction for a symmetric type such
+/// as `allied-with`): a denied claim is never merged into a reported fact.
 public struct DOTEdgeGroup: Hashable, Sendable {
     /// Entity index drawn at the tail.
     public var source: Int32
@@ -27,7 +28,7 @@ extension DOTWriter {
             }
             let symmetric = g.vocabulary.type(rel.type)?.symmetric ?? false
             if symmetric && t < s { swap(&s, &t) }
-            let key = EdgeKey(source: s, target: t, type: rel.type)
+            let key = EdgeKey(source: s, target: t, type: rel.type, style: StrengthStyle(rel))
             if let i = byKey[key] {
                 groups[i].relations.append(r)
             } else {
@@ -65,4 +66,5 @@ private struct EdgeKey: Hashable {
     var source: Int32
     var target: Int32
     var type: String
+    var style: StrengthStyle
 }

@@ -208,14 +208,29 @@ private struct Writer {
             for id in chunk {
                 let t = type(id)
                 let color = DOTWriter.safeColor(t.color, fallback: Palette.defaultEdge)
-                let styles = t.style.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                let pattern = styles.contains("dashed") ? " STYLE=\"dashed\"" : styles.contains("dotted") ? " STYLE=\"dotted\"" : ""
-                let border = styles.contains("bold") ? "3" : "2"
-                cells += "<TD SIDES=\"B\" BORDER=\"" + border + "\" COLOR=\"" + color + "\"" + pattern
+                // The type's colour (and weight); the pattern belongs to the evidence (rows below).
+                let border = t.style.contains("bold") ? "3" : "2"
+                cells += "<TD SIDES=\"B\" BORDER=\"" + border + "\" COLOR=\"" + color + "\""
                     + " WIDTH=\"28\" FIXEDSIZE=\"TRUE\" HEIGHT=\"9\"></TD>"
                 cells += "<TD ALIGN=\"LEFT\">" + font(t.label, "POINT-SIZE=\"10\" COLOR=\"" + color + "\"") + "</TD>"
             }
             if chunk.count < columns { cells += "<TD COLSPAN=\"\(2 * (columns - chunk.count))\"></TD>" }
+            rows.append("<TR>" + cells + "</TR>")
+        }
+        let evidence = StrengthStyle.legend(for: g.relations)
+        for (n, chunk) in chunks(evidence, max(columns, 4)).enumerated() where columns > 0 {
+            var cells = legendHeading(n == 0 ? "Evidence" : "")
+            for item in chunk {
+                // A sample line in black (grey for denied): colour is the relation type's.
+                let color = item.greyed ? StrengthStyle.grey : faded("#333333", item.opacity)
+                let pattern = item.pattern == .solid ? "" : " STYLE=\"" + item.pattern.rawValue + "\""
+                let border = max(1, Int((3 * item.widthFactor).rounded()))
+                cells += "<TD SIDES=\"B\" BORDER=\"\(border)\" COLOR=\"" + color + "\"" + pattern
+                    + " WIDTH=\"28\" FIXEDSIZE=\"TRUE\" HEIGHT=\"9\"></TD>"
+                cells += "<TD ALIGN=\"LEFT\">" + font((item.glyph.map { $0 + " " } ?? "") + item.text, "POINT-SIZE=\"10\"") + "</TD>"
+            }
+            let width = max(columns, 4)
+            if chunk.count < width { cells += "<TD COLSPAN=\"\(2 * (width - chunk.count))\"></TD>" }
             rows.append("<TR>" + cells + "</TR>")
         }
         return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">" + rows.joined() + "</TABLE>"
@@ -330,28 +345,31 @@ private struct Writer {
         let t = type(group.type)
         let dim = isDimmed(group: group)
         let strong = options.highlight != nil && !dim
-        let color = dim ? Palette.dimLine : DOTWriter.safeColor(t.color, fallback: Palette.defaultEdge)
+        // Colour by type, pattern, width and head by the strength of the evidence (one table: StrengthStyle).
+        let strength = StrengthStyle(g.relation(at: group.relations[0]))
+        let typeColor = strength.greyed ? StrengthStyle.grey : DOTWriter.safeColor(t.color, fallback: Palette.defaultEdge)
+        let color = dim ? Palette.dimLine : faded(typeColor, strength.opacity)
         var a: [String] = []
         if options.edgeLabels {
             var text = DOTEscaping.htmlText(t.label)
             if group.relations.count > 1 { text += " ×\(group.relations.count)" }
-            if let date = DOTWriter.shortDate(group.relations.map { g.relation(at: $0).time }) {
-                text += "<BR/><FONT POINT-SIZE=\"8\">" + DOTEscaping.htmlText(date) + "</FONT>"
+            let small = ([DOTWriter.shortDate(group.relations.map { g.relation(at: $0).time })].compactMap { $0 } + strength.marks)
+                .joined(separator: " · ")
+            if !small.isEmpty {
+                text += "<BR/><FONT POINT-SIZE=\"8\">" + DOTEscaping.htmlText(small) + "</FONT>"
             }
             // A translucent white backing keeps the text readable where another edge crosses it.
             a.append("label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\" BGCOLOR=\"#ffffffd0\"><TR><TD>"
                      + text + "</TD></TR></TABLE>>")
         }
-        let styles = t.style.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { ["solid", "dashed", "dotted", "bold"].contains($0) }
-        var width = styles.contains("bold") ? 2.2 : 1.2
+        var width = t.style.contains("bold") ? 2.2 : 1.6
         if group.relations.count > 1 { width += min(2.0, 0.5 * Double(group.relations.count - 1)) }
+        width *= strength.widthFactor
         if strong { width = max(width, 2.5) + 1.0 }
-        let pattern = styles.filter { $0 != "bold" }
-        if !pattern.isEmpty { a.append("style=" + DOTEscaping.quote(pattern.joined(separator: ","))) }
-        a += ["color=" + DOTEscaping.quote(color), "fontcolor=" + DOTEscaping.quote(dim ? Palette.dimText : color),
+        if strength.pattern != .solid { a.append("style=" + strength.pattern.rawValue) }
+        a += ["color=" + DOTEscaping.quote(color), "fontcolor=" + DOTEscaping.quote(dim ? Palette.dimText : typeColor),
               "penwidth=" + formatWidth(width)]
-        if t.symmetric { a.append("dir=none") }
+        if t.symmetric { a.append("dir=none") } else if strength.head != .normal { a.append("arrowhead=" + strength.head.rawValue) }
         if dim { a.append("weight=1") } else if strong { a.append("weight=4") }
         let tip = DOTEscaping.tooltip(edgeTooltip(group))
         a += ["tooltip=" + tip, "labeltooltip=" + tip]
@@ -360,6 +378,13 @@ private struct Writer {
         a.append("comment=" + DOTEscaping.quote(ids))
         out += "  " + DOTEscaping.quote(DOTWriter.nodeName(group.source, in: g)) + " -> "
             + DOTEscaping.quote(DOTWriter.nodeName(group.target, in: g)) + " [" + a.joined(separator: ", ") + "];\n"
+    }
+
+    /// `color` at `opacity` (a `#rrggbb` colour gets an alpha byte; a named one stays as it is).
+    func faded(_ color: String, _ opacity: Double) -> String {
+        guard opacity < 1, color.count == 7, color.first == "#" else { return color }
+        let alpha = Int((opacity * 255).rounded())
+        return color + (alpha < 16 ? "0" : "") + String(alpha, radix: 16)
     }
 
     func formatWidth(_ w: Double) -> String {

@@ -70,7 +70,8 @@ func strikesGraph() throws -> Graph {
         let struck = try #require(edgeLines(dot).first { $0.contains(#""us" -> "kh""#) })
         #expect(struck.contains(##"color="#1a3a8f""##) && struck.contains("penwidth="))
         let backs = try #require(edgeLines(dot).first { $0.contains(#""iran" -> "kh""#) })
-        #expect(backs.contains(##"style="dashed""##) && backs.contains(##"color="#2e7d32""##))
+        // The type gives the colour; the pattern is the evidence's (reported: solid), whatever the type's style.
+        #expect(!backs.contains("style=") && backs.contains(##"color="#2e7d32""##))
         // A user restyles a kind and a type in data.
         var v = g.vocabulary
         v.define(EntityKind(id: "militia", label: "armed militia", shape: "doublecircle", fill: "#123456"))
@@ -80,7 +81,60 @@ func strikesGraph() throws -> Graph {
         #expect(try #require(nodeLine(restyled, "kh")).contains(#"shape="doublecircle""#))
         #expect(restyled.contains(##"fillcolor="#123456""##) && restyled.contains("armed militia"))
         let sponsors = try #require(edgeLines(restyled).first { $0.contains(#""iran" -> "kh""#) })
-        #expect(sponsors.contains(##"style="dotted""##) && sponsors.contains(##"color="#abcdef""##) && sponsors.contains("><TR><TD>sponsors</TD></TR></TABLE>>"))
+        #expect(!sponsors.contains("style=") && sponsors.contains(##"color="#abcdef""##) && sponsors.contains("><TR><TD>sponsors</TD></TR></TABLE>>"))
+    }
+
+    /// The line of a relation shows the strength of its evidence (StrengthStyle), parallel relations
+    /// of different strength stay apart, and the legend explains exactly the strengths drawn.
+    @Test func linesShowTheStrengthOfTheEvidence() throws {
+        var g = Graph()
+        try g.add(Document(id: "d", title: "D"))
+        try g.add(Entity(id: "kh", name: "KH", kind: "militia"))
+        try g.add(Entity(id: "gz", name: "Green Zone", kind: "site"))
+        func add(_ id: String, _ c: Confidence?, _ a: Assertion?, _ p: Provenance = .reported) throws {
+            try g.add(Relation(id: id, source: "kh", type: "attacked", target: "gz", confidence: c, assertion: a,
+                               sources: [Citation(document: "d", quote: "q")], provenance: p))
+        }
+        try add("reported", .high, .reported)
+        try add("reported-2", .high, .reported)
+        try add("attributed", .medium, .attributed)
+        try add("alleged", .high, .alleged)
+        try add("denied", .low, .denied)
+        try add("added", .high, .reported, .added)
+        try add("unrated", nil, nil)
+        let dot = DOTWriter.dot(g, options: DOTOptions())
+        func line(_ id: String) throws -> Substring { try #require(edgeLines(dot).first { $0.contains("comment=\"\(id)") }) }
+        #expect(edgeLines(dot).count == 6)
+        let reported = try line("reported reported-2")
+        #expect(!reported.contains("style=") && !reported.contains("arrowhead") && reported.contains(##"color="#c62828""##))
+        let attributedLine = try line("attributed")
+        #expect(attributedLine.contains("style=dashed") && attributedLine.contains(">attributed</FONT>"))
+        let allegedLine = try line("alleged")
+        #expect(allegedLine.contains("style=dotted") && allegedLine.contains(##"color="#c628288c""##))
+        let deniedLine = try line("denied")
+        #expect(deniedLine.contains(##"color="#9e9e9e""##) && deniedLine.contains("arrowhead=tee"))
+        let added = try line("added"), unrated = try line("unrated")
+        #expect(added.contains("arrowhead=empty") && added.contains("added</FONT>"))
+        #expect(unrated.contains("arrowhead=odot") && unrated.contains("unrated</FONT>"))
+        // Thinner for lower confidence.
+        func width(_ l: Substring) -> Double { Double(l.split(separator: "penwidth=")[1].prefix { $0 != "," })! }
+        let (denied, attributed, alleged) = (width(try line("denied")), width(try line("attributed")), width(try line("alleged")))
+        #expect(denied < attributed && attributed < alleged)
+        for text in ["reported", "attributed", "alleged", "⊣ denied", "medium confidence", "low confidence",
+                     "▷ added from general knowledge", "○ unrated"] {
+            #expect(dot.contains(">\(text)</FONT>"), "legend: \(text)")
+        }
+        // Only what is drawn: a picture of reported, high-confidence facts has no evidence legend.
+        let plain = try strikesGraph()
+        let quiet = DOTWriter.dot(plain, options: DOTOptions())
+        #expect(!quiet.contains("Evidence") && quiet.contains("Relations"))
+        var two = Graph()
+        try two.add(Document(id: "d", title: "D"))
+        try two.add(Entity(id: "kh", name: "KH", kind: "militia"))
+        try two.add(Entity(id: "gz", name: "Green Zone", kind: "site"))
+        for r in g.relations where ["reported", "denied"].contains(r.id) { try two.add(r) }
+        let some = DOTWriter.dot(two, options: DOTOptions())
+        #expect(some.contains(">⊣ denied</FONT>") && some.contains(">low confidence</FONT>") && !some.contains("alleged</FONT>"))
     }
 
     @Test func parallelRelationsCollapseWithCountAndDateRange() throws {
@@ -95,7 +149,7 @@ func strikesGraph() throws -> Graph {
         let talks = try #require(lines.first { $0.contains("negotiated") || $0.contains("in talks with") })
         #expect(talks.contains("in talks with ×2") && talks.contains("2021-04..2021-06") && talks.contains("dir=none"))
         // The tooltip carries every relation of the group.
-        #expect(kh.contains("2021-02-25") && kh.contains("2024-02 · confidence high") && kh.contains("2021-06-27"))
+        #expect(kh.contains("2021-02-25") && kh.contains("2024-02 · high confidence, reported") && kh.contains("2021-06-27"))
 
         let all = edgeLines(DOTWriter.dot(g, options: DOTOptions(collapseParallel: false)))
         #expect(all.count == 7)
@@ -127,8 +181,8 @@ func strikesGraph() throws -> Graph {
         for absent in [">person<", ">site<", ">attacked<", ">spoke for<"] {
             #expect(!header.contains(absent), "\(absent)")
         }
-        // The line sample takes the type's colour and pattern.
-        #expect(header.contains(##"<TD SIDES="B" BORDER="2" COLOR="#2e7d32" STYLE="dashed""##))
+        // The line sample takes the type's colour and weight; the pattern is the evidence's.
+        #expect(header.contains(##"<TD SIDES="B" BORDER="2" COLOR="#2e7d32" WIDTH"##))
         #expect(header.contains(##"<TD SIDES="B" BORDER="3" COLOR="#1a3a8f""##))
         let none = DOTWriter.dot(try strikesGraph(), options: DOTOptions(title: "", legend: false))
         let graphLine = try #require(none.split(separator: "\n").first { $0.hasPrefix("  graph [") })
