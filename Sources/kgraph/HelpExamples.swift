@@ -22,6 +22,7 @@ enum HelpExamples {
         "documents": ["kgraph documents", "kgraph documents --format json"],
         "search": ["kgraph search drone", "kgraph search \"Green Zone\" --format json"],
         "diff": ["kgraph diff old.yaml Graphs", "kgraph diff Graphs out/graph.graphml --format json"],
+        "quotes": ["kgraph quotes Kirby", "kgraph quotes \"United States\" --include-parts --format json"],
     ]
 
     /// The subcommand whose help the command line asks for (`kgraph path --help`, `kgraph help
