@@ -4,7 +4,7 @@ import KGraph
 /// `kgraph check`: every problem in the graph, as `file:line:column: error|warning|note: message`.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validate the graph, verify every quote against its document's text, and report every problem (exit 2 when there are errors).")
+        abstract: "Validate the graph, verify every quote against its document's text, warn where sources contradict each other or an event postdates its sources, and report every problem (exit 2 when there are errors).")
 
     @OptionGroup var graphOptions: GraphOptions
     @OptionGroup var output: FormatOption
@@ -14,7 +14,7 @@ struct Check: ParsableCommand {
     func run() throws {
         let result = try graphOptions.loadResult()
         let g = result.graph
-        let diagnostics = (result.diagnostics + QuoteVerification.check(g)).sortedByLocation()
+        let diagnostics = (result.diagnostics + QuoteVerification.check(g) + EvidenceConsistency.check(g)).sortedByLocation()
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         switch output.format {
