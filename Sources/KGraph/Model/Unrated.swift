@@ -5,8 +5,18 @@ public enum Unrated {
     public static let word = "unrated"
 
     /// The value `text` names: `.some(nil)` for `unrated`, nil when it names nothing.
-    public static func parse<E: RawRepresentable>(_ text: String, _ type: E.Type) -> E?? where E.RawValue == String {
+    public static func parse<E: RawRepresentable & CaseIterable>(_ text: String, _ type: E.Type) -> E?? where E.RawValue == String {
         if text == word { return .some(nil) }
-        return E(rawValue: text).map { .some($0) }
+        return E.named(text).map { .some($0) }
+    }
+}
+
+extension Field {
+    /// The value as exports and `--format json` give it: none for a choice left `unrated` (the
+    /// file it came from said nothing, so neither do they).
+    public func recorded(_ r: Record) -> FieldData? {
+        guard let d = get(r) else { return nil }
+        if case .choice = value, d == .text(Unrated.word) { return nil }
+        return d
     }
 }

@@ -57,11 +57,13 @@ public enum Neo4jCSVReader {
     }
 
     /// The headers `Neo4jCSVWriter` writes before the free attributes.
-    static let ownEntityHeader = ["id:ID", "name", ":LABEL", "kind", "aliases:string[]", "country", "description", "ids",
-                                  "provenance", "note"]
-    static let ownRelationHeader = [":START_ID", ":END_ID", ":TYPE", "id", "relation", "label", "date", "date_precision",
-                                    "start:date", "end:date", "confidence", "assertion", "sources", "documents:string[]",
-                                    "provenance", "note"]
+    static let ownEntityHeader = Neo4jCSVWriter.entityHeader
+    static let ownRelationHeader = Neo4jCSVWriter.relationHeader
+    /// Columns of kgraph's own relations that repeat what others say (a date's first and last day,
+    /// the documents of citations): passed over when read.
+    static let derivedRelationColumns: Set<String> = Set(InteropField.relationColumns.flatMap { f -> [String] in
+        [InteropField.dayColumns(f)?.start, InteropField.dayColumns(f)?.end, InteropField.documentsColumn(f)].compactMap { $0 }
+    })
 
     /// For kgraph's own files, what each column is: fixed fields by position, then free attributes
     /// (`attribute_X` standing for an attribute named like a field).
@@ -131,7 +133,7 @@ public enum Neo4jCSVReader {
                 default:
                     if own, let name = ownName(t, i, fixed: ownRelationHeader) {
                         values.add(.attribute, name, c.value(row.fields[i]))
-                    } else if own && ["start", "end", "documents"].contains(c.name) {
+                    } else if own && derivedRelationColumns.contains(c.name) {
                         continue  // derived from date and sources
                     } else if own && c.name == "label" {
                         values.add(.typeLabel, c.name, .string(row.fields[i]))

@@ -7,10 +7,11 @@ import Foundation
 /// `Entity;ArmedForce`), `kind`, `aliases:string[]` (split by `;`), `country`, `description`,
 /// `ids` (JSON), `provenance`, `note`, then one typed column per free attribute (`killed:long`).
 /// `relations.csv`: `:START_ID`, `:END_ID`, `:TYPE` (the type in UPPER_SNAKE, e.g. `SPOKE_FOR`),
-/// `id`, `relation` (the exact type id), `label`, `date`, `date_precision`, `start:date` and
+/// `id`, `label`, `relation` (the exact type id), `date`, `date_precision`, `start:date` and
 /// `end:date` (first and last day the date may stand for, for Neo4j's temporal queries),
 /// `confidence`, `assertion`, `sources` (JSON), `documents:string[]`, `provenance`, `note`, then
-/// the free attributes. Fields are quoted as RFC 4180 wants.
+/// the free attributes. The columns are `entityHeader` and `relationHeader`, from the field
+/// tables. Fields are quoted as RFC 4180 wants.
 ///
 /// Import with: `neo4j-admin database import full --nodes=entities.csv
 /// --relationships=relations.csv --multiline-fields=true neo4j` (notes may span lines).
@@ -29,10 +30,7 @@ public enum Neo4jCSVWriter {
         }
         let nodeColumns = AttributeColumns(g.entities.map(\.attributes))
         let edgeColumns = AttributeColumns(g.relations.map(\.attributes))
-        // Lists are Neo4j string arrays (split by ';'); maps are JSON text.
-        let entityFixed = ["id:ID", "name", ":LABEL"] + InteropField.entityColumns.map { $0.value == .list ? $0.key + ":string[]" : $0.key }
-        let relationFixed = [":START_ID", ":END_ID", ":TYPE", "id", "relation", "label", "date", "date_precision", "start:date",
-                             "end:date", "confidence", "assertion", "sources", "documents:string[]", "provenance", "note"]
+        let entityFixed = entityHeader, relationFixed = relationHeader
 
         var out = ""
         let nodeHeaders = headers(nodeColumns, fixed: entityFixed)
@@ -55,18 +53,43 @@ public enum Neo4jCSVWriter {
         let edgeHeaders = headers(edgeColumns, fixed: relationFixed)
         out += (relationFixed + edgeHeaders).map(field).joined(separator: ",") + "\n"
         for r in g.relations {
-            let t = r.time
-            let confidence = r.confidence?.rawValue ?? "", assertion = r.assertion?.rawValue ?? ""  // unrated: empty
-            var row: [String] = [r.source, r.target, relationshipType(r.type), r.id, r.type, g.vocabulary.type(r.type)?.label ?? r.type,
-                       t?.description ?? "", t?.precision.rawValue ?? "",
-                       t?.start.map { GEXFWriter.day($0.earliestDay) } ?? "", t?.end.map { GEXFWriter.day($0.latestDay) } ?? "",
-                       confidence, assertion, InteropValues.citationsJSON(r.sources),
-                       orderedUnique(r.sources.map(\.document)).joined(separator: ";"), r.provenance.rawValue, r.note ?? ""]
+            var row = [r.source, r.target, relationshipType(r.type), r.id, g.vocabulary.type(r.type)?.label ?? r.type]
+            for field in InteropField.relationColumns {
+                let d = InteropField.exported(field, r)
+                row.append(d.map(InteropValues.text) ?? "")
+                if InteropField.precisionColumn(field) != nil {
+                    let t = d.flatMap(InteropField.days)
+                    row += [t?.precision.rawValue ?? "", t?.start.map { GEXFWriter.day($0.earliestDay) } ?? "",
+                            t?.end.map { GEXFWriter.day($0.latestDay) } ?? ""]
+                }
+                if InteropField.documentsColumn(field) != nil {
+                    guard case .citations(let c)? = d else { row.append(""); continue }
+                    row.append(orderedUnique(c.map(\.document)).joined(separator: ";"))
+                }
+            }
             for c in edgeColumns.columns { row.append(r.attributes[c.name].map { AttributeColumns.text($0, as: c.type) } ?? "") }
             out += row.map(field).joined(separator: ",") + "\n"
         }
         return (entities, Data(out.utf8))
     }
+
+    /// The header of `entities.csv` before the free attributes: the id, name and labels, then
+    /// `InteropField.entityColumns` (lists as Neo4j string arrays, split by `;`; maps as JSON text).
+    static let entityHeader = ["id:ID", "name", ":LABEL"]
+        + InteropField.entityColumns.map { $0.value == .list ? $0.column! + ":string[]" : $0.column! }
+
+    /// The header of `relations.csv` before the free attributes: the ends, Neo4j's type, the id and
+    /// the type's reading, then `InteropField.relationColumns`, a date followed by its precision
+    /// and its first and last day as Neo4j dates, citations by the list of documents they cite.
+    static let relationHeader = [":START_ID", ":END_ID", ":TYPE", "id", InteropField.Relation.label]
+        + InteropField.relationColumns.flatMap { f -> [String] in
+            var h = [f.column!]
+            if let p = InteropField.precisionColumn(f), let days = InteropField.dayColumns(f) {
+                h += [p, days.start + ":date", days.end + ":date"]
+            }
+            if let d = InteropField.documentsColumn(f) { h.append(d + ":string[]") }
+            return h
+        }
 
     private static func orderedUnique(_ s: [String]) -> [String] {
         var seen = Set<String>()

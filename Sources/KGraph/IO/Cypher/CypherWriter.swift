@@ -4,9 +4,10 @@
 /// Documents become `(:Document {id, title, ...})` nodes; entities `(:Entity {id, name, kind,
 /// aliases, ...})` nodes with a second label for the kind in CamelCase (`:ArmedForce`); relations
 /// relationships whose type is the relation type in UPPER_SNAKE (`:SPOKE_FOR`), with properties
-/// `id`, `relation` (the exact type id), `date`, `date_precision`, `start`/`end` (Neo4j dates: the
-/// first and last day the date may stand for), `confidence`, `assertion`, `sources` (JSON text),
-/// `documents` (the cited ids), `provenance`, `note` and the free attributes. Uniqueness
+/// `id`, then `InteropField.relationColumns`: `relation` (the exact type id), `date`,
+/// `date_precision`, `start`/`end` (Neo4j dates: the first and last day the date may stand for),
+/// `confidence`, `assertion`, `sources` (JSON text), `documents` (the cited ids), `provenance`,
+/// `note`; then the free attributes. Uniqueness
 /// constraints on `Entity.id` and `Document.id` make the `MERGE`s fast.
 ///
 /// Escaping: strings are single-quoted with `\\`, `\'`, `\n`, `\r`, `\t` and `\uXXXX` for other
@@ -36,39 +37,44 @@ public enum CypherWriter {
                 switch field.get(e) {
                 case nil: break
                 // Lists are Cypher lists; maps (which properties cannot hold) JSON text.
-                case .list(let l)?: p.append((field.key, "[" + l.map(string).joined(separator: ", ") + "]"))
-                case let d?: p.append((field.key, string(InteropValues.text(d))))
+                case .list(let l)?: p.append((field.column!, "[" + l.map(string).joined(separator: ", ") + "]"))
+                case let d?: p.append((field.column!, string(InteropValues.text(d))))
                 }
             }
-            p += attributes(e.attributes, reserved: Set(["id", "name"] + InteropField.entityColumns.map(\.key)))
+            p += attributes(e.attributes, reserved: Set(["id", "name"] + InteropField.entityColumns.map { $0.column! }))
             out += "MERGE (n:Entity {id: \(string(e.id))}) SET n:" + identifier(Neo4jCSVWriter.label(e.kind)) + ", "
                 + assignments("n", p) + ";\n"
         }
         for r in g.relations {
-            var p: [(String, String)] = [("relation", string(r.type))]
-            if let t = r.time {
-                p.append(("date", string(t.description)))
-                p.append(("date_precision", string(t.precision.rawValue)))
-                if let s = t.start { p.append(("start", "date(" + string(GEXFWriter.day(s.earliestDay)) + ")")) }
-                if let e = t.end { p.append(("end", "date(" + string(GEXFWriter.day(e.latestDay)) + ")")) }
+            var p: [(String, String)] = []
+            for field in InteropField.relationColumns {
+                guard let d = InteropField.exported(field, r) else { continue }
+                p.append((field.column!, string(InteropValues.text(d))))
+                if let precision = InteropField.precisionColumn(field), let days = InteropField.dayColumns(field),
+                   let t = InteropField.days(d) {
+                    p.append((precision, string(t.precision.rawValue)))
+                    if let s = t.start { p.append((days.start, "date(" + string(GEXFWriter.day(s.earliestDay)) + ")")) }
+                    if let e = t.end { p.append((days.end, "date(" + string(GEXFWriter.day(e.latestDay)) + ")")) }
+                }
+                if let documents = InteropField.documentsColumn(field), case .citations(let c) = d {
+                    var seen = Set<String>()
+                    let docs = c.map(\.document).filter { seen.insert($0).inserted }
+                    p.append((documents, "[" + docs.map(string).joined(separator: ", ") + "]"))
+                }
             }
-            // Unrated: no property, as the file it came from had none.
-            if let c = r.confidence { p.append(("confidence", string(c.rawValue))) }
-            if let a = r.assertion { p.append(("assertion", string(a.rawValue))) }
-            p.append(("sources", string(InteropValues.citationsJSON(r.sources))))
-            var seen = Set<String>()
-            let docs = r.sources.map(\.document).filter { seen.insert($0).inserted }
-            p.append(("documents", "[" + docs.map(string).joined(separator: ", ") + "]"))
-            p.append(("provenance", string(r.provenance.rawValue)))
-            if let v = r.note { p.append(("note", string(v))) }
-            p += attributes(r.attributes, reserved: ["id", "relation", "date", "date_precision", "start", "end", "confidence",
-                                                     "assertion", "sources", "documents", "provenance", "note"])
+            p += attributes(r.attributes, reserved: relationProperties)
             out += "MATCH (a:Entity {id: \(string(r.source))}), (b:Entity {id: \(string(r.target))}) "
                 + "MERGE (a)-[r:" + identifier(Neo4jCSVWriter.relationshipType(r.type)) + " {id: \(string(r.id))}]->(b) SET "
                 + assignments("r", p) + ";\n"
         }
         return out
     }
+
+    /// The properties a relationship's fields use (those of Neo4j's CSV, which has the same):
+    /// a free attribute of one of these names gets `attribute_` in front.
+    static let relationProperties = Set(["id"] + Neo4jCSVWriter.relationHeader.compactMap { h in
+        h.hasPrefix(":") ? nil : h.split(separator: ":").first.map(String.init)
+    })
 
     private static func assignments(_ v: String, _ p: [(String, String)]) -> String {
         p.map { v + "." + identifier($0.0) + " = " + $0.1 }.joined(separator: ", ")

@@ -261,6 +261,9 @@ private struct GEXFParser: XMLGraphParser, ~Copyable {
         return (.foreign(title), title)
     }
 
+    /// The relation field an edge's GEXF time (`start`, `end`, spells) fills: its date.
+    static let dateField = Relation.fields.firstIndex { $0.value == .timeSpan }!
+
     func edgeRole(_ attributeID: String) -> (EdgeRole, String) {
         let title = edgeAttributes[attributeID]?.title ?? attributeID
         if ownFile && attributeID.hasPrefix("attr_") { return (.attribute, AttributeColumns.unescapedName(title, reserved: GEXFWriter.edgeTitles)) }
@@ -295,7 +298,7 @@ private struct GEXFParser: XMLGraphParser, ~Copyable {
                 for (aid, v) in try p.attvalues(edge: true) {
                     set.insert(aid)
                     let (role, name) = p.edgeRole(aid)
-                    if role == .date { hasDate = true }
+                    if role == .field(Self.dateField) { hasDate = true }
                     values.add(role, name, v)
                 }
             } else if p.isE("spells") {
@@ -307,7 +310,7 @@ private struct GEXFParser: XMLGraphParser, ~Copyable {
         for aid in edgeAttributeOrder where !set.contains(aid) {
             if let d = edgeAttributes[aid]!.defaultValue {
                 let (role, name) = edgeRole(aid)
-                if role == .date { hasDate = true }
+                if role == .field(Self.dateField) { hasDate = true }
                 values.add(role, name, d)
             }
         }
@@ -334,7 +337,7 @@ private struct GEXFParser: XMLGraphParser, ~Copyable {
             let s = start.flatMap { isDate ? GEXFParser.date($0) : nil }
             let e = end.flatMap { isDate ? GEXFParser.date($0) : nil }
             if (start == nil || s != nil) && (end == nil || e != nil), let span = TimeSpan(start: s, end: e) {
-                values.add(.date, "date", .string(span.description))
+                values.add(.field(Self.dateField), "date", .string(span.description))
             } else {
                 if let start { values.add(.attribute, "start", .string(start)) }
                 if let end { values.add(.attribute, "end", .string(end)) }

@@ -8,9 +8,10 @@ import Foundation
 /// precision are attributes too. Parallel edges are kept apart: an edge's `kind` is its relation
 /// type, and a repeat of the same type between the same two entities gets `TYPE#2`, `TYPE#3`...
 /// Entities carry `label` (the name) and attributes `kind`, `aliases`, `country`, `description`,
-/// `ids`, `provenance`, `note`; relations `relation`, `date`, `date_precision`, `confidence`,
-/// `assertion`, `sources`, `provenance`, `note`; free attributes get typed columns (titled
-/// `attribute_NAME` when a field or NetworkX uses NAME: `attribute_key`). Lists and
+/// `ids`, `provenance`, `note` (`InteropField.entityColumns`); relations `relation`, `date`,
+/// `date_precision`, `confidence`, `assertion`, `sources`, `provenance`, `note`
+/// (`InteropField.relationColumns`); free attributes get typed columns (titled `attribute_NAME`
+/// when a field or NetworkX uses NAME: `attribute_key`). Lists and
 /// maps are JSON text in `string` attributes (networkx cannot read GEXF's list types).
 ///
 /// Not supported: the document list and the graph's own vocabulary (GEXF has no graph-level
@@ -79,7 +80,7 @@ public enum GEXFWriter {
             out.attribute("label", e.name)
             out.raw(">\n        <attvalues>\n")
             for field in InteropField.entityColumns {
-                if let d = field.get(e) { value(field.key, InteropValues.text(d)) }
+                if let d = field.get(e) { value(field.column!, InteropValues.text(d)) }
             }
             for name in e.attributes.keys.sorted() {
                 let (k, t) = nodeColumnIndex[name]!
@@ -108,16 +109,11 @@ public enum GEXFWriter {
                 if let end = time.end { out.attribute("end", day(end.latestDay)) }
             }
             out.raw(">\n        <attvalues>\n")
-            value("relation", r.type)
-            if let time = r.time {
-                value("date", time.description)
-                value("date_precision", time.precision.rawValue)
+            for field in InteropField.relationColumns {
+                guard let d = InteropField.exported(field, r) else { continue }
+                value(field.column!, InteropValues.text(d))
+                if let p = InteropField.precisionColumn(field), let v = InteropField.precision(d) { value(p, v) }
             }
-            if let c = r.confidence { value("confidence", c.rawValue) }  // unrated: no value
-            if let a = r.assertion { value("assertion", a.rawValue) }
-            value("sources", InteropValues.citationsJSON(r.sources))
-            value("provenance", r.provenance.rawValue)
-            if let n = r.note { value("note", n) }
             for name in r.attributes.keys.sorted() {
                 let (k, ty) = edgeColumnIndex[name]!
                 value(columnID(k, edgeColumns.columns[k]), AttributeColumns.text(r.attributes[name]!, as: ty))
@@ -136,8 +132,8 @@ public enum GEXFWriter {
 
     /// What kgraph writes as `<creator>`; the reader knows its own files by it.
     static let creator = "kgraph"
-    static let nodeFields = InteropField.entityColumns.map(\.key)
-    static let edgeFields = ["relation", "date", "date_precision", "confidence", "assertion", "sources", "provenance", "note"]
+    static let nodeFields = InteropField.entityColumns.map { $0.column! }
+    static let edgeFields = InteropField.relationColumns.flatMap { [$0.column!] + [InteropField.precisionColumn($0)].compactMap { $0 } }
     /// Titles a free attribute is not written under (`AttributeColumns.escapedName`): the fields',
     /// and the names NetworkX's reader gives the node and edge XML attributes (an edge attribute
     /// titled `key` makes `networkx.read_gexf` fail; one titled `label` would replace the label).

@@ -33,6 +33,8 @@ struct GraphMLParser: XMLGraphParser, ~Copyable {
     var unnamedEdges: [Int] = []
 
     var relationValues = RelationValues()
+    /// How `presetEdgeValue` decodes each relation field, made once per parser.
+    let presets = EdgePresets()
     /// Nodes whose kgraph id differs from their GraphML id (ids GraphML could not carry).
     var renamedNodes: [String: String] = [:]
     var scratch: [UInt8] = []
@@ -221,20 +223,17 @@ struct GraphMLParser: XMLGraphParser, ~Copyable {
             if Entity.fields[i].value == .list || Entity.fields[i].value == .map { k.json = true }
             return
         }
+        if k.domain == "edge", let role = EdgeRole.own(field) {
+            k.edgeRole = role
+            // Citations (and lists and maps) are written as JSON text.
+            if case .field(let i) = role, [.citations, .list, .map].contains(Relation.fields[i].value) { k.json = true }
+            return
+        }
         switch (k.domain, field) {
         case ("node", "name"): k.nodeRole = .name(0)
         case ("node", "kind"): k.nodeRole = .kind(0)
         case ("node", "id"): k.nodeRole = .kgraphID
         case ("node", "attribute"): k.nodeRole = .attribute
-        case ("edge", "relation"): k.edgeRole = .type(0)
-        case ("edge", "label"): k.edgeRole = .typeLabel
-        case ("edge", "date"): k.edgeRole = .date
-        case ("edge", "date_precision"): k.edgeRole = .datePrecision
-        case ("edge", "confidence"): k.edgeRole = .confidence
-        case ("edge", "assertion"): k.edgeRole = .assertion
-        case ("edge", "sources"): k.edgeRole = .sources; k.json = true
-        case ("edge", "provenance"): k.edgeRole = .provenance
-        case ("edge", "note"): k.edgeRole = .note
         case ("edge", "id"): k.edgeRole = .kgraphID
         case ("edge", "attribute"): k.edgeRole = .attribute
         case ("graph", "title"), ("graph", "description"), ("graph", "documents"), ("graph", "vocabulary"):
@@ -653,47 +652,31 @@ struct GraphMLParser: XMLGraphParser, ~Copyable {
         relationValues.add(keys[k].edgeRole, keys[k].name, dataValue(k, bytes, at: at))
     }
 
-    /// Decodes the common edge fields straight from the bytes (no String); false when the value
-    /// needs the general path.
+    /// Decodes the values of the usual kinds of relation field straight from the bytes (no
+    /// `AttributeValue`, no table of texts): citations, dates, and choices (`confidence`, ...);
+    /// false when the value needs the general path.
     mutating func presetEdgeValue(_ role: EdgeRole, json: Bool, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch role {
         case .typeLabel:
             return true
-        case .sources:
-            guard let c = InteropValues.citations(json: bytes) else { return false }
-            relationValues.setSources(c)
-            return true
-        case .date:
-            guard let t = InteropValues.timeSpan(utf8: bytes), let t else { return false }
-            relationValues.setTime(t)
-            return true
-        case .confidence:
-            guard let c = Self.match(bytes, Confidence.self) else { return false }
-            relationValues.setConfidence(c)
-            return true
-        case .assertion:
-            guard let a = Self.match(bytes, Assertion.self) else { return false }
-            relationValues.setAssertion(a)
-            return true
-        case .provenance:
-            guard let p = Self.match(bytes, Provenance.self) else { return false }
-            relationValues.setProvenance(p)
+        case .field(let i):
+            switch presets.kinds[i] {
+            case .citations:
+                guard let c = InteropValues.citations(json: bytes) else { return false }
+                relationValues.preset(i, .citations(c))
+            case .date:
+                // Checked (once) when the field is set; a value it does not take stays an attribute.
+                relationValues.preset(i, .text(String(decoding: bytes, as: UTF8.self)))
+            case .choice:
+                guard let w = presets.word(i, bytes) else { return false }
+                relationValues.preset(i, w)
+            case .other:
+                return false
+            }
             return true
         default:
             return false
         }
-    }
-
-    /// The case whose raw value the bytes spell.
-    static func match<E: RawRepresentable & CaseIterable>(_ bytes: UnsafeBufferPointer<UInt8>, _ type: E.Type) -> E? where E.RawValue == String {
-        // Few cases and short names: compare the bytes directly.
-        for c in E.allCases {
-            var raw = c.rawValue
-            if raw.withUTF8({ r in r.count == bytes.count && (r.count == 0 || memcmp(r.baseAddress!, bytes.baseAddress!, r.count) == 0) }) {
-                return c
-            }
-        }
-        return nil
     }
 
     // MARK: Room for big files

@@ -5,10 +5,11 @@ import Foundation
 ///
 /// Layout: every `<key>` before the `<graph>`, node keys (`n_*`) and edge keys (`e_*`) with
 /// distinct ids; nodes carry `label` (the name), `kind`, `aliases`, `country`, `description`,
-/// `ids`, `provenance`, `note`; edges carry a unique id, `label` (the type's reading), `relation`
-/// (the type id), `date`, `date_precision`, `confidence`, `assertion`, `sources`, `provenance`,
-/// `note`; each free attribute gets its own typed key, its `attr.name` prefixed `attribute_` when
-/// a field has that name (`attribute_date`). Lists and maps go out as JSON text. The
+/// `ids`, `provenance`, `note` (`InteropField.entityColumns`); edges carry a unique id, `label`
+/// (the type's reading), `relation` (the type id), `date`, `date_precision`, `confidence`,
+/// `assertion`, `sources`, `provenance`, `note` (`InteropField.relationColumns`, each under its
+/// own key `e_COLUMN`); each free attribute gets its own typed key, its `attr.name` prefixed
+/// `attribute_` when a field has that name (`attribute_date`). Lists and maps go out as JSON text. The
 /// graph carries its `title`, `description`, the `documents` list and the kinds and types it adds
 /// to the vocabulary (JSON). Each key's `<desc>` holds a small JSON marker (`{"kgraph":"kind"}`)
 /// so `GraphMLReader` reads the file back into the same graph.
@@ -48,8 +49,13 @@ private struct Writer {
     /// Each citation field's `"key":` as the first member of its object and as a later one.
     let citationKeys = Citation.fields.map { (first: "\"" + $0.key + "\":", later: ",\"" + $0.key + "\":") }
     let entityColumns = InteropField.entityColumns
-    let entityKeys = InteropField.entityColumns.map { "n_" + $0.key }
+    let entityKeys = InteropField.entityColumns.map { "n_" + $0.column! }
     let edgeColumns: AttributeColumns
+    let relationColumns = InteropField.relationColumns
+    /// Each relation column's key id (`e_relation`), and its precision's for a date (`e_date_precision`).
+    let relationKeys = InteropField.relationColumns.map { f in
+        (value: "e_" + f.column!, precision: InteropField.precisionColumn(f).map { "e_" + $0 })
+    }
 
     init(_ g: Graph, yed: Bool) {
         self.g = g
@@ -99,12 +105,10 @@ private struct Writer {
         return s + "}"
     }
 
-    /// The edge fields' keys: id, `attr.name`, and whether the value is JSON text.
-    static let edgeFields: [(id: String, field: String, json: Bool)] = [
-        ("e_label", "label", false), ("e_relation", "relation", false), ("e_date", "date", false),
-        ("e_date_precision", "date_precision", false), ("e_confidence", "confidence", false),
-        ("e_assertion", "assertion", false), ("e_sources", "sources", true), ("e_provenance", "provenance", false),
-        ("e_note", "note", false)]
+    /// The `attr.name`s of the edge fields' keys: the type's reading, then each column of
+    /// `InteropField.relationColumns` (a date's precision after it).
+    static let edgeFieldNames: [String] = [InteropField.Relation.label]
+        + InteropField.relationColumns.flatMap { [$0.column!] + [InteropField.precisionColumn($0)].compactMap { $0 } }
 
     /// Each free attribute's `attr.name`: never a field's (igraph refuses a file with two keys of one
     /// name, NetworkX keeps whichever comes last), and unique once made an NMTOKEN. The key's
@@ -149,20 +153,25 @@ private struct Writer {
 
         key("n_label", "node", InteropField.Entity.name, "string", marker: Self.marker("name"))
         for field in InteropField.entityColumns {
-            key("n_" + field.key, "node", field.key, "string",
-                marker: Self.marker(field.key, json: field.value == .list || field.value == .map))
+            key("n_" + field.column!, "node", field.column!, "string",
+                marker: Self.marker(field.column!, json: field.value == .list || field.value == .map))
         }
         if needNodeID { key("n_id", "node", "kgraph_id", "string", marker: Self.marker("id")) }
-        let nodeNames = Self.attributeNames(nodeColumns, reserved: Set([InteropField.Entity.name, "id", "kgraph_id"] + InteropField.entityColumns.map(\.key)))
+        let nodeNames = Self.attributeNames(nodeColumns, reserved: Set([InteropField.Entity.name, "id", "kgraph_id"] + InteropField.entityColumns.map { $0.column! }))
         for (i, c) in nodeColumns.columns.enumerated() {
             key("n_a\(i)", "node", nodeNames[i], Self.graphMLType(c.type),
                 marker: Self.marker("attribute", name: c.name, json: c.type == .json, infer: c.type == .mixed))
         }
-        for (id, field, json) in Self.edgeFields {
-            key(id, "edge", field, "string", marker: Self.marker(field, json: json))
+        key("e_label", "edge", InteropField.Relation.label, "string", marker: Self.marker("label"))
+        for (k, field) in relationColumns.enumerated() {
+            key(relationKeys[k].value, "edge", field.column!, "string",
+                marker: Self.marker(field.column!, json: [.citations, .list, .map].contains(field.value)))
+            if let p = InteropField.precisionColumn(field), let id = relationKeys[k].precision {
+                key(id, "edge", p, "string", marker: Self.marker(p))
+            }
         }
         if needEdgeID { key("e_id", "edge", "kgraph_id", "string", marker: Self.marker("id")) }
-        let edgeNames = Self.attributeNames(edgeColumns, reserved: Set(Self.edgeFields.map(\.field) + ["id", "kgraph_id"]))
+        let edgeNames = Self.attributeNames(edgeColumns, reserved: Set(Self.edgeFieldNames + ["id", "kgraph_id"]))
         for (i, c) in edgeColumns.columns.enumerated() {
             key("e_a\(i)", "edge", edgeNames[i], Self.graphMLType(c.type),
                 marker: Self.marker("attribute", name: c.name, json: c.type == .json, infer: c.type == .mixed))
@@ -205,29 +214,15 @@ private struct Writer {
             out.attribute("target", nodeIDs[Int(g.targetIndex(ofRelation: Int32(i)))])
             out.raw(">\n")
             data("e_label", type?.label ?? r.type)
-            data("e_relation", r.type)
-            if let t = r.time {
-                data("e_date", t.description)
-                data("e_date_precision", t.precision.rawValue)
-            }
-            if let c = r.confidence { data("e_confidence", c.rawValue) }  // unrated: no value
-            if let a = r.assertion { data("e_assertion", a.rawValue) }
-            // The same text as InteropValues.citationsJSON, escaped as it is written.
-            out.raw("      <data key=\"e_sources\">[")
-            for (j, c) in r.sources.enumerated() {
-                out.raw(j == 0 ? "{" : ",{")
-                var first = true
-                for (k, field) in Citation.fields.enumerated() {
-                    guard let v = field.text(c) else { continue }
-                    out.raw(first ? citationKeys[k].first : citationKeys[k].later)
-                    out.jsonStringText(v)
-                    first = false
+            for (k, field) in relationColumns.enumerated() {
+                switch InteropField.exported(field, r) {
+                case nil: continue
+                case .citations(let c)?: citations(relationKeys[k].value, c)
+                case let d?:
+                    data(relationKeys[k].value, InteropValues.text(d))
+                    if let p = relationKeys[k].precision, let v = InteropField.precision(d) { data(p, v) }
                 }
-                out.raw("}")
             }
-            out.raw("]</data>\n")
-            data("e_provenance", r.provenance.rawValue)
-            if let n = r.note { data("e_note", n) }
             if needEdgeID && edgeIDs[i] != r.id { data("e_id", r.id) }
             for name in r.attributes.keys.sorted() {
                 let (k, t) = edgeColumnIndex[name]!
@@ -238,6 +233,24 @@ private struct Writer {
             if out.bytes.count >= Self.chunk { out.drain(emit) }
         }
         out.raw("  </graph>\n</graphml>\n")
+    }
+
+    /// Citations as `InteropValues.citationsJSON` gives them, escaped as they are written (no
+    /// intermediate string: a big graph has hundreds of thousands).
+    mutating func citations(_ key: String, _ cs: [Citation]) {
+        out.raw("      <data key=\"" + key + "\">[")
+        for (j, c) in cs.enumerated() {
+            out.raw(j == 0 ? "{" : ",{")
+            var first = true
+            for (k, field) in Citation.fields.enumerated() {
+                guard let v = field.text(c) else { continue }
+                out.raw(first ? citationKeys[k].first : citationKeys[k].later)
+                out.jsonStringText(v)
+                first = false
+            }
+            out.raw("}")
+        }
+        out.raw("]</data>\n")
     }
 
     mutating func data(_ key: String, _ value: String, indent: String = "      ") {

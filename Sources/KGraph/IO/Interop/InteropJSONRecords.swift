@@ -3,37 +3,34 @@
 /// whose name a field already uses nested under `attributes`.
 enum InteropJSONRecords {
     /// Entity field names (besides the name key and `id`).
-    static let entityFields: Set<String> = Set(["id", "value", "label", "name", "attributes"] + InteropField.entityColumns.map(\.key))
+    static let entityFields: Set<String> = Set(["id", "value", "label", "name", "attributes"] + InteropField.entityColumns.map { $0.column! })
     /// Relation field names.
-    static let relationFields: Set<String> = ["id", "key", "source", "target", "label", "relation", "interaction",
-                                              "date", "date_precision", "confidence", "assertion", "sources",
-                                              "provenance", "note", "attributes"]
+    static let relationFields: Set<String> = Set(["id", "key", "source", "target", "label", "interaction", "attributes"]
+                                                 + InteropField.relationColumns.flatMap { [$0.column!] + [InteropField.precisionColumn($0)].compactMap { $0 } })
 
     /// `"key":value` members of an entity, in a fixed order.
     static func entity(_ e: Entity, nameKey: String) -> [(String, String)] {
         var f: [(String, String)] = [("id", JSONText.quote(e.id)), (nameKey, JSONText.quote(e.name))]
         for field in InteropField.entityColumns {
-            if let d = field.get(e) { f.append((field.key, InteropValues.json(d))) }
+            if let d = field.get(e) { f.append((field.column!, InteropValues.json(d))) }
         }
         f += attributes(e.attributes, reserved: entityFields)
         return f
     }
 
-    /// `"key":value` members of a relation (its id under `idKey`), in a fixed order.
+    /// `"key":value` members of a relation (its id under `idKey`), in a fixed order: the type's
+    /// reading (`label`), then each column of `InteropField.relationColumns` (the type under
+    /// `typeKeys` too), each date with its precision.
     static func relation(_ r: Relation, in g: Graph, idKey: String, typeKeys: [String]) -> [(String, String)] {
         var f: [(String, String)] = [("source", JSONText.quote(r.source)), ("target", JSONText.quote(r.target)),
                                      (idKey, JSONText.quote(r.id))]
-        for k in typeKeys { f.append((k, JSONText.quote(r.type))) }
+        for k in typeKeys where !InteropField.relationColumns.contains(where: { $0.column == k }) { f.append((k, JSONText.quote(r.type))) }
         f.append(("label", JSONText.quote(g.vocabulary.type(r.type)?.label ?? r.type)))
-        if let t = r.time {
-            f.append(("date", JSONText.quote(t.description)))
-            f.append(("date_precision", JSONText.quote(t.precision.rawValue)))
+        for field in InteropField.relationColumns {
+            guard let d = InteropField.exported(field, r) else { continue }
+            f.append((field.column!, InteropValues.json(d)))
+            if let p = InteropField.precisionColumn(field), let v = InteropField.precision(d) { f.append((p, JSONText.quote(v))) }
         }
-        if let c = r.confidence { f.append(("confidence", JSONText.quote(c.rawValue))) }  // unrated: absent
-        if let a = r.assertion { f.append(("assertion", JSONText.quote(a.rawValue))) }
-        f.append(("sources", InteropValues.citationsJSON(r.sources)))
-        f.append(("provenance", JSONText.quote(r.provenance.rawValue)))
-        if let n = r.note { f.append(("note", JSONText.quote(n))) }
         f += attributes(r.attributes, reserved: relationFields)
         return f
     }
@@ -102,14 +99,7 @@ enum InteropJSONRecords {
             guard let av = v.attributeValue else { continue }
             var role = EdgeRole.foreign(k)
             if k == "interaction" { role = .type(1) }
-            if own {
-                switch k {
-                case "relation", "interaction": role = .type(0)
-                case "label": role = .typeLabel
-                case "date", "date_precision", "confidence", "assertion", "sources", "provenance", "note": break
-                default: role = .attribute
-                }
-            }
+            if own { role = k == "interaction" ? .type(0) : EdgeRole.own(k) ?? .attribute }
             values.add(role, k, av)
         }
         return values.relation(id: id, source: source, target: target, location: location)

@@ -7,23 +7,22 @@ struct RelationValues {
         var name: String
         var value: AttributeValue
     }
+    /// A field's value a reader decoded straight from its bytes (no `AttributeValue`, no table).
+    private struct Preset {
+        var field: Int
+        var data: FieldData
+    }
     private var items: [Item] = []
-    private var presetSources: [Citation]?
-    private var presetTime: TimeSpan?
-    private var presetConfidence: Confidence?
-    private var presetAssertion: Assertion?
-    private var presetProvenance: Provenance?
+    private var presets: [Preset] = []
 
     mutating func removeAll() {
         items.removeAll(keepingCapacity: true)
-        presetSources = nil; presetTime = nil; presetConfidence = nil; presetAssertion = nil; presetProvenance = nil
+        presets.removeAll(keepingCapacity: true)
     }
-    /// Values a reader decoded straight from its bytes.
-    mutating func setSources(_ c: [Citation]) { presetSources = c }
-    mutating func setTime(_ t: TimeSpan) { presetTime = t }
-    mutating func setConfidence(_ c: Confidence) { presetConfidence = c }
-    mutating func setAssertion(_ a: Assertion) { presetAssertion = a }
-    mutating func setProvenance(_ p: Provenance) { presetProvenance = p }
+    /// The value of the field of `Relation.fields` at `field`, decoded by the reader itself; it
+    /// wins over values added for that field. When the field does not take it, it is kept as an
+    /// attribute under the field's column.
+    mutating func preset(_ field: Int, _ data: FieldData) { presets.append(Preset(field: field, data: data)) }
     mutating func add(_ role: EdgeRole, _ name: String, _ value: AttributeValue) { items.append(Item(role: role, name: name, value: value)) }
 
     /// Adds a text value given as UTF-8. Short texts repeat from edge to edge (relation types,
@@ -61,64 +60,45 @@ struct RelationValues {
 
     /// The relation these values describe.
     func relation(id: String, source: String, target: String, location: FileLocation?) -> Relation {
-        // Fields gathered in locals and the relation made once at the end (building it first and
-        // assigning field by field copied it whole).
-        var id = id
-        var type = InteropField.defaultType
-        var relationTime: TimeSpan?
-        // A file that does not say how strong a fact is leaves it unrated (nil), not "high, reported".
-        var confidence: Confidence?, assertion: Assertion?, provenance = Provenance.reported
-        var sources: [Citation] = []
-        var note: String?
+        var r = InteropField.unratedRelation
+        r.id = id; r.source = source; r.target = target; r.location = location
+        // The setters alone: taking a whole `Field` from the table retains every member of it.
+        let setters = InteropField.relationSetters
+        // One bit per field of `fields` given a value, for the precision columns.
+        var set: UInt64 = 0
         var typeRank = Int.max
-        var time: TimeSpan?
         for item in items {
             if case .type(let rank) = item.role, rank < typeRank, !item.value.text.isEmpty { typeRank = rank }
-            if item.role == .date, time == nil { time = InteropValues.timeSpan(item.value.text) }
         }
-        if time == nil { time = presetTime }
-        let dated = time != nil
         var attrs: [String: AttributeValue] = [:]
         for item in items {
             let value = item.value
             switch item.role {
             case .type(let rank):
-                if rank == typeRank, !value.text.isEmpty { type = value.text; typeRank = -1; continue }
+                if rank == typeRank, !value.text.isEmpty { r.type = value.text; typeRank = -1; continue }
                 // The same type under a second name (Cytoscape's interaction beside relation) says nothing new.
-                if typeRank == -1 && value.text == type { continue }
+                if typeRank == -1 && value.text == r.type { continue }
                 // Beside `relation`, `label` is the type's reading (kgraph's own layout): not an attribute.
                 if rank == 3 && wonByRelation(value) { continue }
                 attrs[item.name] = value
-            case .typeLabel:
+            case .typeLabel, .precision:
                 break
-            case .date:
-                if let time, relationTime == nil { relationTime = time } else if InteropValues.timeSpan(value.text) == nil { attrs[item.name] = value }
-            case .datePrecision:
-                if !dated { attrs[item.name] = value }
-            case .confidence:
-                if let c = Unrated.parse(value.text, Confidence.self) { confidence = c } else { attrs[item.name] = value }
-            case .assertion:
-                if let a = Unrated.parse(value.text, Assertion.self) { assertion = a } else { attrs[item.name] = value }
-            case .sources:
-                if let c = InteropValues.citations(value) { sources = c } else { attrs[item.name] = value }
-            case .provenance:
-                if let p = Provenance(rawValue: value.text) { provenance = p } else { attrs[item.name] = value }
-            case .note:
-                note = value.text
+            case .field(let i):
+                if let d = InteropValues.fieldData(value, Relation.fields[i].value), setters[i](&r, d) { set |= 1 << i } else { attrs[item.name] = value }
             case .kgraphID:
-                if !value.text.isEmpty { id = value.text }
+                if !value.text.isEmpty { r.id = value.text }
             case .attribute:
                 attrs[item.name] = value
             }
         }
-        if let presetSources { sources = presetSources }
-        if let presetTime, relationTime == nil { relationTime = presetTime }
-        if let presetConfidence { confidence = presetConfidence }
-        if let presetAssertion { assertion = presetAssertion }
-        if let presetProvenance { provenance = presetProvenance }
-        return Relation(id: id, source: source, type: type, target: target, time: relationTime, confidence: confidence,
-                        assertion: assertion, sources: sources, attributes: attrs, provenance: provenance, note: note,
-                        location: location)
+        for p in presets {
+            if setters[p.field](&r, p.data) { set |= 1 << p.field } else { attrs[Relation.fields[p.field].column!] = .string(InteropValues.text(p.data)) }
+        }
+        for item in items {
+            if case .precision(let i) = item.role, set & (1 << i) == 0 { attrs[item.name] = item.value }
+        }
+        r.attributes = attrs
+        return r
     }
 
     private func wonByRelation(_ label: AttributeValue) -> Bool {

@@ -1,10 +1,10 @@
 extension Entity {
-    /// Every field of an entity, in the order files give them. The YAML reader and writer and the
-    /// parse cache go through this table. The exports' writers and readers still name these fields
-    /// themselves, under the names `InteropField` gives.
+    /// Every field of an entity, in the order files give them. The YAML reader and writer, the
+    /// parse cache, every export's writer and reader (`InteropField.entityColumns`) and the output
+    /// go through this table.
     public static let fields: [Field<Entity>] = [
         Field("id", .id, required: true, text: { $0.id }, set: { $0.id = $1; return true }),
-        Field("name", .text, required: true, text: { $0.name }, set: { $0.name = $1; return true }),
+        Field("name", .text, required: true, column: .structure, text: { $0.name }, set: { $0.name = $1; return true }),
         Field("kind", .text, required: true, text: { $0.kind }, set: { $0.kind = $1; return true }),
         Field("aliases", .list, get: { $0.aliases.isEmpty ? nil : .list($0.aliases) }, set: { e, d in
             guard case .list(let l) = d else { return false }
@@ -25,7 +25,7 @@ extension Entity {
         }),
         Field("provenance", .choice(Provenance.allCases.map(\.rawValue), default: Provenance.reported.rawValue),
               text: { $0.provenance.rawValue }, set: { e, s in
-                  guard let p = Provenance(rawValue: s) else { return false }
+                  guard let p = Provenance.named(s) else { return false }
                   e.provenance = p
                   return true
               }),

@@ -11,27 +11,47 @@ public struct Field<Record>: Sendable {
     public let value: FieldValue
     /// A record without it is an error in YAML and is not read from other formats.
     public let required: Bool
+    /// The name the exports (GraphML, GEXF, Neo4j CSV, Cypher, node-link and Cytoscape JSON) give
+    /// its column (key, attribute, property, member), and their readers read it by; nil when they
+    /// carry it in their own structure instead (a node or edge id, an edge's ends, a node's
+    /// label, free attributes as columns of their own).
+    public let column: String?
     /// The value; nil when the record has none (an empty list or map counts as none).
     public let get: @Sendable (Record) -> FieldData?
     /// Sets the value; false when it is not a valid value (the record is unchanged).
     public let set: @Sendable (inout Record, FieldData) -> Bool
 
-    public init(_ key: String, _ value: FieldValue, required: Bool = false,
+    public init(_ key: String, _ value: FieldValue, required: Bool = false, column: Column = .key,
                 get: @escaping @Sendable (Record) -> FieldData?, set: @escaping @Sendable (inout Record, FieldData) -> Bool) {
         self.key = key
         self.value = value
         self.required = required
+        switch column {
+        case .key: self.column = value == .id || value == .attributes ? nil : key
+        case .named(let name): self.column = name
+        case .structure: self.column = nil
+        }
         self.get = get
         self.set = set
     }
 
     /// A text field: read and set as text.
-    public init(_ key: String, _ value: FieldValue, required: Bool = false,
+    public init(_ key: String, _ value: FieldValue, required: Bool = false, column: Column = .key,
                 text get: @escaping @Sendable (Record) -> String?, set: @escaping @Sendable (inout Record, String) -> Bool) {
-        self.init(key, value, required: required, get: { get($0).map(FieldData.text) }, set: { r, d in
+        self.init(key, value, required: required, column: column, get: { get($0).map(FieldData.text) }, set: { r, d in
             guard case .text(let s) = d else { return false }
             return set(&r, s)
         })
+    }
+
+    /// How the exports name a field's column.
+    public enum Column: Sendable {
+        /// Its key (the default), or none for the record's id and its free attributes.
+        case key
+        /// A name of its own (a relation's `type` is the `relation` column).
+        case named(String)
+        /// No column: the format's structure carries it (an entity's name is the node's label).
+        case structure
     }
 
     /// The value when it is text.
@@ -42,6 +62,16 @@ public struct Field<Record>: Sendable {
 
     /// Sets a text value; false when it is not valid.
     public func set(_ r: inout Record, text: String) -> Bool { set(&r, .text(text)) }
+}
+
+extension CaseIterable where Self: RawRepresentable, RawValue == String {
+    /// The case whose raw value is `s`, found by comparing strings: the synthesized
+    /// `init(rawValue:)` goes through a string switch of a few hundred instructions, and readers
+    /// set these fields once per record.
+    static func named(_ s: String) -> Self? {
+        for c in allCases where c.rawValue == s { return c }
+        return nil
+    }
 }
 
 /// A field's value as files carry it.

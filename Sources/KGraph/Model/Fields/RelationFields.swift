@@ -1,14 +1,15 @@
 extension Relation {
-    /// Every field of a relation, in the order files give them. The YAML reader and writer and
-    /// the parse cache go through this table. The exports' writers and readers still name these
-    /// fields themselves, under the names `InteropField` gives.
+    /// Every field of a relation, in the order files give them. The YAML reader and writer, the
+    /// parse cache, every export's writer and reader (`InteropField.relationColumns`) and the
+    /// output go through this table.
     public static let fields: [Field<Relation>] = [
         Field("id", .id, required: true, text: { $0.id }, set: { $0.id = $1; return true }),
-        Field("source", .entityID, required: true, text: { $0.source }, set: { $0.source = $1; return true }),
-        Field("type", .text, required: true, text: { $0.type }, set: { $0.type = $1; return true }),
-        Field("target", .entityID, required: true, text: { $0.target }, set: { $0.target = $1; return true }),
+        Field("source", .entityID, required: true, column: .structure, text: { $0.source }, set: { $0.source = $1; return true }),
+        Field("type", .text, required: true, column: .named("relation"), text: { $0.type }, set: { $0.type = $1; return true }),
+        Field("target", .entityID, required: true, column: .structure, text: { $0.target }, set: { $0.target = $1; return true }),
         Field("date", .timeSpan, text: { $0.time?.description }, set: { r, s in
-            guard case .success(let t) = TimeSpan.parse(s) else { return false }
+            // The plain shapes without Foundation: readers set this once per edge.
+            guard let t = InteropValues.timeSpan(s) else { return false }
             r.time = t
             return true
         }),
@@ -38,7 +39,7 @@ extension Relation {
         }),
         Field("provenance", .choice(Provenance.allCases.map(\.rawValue), default: Provenance.reported.rawValue),
               text: { $0.provenance.rawValue }, set: { r, s in
-                  guard let p = Provenance(rawValue: s) else { return false }
+                  guard let p = Provenance.named(s) else { return false }
                   r.provenance = p
                   return true
               }),

@@ -33,31 +33,96 @@ public struct CitationJSON: Codable, Hashable, Sendable {
     public func encode(to encoder: Encoder) throws { try fields.encode(to: encoder) }
 }
 
-/// The stable JSON shape of a relation:
-/// `{"id","source","relation","target","date"?,"confidence"?,"assertion"?,"provenance","sources":[...]}`
-/// (`confidence` and `assertion` absent when none was recorded: unrated),
-/// plus `attributes` and `note` when it has them. `source` and `target` are entity ids.
+/// The stable JSON shape of a relation: each field of `Relation.fields` it has, under the name
+/// the exports give it (`Field.column`: `relation` for the type) or else its key:
+/// `{"id","source","relation","target","date"?,"confidence"?,"assertion"?,"sources":[...],
+/// "attributes"?,"provenance","note"?}` (`confidence` and `assertion` absent when none was
+/// recorded: unrated). `source` and `target` are entity ids; `sources` is
+/// there (maybe empty) on every relation.
 public struct RelationJSON: Codable, Hashable, Sendable {
-    public var id: String
-    public var source: String
-    public var relation: String
-    public var target: String
-    public var date: String?
-    /// Absent when none was recorded (unrated), as `assertion`.
-    public var confidence: String?
-    public var assertion: String?
-    public var sources: [CitationJSON]
-    public var attributes: [String: AttributeValue]?
-    public var note: String?
-    /// `reported` (taken from the cited reports) or `added` (from general knowledge); on every relation.
-    public var provenance: String?
+    /// The relation's field values by JSON name (absent ones left out).
+    public var fields: [String: FieldJSON]
 
-    public init(id: String, source: String, relation: String, target: String, date: String?, confidence: String?,
-                assertion: String?, sources: [CitationJSON], attributes: [String: AttributeValue]? = nil,
-                note: String? = nil, provenance: String? = nil) {
-        self.id = id; self.source = source; self.relation = relation; self.target = target; self.date = date
-        self.confidence = confidence; self.assertion = assertion; self.sources = sources
-        self.attributes = attributes; self.note = note; self.provenance = provenance
+    public var id: String { fields["id"]?.text ?? "" }
+
+    public init(_ r: Relation) {
+        var f: [String: FieldJSON] = [:]
+        for field in Relation.fields {
+            switch field.recorded(r) {
+            case nil: if field.value == .citations { f[Self.name(field)] = .citations([]) }
+            case let d?: f[Self.name(field)] = FieldJSON(d)
+            }
+        }
+        fields = f
+    }
+
+    /// These field values.
+    public init(fields: [String: FieldJSON]) { self.fields = fields }
+
+    /// A field's name in this shape.
+    static func name(_ field: Field<Relation>) -> String { field.column ?? field.key }
+
+    private struct Name: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Name.self)
+        var f: [String: FieldJSON] = [:]
+        for field in Relation.fields {
+            let key = Name(stringValue: Self.name(field))
+            guard c.contains(key) else { continue }
+            switch field.value {
+            case .list: f[key.stringValue] = .list(try c.decode([String].self, forKey: key))
+            case .map: f[key.stringValue] = .map(try c.decode([String: String].self, forKey: key))
+            case .attributes: f[key.stringValue] = .attributes(try c.decode([String: AttributeValue].self, forKey: key))
+            case .citations: f[key.stringValue] = .citations(try c.decode([CitationJSON].self, forKey: key))
+            case .id, .text, .prose, .date, .timeSpan, .url, .choice, .documentID, .entityID:
+                f[key.stringValue] = .text(try c.decode(String.self, forKey: key))
+            }
+        }
+        fields = f
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Name.self)
+        for (k, v) in fields { try c.encode(v, forKey: Name(stringValue: k)) }
+    }
+}
+
+/// A field's value in the JSON output: text, a list, a map, free attributes or citations.
+public enum FieldJSON: Encodable, Hashable, Sendable {
+    case text(String)
+    case list([String])
+    case map([String: String])
+    case attributes([String: AttributeValue])
+    case citations([CitationJSON])
+
+    init(_ d: FieldData) {
+        switch d {
+        case .text(let s): self = .text(s)
+        case .list(let l): self = .list(l)
+        case .map(let m): self = .map(m)
+        case .attributes(let a): self = .attributes(a)
+        case .citations(let c): self = .citations(c.map { CitationJSON($0) })
+        }
+    }
+
+    /// The value when it is text.
+    public var text: String? { if case .text(let s) = self { return s }; return nil }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .text(let s): try c.encode(s)
+        case .list(let l): try c.encode(l)
+        case .map(let m): try c.encode(m)
+        case .attributes(let a): try c.encode(a)
+        case .citations(let cs): try c.encode(cs)
+        }
     }
 }
 
@@ -105,13 +170,7 @@ extension Entity {
 
 extension Relation {
     /// This relation in the stable JSON shape.
-    public var json: RelationJSON {
-        RelationJSON(id: id, source: source, relation: type, target: target, date: time?.description,
-                     confidence: confidence?.rawValue, assertion: assertion?.rawValue,
-                     sources: sources.map { CitationJSON($0) },
-                     attributes: attributes.isEmpty ? nil : attributes, note: note,
-                     provenance: provenance.rawValue)
-    }
+    public var json: RelationJSON { RelationJSON(self) }
 }
 
 /// Encodes values as the stable JSON kgraph prints: pretty, keys sorted, slashes unescaped.

@@ -1,25 +1,42 @@
-/// One hop of a path in JSON: `{"from","to","relation","direction","relationId","date"?,"confidence"?,
-/// "assertion"?,"provenance","sources"}` (`confidence` and `assertion` absent when unrated); `from`/`to` follow the path order, `direction` is `forward` when the
-/// stored relation points the same way.
+/// One hop of a path in JSON: `{"from","to","direction","relationId"}`, then the relation's
+/// fields as `RelationJSON` gives them but those the hop says itself (the id and the ends) and the
+/// free attributes: `"relation","date"?,"confidence","assertion","provenance","sources","note"?`.
+/// `from`/`to` follow the path order, `direction` is `forward` when the stored relation points the
+/// same way.
 public struct PathHopJSON: Codable, Hashable, Sendable {
     public var from: String
     public var to: String
-    public var relation: String
     public var direction: String
     public var relationId: String
-    public var date: String?
-    /// Absent when none was recorded (unrated), as `assertion`.
-    public var confidence: String?
-    public var assertion: String?
-    /// `reported` (from the cited reports) or `added` (from general knowledge).
-    public var provenance: String
-    public var sources: [CitationJSON]
+    /// The relation's other fields, by JSON name.
+    public var fields: [String: FieldJSON]
 
-    public init(from: String, to: String, relation: String, direction: String, relationId: String, date: String?,
-                confidence: String?, assertion: String?, provenance: String, sources: [CitationJSON]) {
-        self.from = from; self.to = to; self.relation = relation; self.direction = direction
-        self.relationId = relationId; self.date = date; self.confidence = confidence
-        self.assertion = assertion; self.provenance = provenance; self.sources = sources
+    /// The names of `RelationJSON` a hop leaves out.
+    static let omitted: Set<String> = Set(Relation.fields.filter { $0.column == nil }.map(RelationJSON.name))
+
+    public init(from: String, to: String, direction: String, relation r: Relation) {
+        self.from = from; self.to = to; self.direction = direction; relationId = r.id
+        fields = RelationJSON(r).fields.filter { !Self.omitted.contains($0.key) }
+    }
+
+    private enum Own: String, CodingKey { case from, to, direction, relationId }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: Own.self)
+        from = try c.decode(String.self, forKey: .from)
+        to = try c.decode(String.self, forKey: .to)
+        direction = try c.decode(String.self, forKey: .direction)
+        relationId = try c.decode(String.self, forKey: .relationId)
+        fields = try RelationJSON(from: decoder).fields.filter { !Self.omitted.contains($0.key) }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Own.self)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(direction, forKey: .direction)
+        try c.encode(relationId, forKey: .relationId)
+        try RelationJSON(fields: fields).encode(to: encoder)
     }
 }
 
@@ -45,12 +62,8 @@ public struct PathAnswerJSON: Codable, Hashable, Sendable {
 extension PathHop {
     /// This hop in the stable JSON shape.
     public func json(in g: Graph) -> PathHopJSON {
-        let r = g.relation(at: relation)
-        return PathHopJSON(from: g.entity(at: from).id, to: g.entity(at: to).id, relation: r.type,
-                           direction: isForward ? "forward" : "backward", relationId: r.id,
-                           date: r.time?.description, confidence: r.confidence?.rawValue,
-                           assertion: r.assertion?.rawValue, provenance: r.provenance.rawValue,
-                           sources: r.sources.map { CitationJSON($0) })
+        PathHopJSON(from: g.entity(at: from).id, to: g.entity(at: to).id, direction: isForward ? "forward" : "backward",
+                    relation: g.relation(at: relation))
     }
 }
 
