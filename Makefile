@@ -3,7 +3,7 @@
 SWIFT ?= swift
 OUT ?= out/graph.svg
 
-.PHONY: all setup setup-test build render examples test clean bench bench-large bench-build setup-bench fuzz fuzz-smoke tsan release man install uninstall docs
+.PHONY: all setup setup-test build render examples explorer-screenshots test clean bench bench-large bench-build setup-bench fuzz fuzz-smoke tsan release man install uninstall docs
 
 all: build
 
@@ -25,6 +25,14 @@ render: build
 examples: build
 	Examples/render-examples.sh "$$($(SWIFT) build --show-bin-path)/kgraph" Examples
 	@echo "wrote Examples/*.svg"
+
+# The explorer's screenshots in Examples/explorer/ (Tests/Browser/explorer_test.py takes them while it checks).
+explorer-screenshots: setup-test
+	$(SWIFT) build --product kgraph
+	$(SWIFT) build --product kgraph-bench-gen
+	python3 Tests/Browser/explorer_test.py --kgraph "$$($(SWIFT) build --show-bin-path)/kgraph" \
+	  --bench-gen "$$($(SWIFT) build --show-bin-path)/kgraph-bench-gen" --graphs Graphs \
+	  --hostile Tests/CLITests/Fixtures/hostile.yaml --screenshots Examples/explorer
 
 test: setup-test
 	$(SWIFT) build --build-tests
@@ -50,6 +58,8 @@ install: man
 	install -d "$(INSTALL_ROOT)/bin" "$(INSTALL_ROOT)/share/man/man1" "$(INSTALL_ROOT)/share/bash-completion/completions" \
 	  "$(INSTALL_ROOT)/share/zsh/site-functions" "$(INSTALL_ROOT)/share/fish/vendor_completions.d"; \
 	install -m 755 "$$bin" "$(INSTALL_ROOT)/bin/kgraph"; \
+	install -d "$(INSTALL_ROOT)/share/kgraph"; rm -rf "$(INSTALL_ROOT)/share/kgraph/kgraph_KGraphRender.resources"; \
+	cp -R "$$(dirname "$$bin")/kgraph_KGraphRender.resources" "$(INSTALL_ROOT)/share/kgraph/"; \
 	install -m 644 out/man/kgraph.1 "$(INSTALL_ROOT)/share/man/man1/kgraph.1"; \
 	"$$bin" --generate-completion-script bash > "$(INSTALL_ROOT)/share/bash-completion/completions/kgraph"; \
 	"$$bin" --generate-completion-script zsh > "$(INSTALL_ROOT)/share/zsh/site-functions/_kgraph"; \
@@ -60,6 +70,7 @@ uninstall:
 	rm -f "$(INSTALL_ROOT)/bin/kgraph" "$(INSTALL_ROOT)/share/man/man1/kgraph.1" \
 	  "$(INSTALL_ROOT)/share/bash-completion/completions/kgraph" "$(INSTALL_ROOT)/share/zsh/site-functions/_kgraph" \
 	  "$(INSTALL_ROOT)/share/fish/vendor_completions.d/kgraph.fish"
+	rm -rf "$(INSTALL_ROOT)/share/kgraph/kgraph_KGraphRender.resources"
 
 # API documentation of the KGraph library (DocC, through swiftlang/swift-docc-plugin), with the
 # getting-started article in Sources/KGraph/KGraph.docc; open out/docs/index.html through a web

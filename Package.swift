@@ -26,7 +26,8 @@ let package = Package(
         ),
         // Rendering: plans a picture (selection, engine, DOT text) and lays it out through Graphviz,
         // whose C API only GraphvizRenderer.swift talks to.
-        .target(name: "KGraphRender", dependencies: ["KGraph", "CGraphviz"]),
+        // Resources/ holds the HTML explorer's page, style sheet and script (`render --format html`).
+        .target(name: "KGraphRender", dependencies: ["KGraph", "CGraphviz"], resources: [.copy("Resources")]),
         .executableTarget(
             name: "kgraph",
             dependencies: [

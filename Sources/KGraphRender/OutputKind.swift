@@ -1,6 +1,8 @@
 /// Output formats kgraph writes.
 public enum OutputKind: String, CaseIterable, Sendable {
     case svg, png, pdf, dot
+    /// The HTML explorer: one offline page with the SVG, the graph as JSON and code to search, filter and read evidence.
+    case html
 
     /// The format for `--format` (when given) or the output file's extension, else svg.
     /// - Throws: `FormatError` for an unknown format or an extension that names none.
@@ -14,6 +16,7 @@ public enum OutputKind: String, CaseIterable, Sendable {
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .svg }
         let ext = name[name.index(after: dot)...].lowercased()
         if ext == "gv" { return .dot }
+        if ext == "htm" { return .html }
         guard let k = OutputKind(rawValue: ext) else { throw .unknownExtension(ext) }
         return k
     }

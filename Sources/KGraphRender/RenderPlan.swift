@@ -42,19 +42,30 @@ public struct RenderPlan: Sendable {
     public let engine: LayoutEngine
     /// Notes worth telling the user, one sentence each.
     public let notes: [String]
+    /// The graph drawn (the selection, with any paths added).
+    public let drawn: Graph
+    /// The drawn edges in DOT order: with `DOTOptions.elementIDs`, edge `kg-eN` is `edges[N]`.
+    public let edges: [DOTEdgeGroup]
+    /// For an HTML page too big to lay out: why (the page says so instead of drawing); else nil.
+    public let refusal: String?
+    /// The title and the line under it (what was selected); an HTML page shows them above the drawing.
+    public let caption: (title: String, subtitle: String)
 
     /// Plans the picture `request` asks for of `full`.
     /// - Throws: `RenderPlanError` when nothing is left to draw or the picture is too big to lay out.
     public init(_ request: RenderRequest, of full: Graph) throws {
         let (picked, subtitle, highlight, endpoints) = try Self.pick(request, of: full)
         let g = picked.graph(from: full)
-        let groups = DOTWriter.edgeGroups(g, collapse: !request.allRelations).count
+        let edges = DOTWriter.edgeGroups(g, collapse: !request.allRelations), groups = edges.count
+        self.drawn = g
+        self.edges = edges
         var notes: [String] = []
         var chosen = request.engine ?? .dot
+        var refusal: String?
         if request.engine == nil {
-            if request.kind != .dot, let refusal = LayoutEngine.refusal(entities: g.entityCount, edges: groups) {
-                throw RenderPlanError.tooBig(refusal)
-            }
+            refusal = LayoutEngine.refusal(entities: g.entityCount, edges: groups)
+            // A page still lets the reader search and read the evidence; it says why nothing is drawn.
+            if let refusal, request.kind != .dot && request.kind != .html { throw RenderPlanError.tooBig(refusal) }
             let auto = LayoutEngine.automatic(entities: g.entityCount, edges: groups)
             chosen = auto.engine
             if let reason = auto.reason { notes.append(reason) }
@@ -68,9 +79,11 @@ public struct RenderPlan: Sendable {
         if request.clusterBy != nil && ![.dot, .fdp].contains(chosen) {
             notes.append("--cluster-by draws boxes only with the dot and fdp engines, not \(chosen.rawValue)")
         }
-        let options = DOTOptions(
-            title: request.title,
-            subtitle: request.legend ? subtitle : nil,
+        let page = request.kind == .html
+        self.caption = (request.title ?? full.title ?? "", subtitle)
+        var options = DOTOptions(
+            title: page ? "" : request.title,
+            subtitle: request.legend && !page ? subtitle : nil,
             edgeLabels: drawEdgeLabels,
             collapseParallel: !request.allRelations,
             clusterBy: request.clusterBy,
@@ -78,12 +91,15 @@ public struct RenderPlan: Sendable {
                                       uniquingKeysWith: { a, _ in a }),
             focus: Set((picked.focus + endpoints).map { full.entity(at: $0).id }),
             highlight: highlight,
-            legend: request.legend,
+            legend: request.legend && !page,  // the page draws its own, which follows the filters
             engine: chosen.rawValue,
             leftToRight: request.onlyPath)
-        self.dot = DOTWriter.dot(g, options: options)
+        options.elementIDs = page
+        options.tooltips = !page  // the page's panel shows the evidence
+        self.dot = page && refusal != nil ? "" : DOTWriter.dot(g, options: options)
         self.engine = chosen
         self.notes = notes
+        self.refusal = page ? refusal : nil
     }
 
     /// The entities and relations to draw, the line under the title, what to highlight and the

@@ -6,7 +6,7 @@ import KGraphRender
 /// `kgraph render`: the graph, or part of it, as a diagram laid out in-process by Graphviz.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Draw the graph through Graphviz (in-process) as SVG, PNG, PDF or DOT.",
+        abstract: "Draw the graph through Graphviz (in-process) as SVG, PNG, PDF, DOT, or an HTML explorer.",
         discussion: """
             Entity kinds are drawn by shape and fill, relation types by colour and line style, as the \
             vocabulary says; a legend lists the ones present. SVG tooltips carry the evidence (date, \
@@ -15,11 +15,14 @@ struct Render: ParsableCommand {
             \(LayoutEngine.dotLimit.edges) edges; larger pictures use sfdp, and a note on stderr says so. \
             Beyond \(LayoutEngine.drawLimit.entities) entities or \(LayoutEngine.drawLimit.edges) edges, render \
             stops with advice (exit 2) unless --engine is given.
+            --format html writes one offline page (the explorer): the drawing with pan and zoom, a search box, \
+            filters by time, strength, type and kind, paths, and a side panel with each entity's card and each \
+            relation's evidence. Past the size limit the page says so and still searches and shows cards.
             """)
 
     @Option(name: .shortAndLong, help: "Output file (written atomically); standard output when absent.")
     var output: String?
-    @Option(name: .long, help: "svg, png, pdf or dot; default from -o's extension (.gv is dot), else svg.")
+    @Option(name: .long, help: "svg, png, pdf, dot or html; default from -o's extension (.gv is dot), else svg.")
     var format: String?
     @Option(name: .long, help: "Graphviz layout engine: dot, neato, fdp, sfdp, circo, twopi (default: dot, or sfdp for large graphs).")
     var engine: LayoutEngine?
@@ -78,11 +81,18 @@ struct Render: ParsableCommand {
             throw Failure("\(e)")
         }
         for note in plan.notes { Console.error("note: " + note) }
+        if let refusal = plan.refusal { Console.error("note: the page draws nothing: " + refusal) }
         if kind == .dot { return try Console.write(Data(plan.dot.utf8), to: output) }
         do {
+            if kind == .html {
+                let svg = plan.refusal == nil ? try GraphvizRenderer.shared.render(dot: plan.dot, engine: plan.engine.rawValue) : nil
+                return try Console.write(Data(try ExplorerPage.html(plan: plan, svg: svg).utf8), to: output)
+            }
             try Console.write(try GraphvizRenderer.shared.render(dot: plan.dot, engine: plan.engine.rawValue, format: kind.rawValue),
                               to: output)
         } catch let e as RenderError {
+            throw Failure("\(e)")
+        } catch let e as ExplorerPageError {
             throw Failure("\(e)")
         }
     }

@@ -147,6 +147,11 @@ public struct NameIndex: Sendable {
         }
     }
 
+    /// Every folded key with the entities it names, so another program (the HTML explorer) can
+    /// resolve names by this index's rule instead of restating it.
+    /// - Complexity: O(number of keys).
+    public var foldedKeys: [(key: String, entities: [Int32])] { byKey.map { ($0.key, entities($0.value)) } }
+
     private func entities(_ value: Int32) -> [Int32] { value >= 0 ? [value] : shared[Int(-value - 1)] }
 
     /// The entities an id, name or alias stands for.

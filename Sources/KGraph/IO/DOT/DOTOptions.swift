@@ -26,6 +26,12 @@ public struct DOTOptions: Hashable, Sendable {
     public var leftToRight: Bool
     /// Entity names are wrapped to lines of about this many characters.
     public var wrapWidth: Int
+    /// Give every node the SVG id `kg-n<entity index>` and every edge `kg-e<edge group index>`, so a
+    /// page can find the drawn parts of an entity or an edge group (the HTML explorer does).
+    public var elementIDs = false
+    /// Tooltips with the evidence and links to the sources; off where a page shows the evidence
+    /// itself (they are most of an SVG's bytes).
+    public var tooltips = true
 
     public init(title: String? = nil, subtitle: String? = nil, edgeLabels: Bool = true, collapseParallel: Bool = true,
                 clusterBy: DOTClusterKey? = nil, clusterLabels: [String: String] = [:], focus: Set<String> = [], highlight: DOTHighlight? = nil,

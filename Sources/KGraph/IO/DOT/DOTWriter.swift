@@ -115,7 +115,7 @@ private struct Writer {
         out += "  node [fontname=\"Helvetica\", fontsize=11, margin=\"0.12,0.06\", penwidth=1.2, color=\"#555555\"];\n"
         out += "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7, penwidth=1.2];\n"
         nodes()
-        for group in groups { edge(group) }
+        for (n, group) in groups.enumerated() { edge(group, number: n) }
         out += "}\n"
         return out
     }
@@ -315,8 +315,9 @@ private struct Writer {
             a.append("fillcolor=" + DOTEscaping.quote(DOTWriter.safeColor(k.fill, fallback: "#ffffff")))
         }
         if strong { a += ["penwidth=3", "color=\"#222222\""] }
-        a.append("tooltip=" + DOTEscaping.tooltip(nodeTooltip(i)))
-        if let q = e.externalIDs["wikidata"], q.first == "Q", q.count > 1, q.dropFirst().allSatisfy(\.isASCII),
+        if options.elementIDs { a.append("id=\"kg-n\(i)\"") }
+        if options.tooltips { a.append("tooltip=" + DOTEscaping.tooltip(nodeTooltip(i))) }
+        if options.tooltips, let q = e.externalIDs["wikidata"], q.first == "Q", q.count > 1, q.dropFirst().allSatisfy(\.isASCII),
            q.dropFirst().allSatisfy(\.isNumber), let url = DOTEscaping.url("https://www.wikidata.org/wiki/" + q) {
             a += ["URL=" + url, "target=\"_blank\""]
         }
@@ -341,7 +342,7 @@ private struct Writer {
         return !group.relations.contains { h.relations.contains(g.relation(at: $0).id) }
     }
 
-    mutating func edge(_ group: DOTEdgeGroup) {
+    mutating func edge(_ group: DOTEdgeGroup, number: Int) {
         let t = type(group.type)
         let dim = isDimmed(group: group)
         let strong = options.highlight != nil && !dim
@@ -371,11 +372,14 @@ private struct Writer {
               "penwidth=" + formatWidth(width)]
         if t.symmetric { a.append("dir=none") } else if strength.head != .normal { a.append("arrowhead=" + strength.head.rawValue) }
         if dim { a.append("weight=1") } else if strong { a.append("weight=4") }
-        let tip = DOTEscaping.tooltip(edgeTooltip(group))
-        a += ["tooltip=" + tip, "labeltooltip=" + tip]
-        if let url = firstDocumentURL(group) { a += ["URL=" + url, "target=\"_blank\""] }
+        if options.tooltips {
+            let tip = DOTEscaping.tooltip(edgeTooltip(group))
+            a += ["tooltip=" + tip, "labeltooltip=" + tip]
+            if let url = firstDocumentURL(group) { a += ["URL=" + url, "target=\"_blank\""] }
+        }
         let ids = group.relations.map { g.relation(at: $0).id }.joined(separator: " ")
         a.append("comment=" + DOTEscaping.quote(ids))
+        if options.elementIDs { a.append("id=\"kg-e\(number)\"") }
         out += "  " + DOTEscaping.quote(DOTWriter.nodeName(group.source, in: g)) + " -> "
             + DOTEscaping.quote(DOTWriter.nodeName(group.target, in: g)) + " [" + a.joined(separator: ", ") + "];\n"
     }

@@ -1,0 +1,406 @@
+#!/usr/bin/env python3
+"""Drives the HTML explorer (`kgraph render --format html`) in headless Chromium through Selenium
+and compares what the page shows with the kgraph CLI's own JSON answers.
+
+Usage: explorer_test.py --kgraph BIN --bench-gen BIN --graphs DIR --hostile FILE [--screenshots DIR]
+
+Exit 0 when every check passes, 1 otherwise (each failure is printed). Screenshots of each state
+go to --screenshots when given (`make explorer-screenshots` writes Examples/explorer/).
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+FAILURES = []
+
+
+def check(cond, message):
+    if not cond:
+        FAILURES.append(message)
+        print("FAIL: " + message, flush=True)
+    return cond
+
+
+class CLI:
+    def __init__(self, binary, graph):
+        self.binary, self.graph = binary, graph
+
+    def run(self, *args):
+        p = subprocess.run([self.binary, *args, "--graph", self.graph], capture_output=True, text=True)
+        return p.returncode, p.stdout, p.stderr
+
+    def json(self, *args):
+        rc, out, err = self.run(*args, "--format", "json")
+        if rc != 0:
+            raise RuntimeError("kgraph %s exited %d: %s" % (" ".join(args), rc, err))
+        return json.loads(out)
+
+    def resolve(self, name):
+        """The entity ids `kgraph show` resolves NAME to: one, several (ambiguous) or none."""
+        rc, out, err = self.run("show", name, "--format", "json")
+        if rc == 0:
+            return [json.loads(out)["entity"]["id"]]
+        if "names several entities" in err:
+            return sorted(re.findall(r"\[([^\]]+)\]", err.split("names several entities:")[1]))
+        return []
+
+    def suggestions(self, name):
+        """The ids `kgraph show` suggests for a name it does not know, nearest first."""
+        rc, _, err = self.run("show", name)
+        return re.findall(r"\[([^\]]+)\]'", err.split("did you mean")[1]) if rc != 0 and "did you mean" in err else []
+
+
+def browser():
+    o = Options()
+    for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,900", "--disable-dev-shm-usage",
+              "--allow-file-access-from-files"]:
+        o.add_argument(a)
+    for path in ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]:
+        if os.path.exists(path):
+            o.binary_location = path
+            break
+    o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = "/usr/bin/chromedriver"
+    return webdriver.Chrome(service=Service(driver) if os.path.exists(driver) else Service(), options=o)
+
+
+def load(d, path, fragment=""):
+    d.get("file://" + path + fragment)
+    for _ in range(200):
+        if d.execute_script("return document.body && document.body.dataset.ready !== undefined"):
+            break
+        time.sleep(0.05)
+    errors = [l for l in d.get_log("browser") if l.get("level") == "SEVERE"]
+    check(not errors, "browser errors on %s: %s" % (path, errors))
+
+
+def shot(d, folder, name):
+    if folder:
+        d.save_screenshot(os.path.join(folder, name + ".png"))
+
+
+def js(d, script, *args):
+    return d.execute_script(script, *args)
+
+
+def panel_relations(d):
+    """The relations the side panel lists: id -> {date, strength, quotes, documents}."""
+    out = {}
+    for li in d.find_elements(By.CSS_SELECTOR, "#kg-panel li.kg-rel"):
+        out[li.get_attribute("data-relation")] = {
+            "date": li.find_element(By.CSS_SELECTOR, ".kg-date").text,
+            "strength": li.find_element(By.CSS_SELECTOR, ".kg-strength").text,
+            "quotes": [q.get_attribute("textContent") for q in li.find_elements(By.CSS_SELECTOR, ".kg-quote")],
+            "titles": [t.get_attribute("textContent") for t in li.find_elements(By.CSS_SELECTOR, ".kg-doc-title")],
+        }
+    return out
+
+
+def compare_card(d, cli, entity_id, documents):
+    card = cli.json("show", entity_id)
+    check(d.find_element(By.CSS_SELECTOR, "#kg-panel article.kg-card").get_attribute("data-entity") == entity_id,
+          "panel shows %s" % entity_id)
+    check(d.find_element(By.CSS_SELECTOR, "#kg-panel .kg-name").get_attribute("textContent") == card["entity"]["name"],
+          "card name of %s" % entity_id)
+    aliases = [a.get_attribute("textContent") for a in d.find_elements(By.CSS_SELECTOR, "#kg-panel .kg-alias")]
+    check(aliases == card["entity"]["aliases"], "card aliases of %s: %s" % (entity_id, aliases))
+    shown = panel_relations(d)
+    check(sorted(shown) == sorted(r["id"] for r in card["relations"]),
+          "card of %s lists the relations of `kgraph show`: %s" % (entity_id, sorted(shown)))
+    for r in card["relations"]:
+        s = shown.get(r["id"])
+        if not s:
+            continue
+        check(s["date"] == (r.get("date") or "undated"), "date of %s: %s" % (r["id"], s["date"]))
+        check(r["confidence"] + " confidence" in s["strength"] and r["assertion"] in s["strength"],
+              "strength of %s: %s" % (r["id"], s["strength"]))
+        check(s["quotes"] == [c["quote"] for c in r["sources"]], "quotes of %s" % r["id"])
+        check(s["titles"] == [documents[c["document"]]["title"] for c in r["sources"] if c["document"] in documents],
+              "document titles of %s" % r["id"])
+
+
+def entity_index(d, entity_id):
+    return js(d, "return kgExplorer.data.entities.findIndex(e => e.e.id === arguments[0])", entity_id)
+
+
+def shipped(args, d, tmp):
+    cli = CLI(args.kgraph, args.graphs)
+    page = os.path.join(tmp, "graph.html")
+    rc, _, err = cli.run("render", "-o", page)
+    if not check(rc == 0, "render --format html exits 0: " + err):
+        return
+    documents = {doc["id"]: doc for doc in cli.json("documents")}
+    load(d, page)
+    shot(d, args.screenshots, "1-overview")
+    total = len(cli.json("relations"))
+    check(js(d, "return document.getElementById('kg-count').dataset.visible") == str(total),
+          "all %d relations visible at first" % total)
+
+    # Find: every shipped id, name and alias resolves in the page to an entity the CLI gives for it,
+    # and tricky spellings resolve exactly as `kgraph show` resolves them.
+    entities = cli.json("entities")
+    spellings = [(e["id"], t) for e in entities for t in [e["id"], e["name"]] + e["aliases"]]
+    page_answers = js(d, "return arguments[0].map(t => kgExplorer.resolve(t).entities.map(i => kgExplorer.data.entities[i].e.id))",
+                      [t for _, t in spellings])
+    for (eid, text), got in zip(spellings, page_answers):
+        check(eid in got, "the page resolves %r to %s (expected %s among them)" % (text, got, eid))
+    tricky = ["the Pentagon", "THE PENTAGON", "Pentagon's", "Iran’s", "iran's", "Kata’ib Hezbollah", "kataib hezbollah",
+              "KATA'IB HEZBOLLAH’S", "Kataʼib Hezbollah", "U.S.", "u s", "US base", "Tower-22", "tower 22", "Tehran",
+              "Kata’ib Hizballah", "Théran", "the", "Qasem Soleimani", "Soleimani’s", "Nonexistent Group", "Isl. Rev. Guard",
+              "  the   pentagon  ", "Ｉｒａｎ", "IRAN’S"]
+    page_answers = js(d, "return arguments[0].map(t => kgExplorer.resolve(t).entities.map(i => kgExplorer.data.entities[i].e.id).sort())",
+                      tricky)
+    for text, got in zip(tricky, page_answers):
+        check(got == cli.resolve(text), "%r: page %s, CLI %s" % (text, got, cli.resolve(text)))
+
+    # Type a name: the entity is selected, centred, and its card matches `kgraph show --format json`.
+    box = d.find_element(By.ID, "kg-search")
+    box.send_keys("Kata’ib Hezbollah’s" + Keys.ENTER)
+    compare_card(d, cli, "kataib-hezbollah", documents)
+    check("kg-selected" in d.find_element(By.ID, "kg-n%d" % entity_index(d, "kataib-hezbollah")).get_attribute("class"),
+          "the found entity is highlighted in the drawing")
+    shot(d, args.screenshots, "2-search-card")
+    # Near misses: the page suggests what `kgraph show` suggests, in the same order.
+    for miss in ["Kataib Hezbolah", "Pentagn", "Irann", "Soleimany", "Hezbolah"]:
+        box.clear()
+        box.send_keys(miss + Keys.ENTER)
+        suggested = [b.get_attribute("data-entity") for b in d.find_elements(By.CSS_SELECTOR, "#kg-search-result button")]
+        check(suggested == cli.suggestions(miss), "near misses for %r: page %s, CLI %s" % (miss, suggested, cli.suggestions(miss)))
+    shot(d, args.screenshots, "2b-near-misses")
+
+    # Click an entity in the drawing (fitted first: 0).
+    d.find_element(By.ID, "kg-canvas").send_keys("0")
+    iran = entity_index(d, "iran")
+    d.find_element(By.CSS_SELECTOR, "#kg-n%d text" % iran).click()
+    compare_card(d, cli, "iran", documents)
+
+    # Click an edge: its relations' evidence (all parallel relations it stands for).
+    edges = js(d, "return kgExplorer.data.edges")
+    k = max(range(len(edges)), key=lambda n: len(edges[n]))
+    js(d, "document.querySelector('#kg-e' + arguments[0] + ' path').dispatchEvent(new MouseEvent('click', {bubbles: true}))", k)
+    ids = js(d, "return arguments[0].map(i => kgExplorer.data.relations[i].r.id)", edges[k])
+    shown = panel_relations(d)
+    check(sorted(shown) == sorted(ids), "edge %d shows its %d relations: %s" % (k, len(ids), sorted(shown)))
+    rels = {r["id"]: r for r in cli.json("relations")}
+    for rid in ids:
+        if rid in shown:
+            check(shown[rid]["quotes"] == [c["quote"] for c in rels[rid]["sources"]], "edge evidence quotes of %s" % rid)
+    shot(d, args.screenshots, "3-edge-evidence")
+
+    # Time window: the visible relations are those `kgraph relations --since/--until` lists.
+    span = js(d, "return [Number(document.getElementById('kg-since').max)]")[0]
+    for lo, hi, undated in [(0.55, 0.8, False), (0.9, 0.95, True), (0.2, 0.6, False), (0.0, 0.5, False)]:
+        js(d, """const a = document.getElementById('kg-since'), b = document.getElementById('kg-until');
+                 a.value = String(arguments[0]); a.dispatchEvent(new Event('input'));
+                 b.value = String(arguments[1]); b.dispatchEvent(new Event('input'));
+                 const u = document.getElementById('kg-undated'); if (u.checked !== arguments[2]) u.click();""",
+           int(span * lo), int(span * hi), undated)
+        since = d.find_element(By.ID, "kg-since-text").text
+        until = d.find_element(By.ID, "kg-until-text").text
+        flags = (["--since", since] if lo > 0 else []) + ["--until", until]
+        flags += ["--include-undated"] if undated else []
+        expected = len(cli.json("relations", *flags))
+        visible = int(js(d, "return document.getElementById('kg-count').dataset.visible"))
+        check(visible == expected, "window %s..%s undated=%s: page %d, CLI %d" % (since, until, undated, visible, expected))
+        hidden_edges = js(d, "return [...document.querySelectorAll('g.edge.kg-hidden')].length")
+        check(hidden_edges > 0, "some edges hidden in window %s..%s" % (since, until))
+    shot(d, args.screenshots, "4-time-window")
+
+    # A type and a kind toggled off: the legend follows what is visible.
+    js(d, "document.querySelector('[data-filter=type] input[data-value=struck]').click()")
+    check(not d.find_elements(By.CSS_SELECTOR, "#kg-legend [data-type=struck]"), "the legend drops a hidden type")
+    js(d, "document.querySelector('[data-filter=kind] input[data-value=person]').click()")
+    check(not d.find_elements(By.CSS_SELECTOR, "#kg-legend [data-kind=person]"), "the legend drops a hidden kind")
+    person = next(e["id"] for e in entities if e["kind"] == "person")
+    check("kg-hidden" in d.find_element(By.ID, "kg-n%d" % entity_index(d, person)).get_attribute("class"),
+          "a hidden kind's entities are hidden")
+
+    # Paths over everything: same length and same shortest paths as `kgraph path -k 200 --format json`.
+    load(d, page)
+    for a, b in [("Iran", "Tower 22"), ("Kirby", "Kata'ib Hezbollah"), ("the Pentagon", "US base")]:
+        d.find_element(By.ID, "kg-path-from").clear()
+        d.find_element(By.ID, "kg-path-from").send_keys(a)
+        d.find_element(By.ID, "kg-path-to").clear()
+        d.find_element(By.ID, "kg-path-to").send_keys(b + Keys.ENTER)
+        answer = cli.json("path", a, b, "-k", "200")
+        shortest = [p for p in answer["paths"] if p["length"] == answer["paths"][0]["length"]]
+        summary = d.find_element(By.CSS_SELECTOR, "#kg-path-result .kg-path-summary")
+        check(summary.get_attribute("data-length") == str(shortest[0]["length"]),
+              "%s -> %s: page %s hops, CLI %d" % (a, b, summary.get_attribute("data-length"), shortest[0]["length"]))
+        page_paths = [[x.get_attribute("data-entity") for x in li.find_elements(By.CSS_SELECTOR, "button[data-entity]")]
+                      for li in d.find_elements(By.CSS_SELECTOR, "#kg-path-result li")]
+        hops = [set(json.loads(h.get_attribute("data-relations"))) for h in d.find_elements(By.CSS_SELECTOR, "#kg-path-result .kg-hop")]
+        cli_paths = [[p["hops"][0]["from"]] + [h["to"] for h in p["hops"]] for p in shortest]
+        check(sorted(page_paths) == sorted(cli_paths), "%s -> %s: page paths %s, CLI %s" % (a, b, page_paths, cli_paths))
+        on_page = set().union(*hops) if hops else set()
+        check(all(h["relationId"] in on_page for p in shortest for h in p["hops"]), "%s -> %s: every CLI hop is highlighted" % (a, b))
+        highlighted = js(d, "return [...document.querySelectorAll('g.node.kg-path')].map(g => kgExplorer.data.entities[Number(g.id.slice(4))].e.id).sort()")
+        check(highlighted == sorted({e for p in cli_paths for e in p}), "%s -> %s: highlighted entities %s" % (a, b, highlighted))
+    shot(d, args.screenshots, "5-path")
+
+    # Focus: entities further than N hops are dimmed.
+    d.find_element(By.ID, "kg-path-clear").click()
+    center = entity_index(d, "kataib-hezbollah")
+    d.find_element(By.ID, "kg-canvas").send_keys("0")
+    d.find_element(By.CSS_SELECTOR, "#kg-n%d text" % center).click()
+    d.find_element(By.ID, "kg-depth").clear()
+    d.find_element(By.ID, "kg-depth").send_keys("1")
+    d.find_element(By.ID, "kg-focus").click()
+    around = cli.json("neighbors", "kataib-hezbollah", "--depth", "1")
+    near = {"kataib-hezbollah"} | {x["entity"]["id"] for x in around["entities"]}
+    undimmed = js(d, "return [...document.querySelectorAll('g.node:not(.kg-dim)')].map(g => kgExplorer.data.entities[Number(g.id.slice(4))].e.id)")
+    check(set(undimmed) == near, "focus 1 hop keeps %d entities, `kgraph neighbors --depth 1` %d" % (len(undimmed), len(near)))
+    shot(d, args.screenshots, "6-focus")
+
+    # Share: the fragment reopens the same view.
+    js(d, "document.querySelector('[data-filter=assertion] input[data-value=alleged]').click()")
+    js(d, """const a = document.getElementById('kg-since'); a.value = String(Math.floor(a.max / 2)); a.dispatchEvent(new Event('input'));""")
+    d.find_element(By.ID, "kg-path-from").send_keys("Iran")
+    d.find_element(By.ID, "kg-path-to").send_keys("Tower 22" + Keys.ENTER)
+    d.find_element(By.ID, "kg-canvas").send_keys("+++")
+    state = lambda: js(d, """return {url: location.hash, count: document.getElementById('kg-count').textContent,
+        card: (document.querySelector('#kg-panel article') || {}).outerHTML, since: document.getElementById('kg-since-text').textContent,
+        path: document.getElementById('kg-path-result').textContent, view: document.querySelector('#kg-canvas svg').getAttribute('viewBox'),
+        off: [...document.querySelectorAll('#kg-filters input[type=checkbox]:not(:checked)')].map(c => c.dataset.value || c.id),
+        dim: document.querySelectorAll('.kg-dim').length}""")
+    before = state()
+    check("sel=" in before["url"] and "since=" in before["url"] and "from=" in before["url"], "the fragment holds the state: " + before["url"])
+    d.get("about:blank")
+    load(d, page, before["url"])
+    after = state()
+    for key in ["count", "card", "since", "path", "off", "dim"]:
+        check(before[key] == after[key], "reload keeps %s: %r vs %r" % (key, str(before[key])[:120], str(after[key])[:120]))
+    view_a = [round(float(x)) for x in before["view"].split()]
+    view_b = [round(float(x)) for x in after["view"].split()]
+    check(all(abs(x - y) <= 1 for x, y in zip(view_a, view_b)), "reload keeps the zoom: %s vs %s" % (view_a, view_b))
+    shot(d, args.screenshots, "7-shared-link")
+
+    # Keyboard: 0 fits, arrows pan.
+    d.find_element(By.ID, "kg-canvas").send_keys("0")
+    view = lambda: js(d, "return document.querySelector('#kg-canvas svg').getAttribute('viewBox')")
+    fitted = view()
+    d.find_element(By.ID, "kg-canvas").send_keys(Keys.ARROW_RIGHT)
+    check(view() != fitted, "arrow keys pan")
+    d.find_element(By.ID, "kg-canvas").send_keys("-")
+    check(float(view().split()[2]) > float(fitted.split()[2]), "- zooms out")
+
+
+def hostile(args, d, tmp):
+    cli = CLI(args.kgraph, args.hostile)
+    page = os.path.join(tmp, "hostile.html")
+    rc, _, err = cli.run("render", "-o", page)
+    if not check(rc == 0, "hostile render exits 0: " + err):
+        return
+    load(d, page)
+    check(len(d.find_elements(By.TAG_NAME, "script")) == 2, "only the page's own two scripts")
+    check(d.title == "<script>alert('title')</script> {{JS}}", "the title is literal: %r" % d.title)
+    check(d.find_element(By.ID, "kg-title").text == "<script>alert('title')</script> {{JS}}", "the heading is literal")
+    for e in cli.json("entities"):
+        d.find_element(By.ID, "kg-search").clear()
+        d.find_element(By.ID, "kg-search").send_keys(e["aliases"][0] if e["aliases"] else e["name"])
+        d.find_element(By.ID, "kg-search").send_keys(Keys.ENTER)
+        card = cli.json("show", e["id"])
+        check(d.find_element(By.CSS_SELECTOR, "#kg-panel .kg-name").get_attribute("textContent") == e["name"],
+              "hostile name shows literally: %r" % e["name"])
+        for r in card["relations"]:
+            li = d.find_element(By.CSS_SELECTOR, "#kg-panel li[data-relation='%s']" % r["id"])
+            text = li.get_attribute("textContent")
+            for c in r["sources"]:
+                check(c["quote"] in text, "quote shows literally: %r" % c["quote"])
+            if r.get("note"):
+                check(r["note"] in text, "note shows literally: %r" % r["note"])
+    desc = d.find_elements(By.CSS_SELECTOR, "#kg-panel .kg-description")
+    check(all("</script>" in x.text for x in desc), "descriptions literal")
+    links = js(d, "return [...document.querySelectorAll('a[href]')].map(a => a.href)")
+    check(all(h.startswith("https://") or h.startswith("http://") for h in links), "only http(s) links: %s" % links)
+    check(not d.find_elements(By.CSS_SELECTOR, "#kg-panel img, #kg-panel b, #kg-panel u, #kg-panel i"), "no markup from the data")
+    check(js(d, "return document.querySelectorAll('svg script, svg foreignObject, [onload], [onerror]').length") == 0, "nothing runs")
+    shot(d, args.screenshots, "8-hostile")
+
+
+def scale(args, d, tmp):
+    gen = os.path.join(tmp, "gen")
+    subprocess.run([args.bench_gen, "--entities", "5000", "--relations", "6000", "--formats", "yaml", "-o", gen],
+                   check=True, capture_output=True)
+    graph = os.path.join(gen, "graph.yaml")
+    cli = CLI(args.kgraph, graph)
+    page = os.path.join(tmp, "big.html")
+    started = time.time()
+    rc, _, err = cli.run("render", "-o", page)
+    check(rc == 0, "5,000 entities render: " + err)
+    print("5,000 entities: render took %.1f s, page %.1f MB" % (time.time() - started, os.path.getsize(page) / 1e6), flush=True)
+    # Usable = the page's script has run (drawing mounted, filters and panel ready), from navigation start.
+    times = []
+    for _ in range(3):
+        d.get("about:blank")
+        load(d, page)
+        times.append(int(js(d, "return document.body.dataset.usable")))
+    print("5,000 entities: usable after %s ms (min of 3, machine shared)" % [round(t) for t in times], flush=True)
+    # A time says little on an oversubscribed machine (load above the cores): then it is printed, not asserted.
+    load_average, cores = os.getloadavg()[0], os.cpu_count() or 1
+    if load_average <= cores:
+        check(min(times) < 2000, "5,000 entities usable in under 2 s: %s ms" % min(times))
+    else:
+        print("5,000 entities: the 2 s limit is not asserted: load average %.1f on %d cores" % (load_average, cores), flush=True)
+    name = cli.json("entities")[1234]
+    started = time.time()
+    d.find_element(By.ID, "kg-search").send_keys(name["name"] + Keys.ENTER)
+    check(d.find_element(By.CSS_SELECTOR, "#kg-panel article").get_attribute("data-entity") == name["id"],
+          "search works on 5,000 entities")
+    print("5,000 entities: search and card took %.2f s" % (time.time() - started), flush=True)
+    shot(d, args.screenshots, "9-5000-entities")
+    # Past the render size guard the page says so, and still finds names.
+    subprocess.run([args.bench_gen, "--entities", "5200", "--relations", "5300", "--formats", "yaml", "-o", gen + "2"],
+                   check=True, capture_output=True)
+    cli = CLI(args.kgraph, os.path.join(gen + "2", "graph.yaml"))
+    rc, _, err = cli.run("render", "-o", page)
+    check(rc == 0 and "draws nothing" in err, "past the guard: exit 0 with a note: %d %s" % (rc, err))
+    load(d, page)
+    check("Too big to draw" in d.find_element(By.ID, "kg-refusal").text, "the page says it is too big to draw")
+    name = cli.json("entities")[42]
+    d.find_element(By.ID, "kg-search").send_keys(name["name"] + Keys.ENTER)
+    check(d.find_element(By.CSS_SELECTOR, "#kg-panel article").get_attribute("data-entity") == name["id"],
+          "search works past the guard")
+    shot(d, args.screenshots, "10-too-big")
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--kgraph", required=True)
+    p.add_argument("--bench-gen", required=True)
+    p.add_argument("--graphs", required=True)
+    p.add_argument("--hostile", required=True)
+    p.add_argument("--screenshots")
+    p.add_argument("--only", choices=["shipped", "hostile", "scale"])
+    args = p.parse_args()
+    if args.screenshots:
+        os.makedirs(args.screenshots, exist_ok=True)
+    d = browser()
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for part in [shipped, hostile, scale]:
+                if args.only and part.__name__ != args.only:
+                    continue
+                try:
+                    part(args, d, tmp)
+                except Exception as e:  # a broken step is a failure, and the next steps still run
+                    check(False, "%s: %s: %s" % (part.__name__, type(e).__name__, e))
+    finally:
+        d.quit()
+    print("%d failure(s)" % len(FAILURES))
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
