@@ -122,9 +122,15 @@ def compare_card(d, cli, entity_id, documents):
         s = shown.get(r["id"])
         if not s:
             continue
-        check(s["date"] == (r.get("date") or "undated"), "date of %s: %s" % (r["id"], s["date"]))
-        check(r["confidence"] + " confidence" in s["strength"] and r["assertion"] in s["strength"],
-              "strength of %s: %s" % (r["id"], s["strength"]))
+        # The date at its precision: `2024-01 (month)`; undated ones say so.
+        check(re.fullmatch(re.escape(r["date"]) + r" \((day|month|year)(\.\.(day|month|year))?\)", s["date"]) if r.get("date")
+              else s["date"] == "undated", "date of %s: %s" % (r["id"], s["date"]))
+        strength = r["confidence"] + " confidence"
+        if not (r["provenance"] == "added" and r["assertion"] == "reported"):
+            strength += ", " + r["assertion"]
+        if r["provenance"] == "added":
+            strength += ", added from general knowledge"
+        check(s["strength"] == strength, "strength of %s: %s (expected %s)" % (r["id"], s["strength"], strength))
         check(s["quotes"] == [c["quote"] for c in r["sources"]], "quotes of %s" % r["id"])
         check(s["titles"] == [documents[c["document"]]["title"] for c in r["sources"] if c["document"] in documents],
               "document titles of %s" % r["id"])

@@ -24,6 +24,10 @@ struct ExplorerData: Encodable {
         var lo: Int?
         /// Latest day it may have held, an open end closed at what its sources know (`Graph.knownSpan`).
         var hi: Int?
+        /// The date with its precision, `2024-01 (month)`, as the CLI prints it (`QueryText.dateWithPrecision`).
+        var when: String
+        /// How strong it is, `medium confidence, attributed`, as every listing says it (`Relation.strengthText`).
+        var strength: String
     }
 
     struct Document: Encodable {
@@ -84,7 +88,8 @@ struct ExplorerData: Encodable {
             let lo = r.time?.earliestDay, hi = g.knownSpan(of: r)?.latestDay
             if let d = lo ?? hi { lows.append(d) }
             if let d = hi ?? lo { highs.append(d) }
-            return Relation(r: r.json, s: g.sourceIndex(ofRelation: i), t: g.targetIndex(ofRelation: i), lo: lo, hi: hi)
+            return Relation(r: r.json, s: g.sourceIndex(ofRelation: i), t: g.targetIndex(ofRelation: i), lo: lo, hi: hi,
+                            when: QueryText.dateWithPrecision(r.time), strength: r.strengthText)
         }
         span = lows.min().flatMap { lo in highs.max().map { [lo, $0] } }
         documents = Dictionary(g.documents.map {

@@ -364,12 +364,6 @@
     return b;
   }
 
-  function strengthText(r) {
-    const parts = [r.confidence + ' confidence', r.assertion];
-    if (r.provenance === 'added') parts.push('added from general knowledge');
-    return parts.join(', ');
-  }
-
   function relationItem(i) {
     const R = D.relations[i], r = R.r;
     const li = el('li', 'kg-rel kg-strength-' + r.assertion + (r.provenance === 'added' ? ' kg-added' : '')
@@ -381,9 +375,9 @@
     line.appendChild(entityButton(r.target));
     li.appendChild(line);
     const meta = el('div', 'kg-meta');
-    meta.appendChild(el('span', 'kg-date', r.date ? r.date : 'undated'));
+    meta.appendChild(el('span', 'kg-date', R.when));
     meta.appendChild(el('span', null, ' · '));
-    meta.appendChild(el('span', 'kg-strength', strengthText(r)));
+    meta.appendChild(el('span', 'kg-strength', R.strength));
     if (!visible[i]) meta.appendChild(el('span', null, ' · hidden by the filters'));
     li.appendChild(meta);
     if (r.attributes) {
