@@ -125,12 +125,13 @@ def compare_card(d, cli, entity_id, documents):
         # The date at its precision: `2024-01 (month)`; undated ones say so.
         check(re.fullmatch(re.escape(r["date"]) + r" \((day|month|year)(\.\.(day|month|year))?\)", s["date"]) if r.get("date")
               else s["date"] == "undated", "date of %s: %s" % (r["id"], s["date"]))
-        strength = r["confidence"] + " confidence"
-        if not (r["provenance"] == "added" and r["assertion"] == "reported"):
-            strength += ", " + r["assertion"]
-        if r["provenance"] == "added":
-            strength += ", added from general knowledge"
-        check(s["strength"] == strength, "strength of %s: %s (expected %s)" % (r["id"], s["strength"], strength))
+        if "confidence" in r and "assertion" in r:  # (unrated ones read 'unrated')
+            strength = r["confidence"] + " confidence"
+            if not (r["provenance"] == "added" and r["assertion"] == "reported"):
+                strength += ", " + r["assertion"]
+            if r["provenance"] == "added":
+                strength += ", added from general knowledge"
+            check(s["strength"] == strength, "strength of %s: %s (expected %s)" % (r["id"], s["strength"], strength))
         check(s["quotes"] == [c["quote"] for c in r["sources"]], "quotes of %s" % r["id"])
         check(s["titles"] == [documents[c["document"]]["title"] for c in r["sources"] if c["document"] in documents],
               "document titles of %s" % r["id"])
@@ -149,6 +150,11 @@ def shipped(args, d, tmp):
     documents = {doc["id"]: doc for doc in cli.json("documents")}
     load(d, page)
     shot(d, args.screenshots, "1-overview")
+    # The legend's evidence rows are the drawing's (the SVG render's legend lists the same lines).
+    svg = cli.run("render", "--format", "svg")[1]
+    evidence = [x.get_attribute("data-evidence") for x in d.find_elements(By.CSS_SELECTOR, "#kg-legend [data-evidence]")]
+    check(evidence and all(">" + re.sub(r"[&<>]", "", t) + "<" in svg or t in svg for t in evidence),
+          "the evidence legend %s is the drawing's" % evidence)
     total = len(cli.json("relations"))
     check(js(d, "return document.getElementById('kg-count').dataset.visible") == str(total),
           "all %d relations visible at first" % total)

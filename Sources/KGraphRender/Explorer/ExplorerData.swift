@@ -53,6 +53,16 @@ struct ExplorerData: Encodable {
         var symmetric: Bool
     }
 
+    /// One line of the evidence legend, from the one table every picture uses (`StrengthStyle`).
+    struct EvidenceLine: Encodable {
+        var pattern: String
+        var width: Double
+        var opacity: Double
+        var greyed: Bool
+        var glyph: String?
+        var text: String
+    }
+
     var title: String
     var subtitle: String
     var notes: [String]
@@ -69,6 +79,10 @@ struct ExplorerData: Encodable {
     var names: [String: [Int32]]
     /// Earliest and latest day of the dated relations, or nil when none is dated.
     var span: [Int]?
+    /// How the drawing shows the strength of the evidence, for the relations drawn.
+    var evidence: [EvidenceLine]
+    /// The grey of a denied claim.
+    var deniedGrey = StrengthStyle.grey
 
     init(plan: RenderPlan) {
         let g = plan.drawn
@@ -108,6 +122,10 @@ struct ExplorerData: Encodable {
             return RelationType(id: id, label: t.label, inverse: t.inverse, color: t.color, style: t.style, symmetric: t.symmetric)
         }
         edges = plan.edges.map(\.relations)
+        evidence = StrengthStyle.legend(for: g.relations).map {
+            EvidenceLine(pattern: $0.pattern.rawValue, width: $0.widthFactor, opacity: $0.opacity, greyed: $0.greyed,
+                         glyph: $0.glyph, text: $0.text)
+        }
         names = Dictionary(NameIndex(g).foldedKeys.map { ($0.key, $0.entities) }, uniquingKeysWith: { a, _ in a })
     }
 }

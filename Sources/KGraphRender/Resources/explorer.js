@@ -366,8 +366,7 @@
 
   function relationItem(i) {
     const R = D.relations[i], r = R.r;
-    const li = el('li', 'kg-rel kg-strength-' + r.assertion + (r.provenance === 'added' ? ' kg-added' : '')
-      + (visible[i] ? '' : ' kg-filtered'));
+    const li = el('li', 'kg-rel' + (visible[i] ? '' : ' kg-filtered'));
     li.dataset.relation = r.id;
     const line = el('div', 'kg-reading');
     line.appendChild(entityButton(r.source));
@@ -719,10 +718,23 @@
     const l = document.createElementNS(SVGNS, 'line');
     l.setAttribute('x1', '1'); l.setAttribute('y1', '5'); l.setAttribute('x2', '31'); l.setAttribute('y2', '5');
     l.setAttribute('stroke', t.color || '#555');
+    // A type's colour and boldness; the line's pattern tells the evidence (see the Evidence rows).
     const style = (t.style || '').split(',').map((x) => x.trim());
     l.setAttribute('stroke-width', style.includes('bold') ? '3' : '1.5');
-    if (style.includes('dashed')) l.setAttribute('stroke-dasharray', '5,3');
-    if (style.includes('dotted')) l.setAttribute('stroke-dasharray', '1,3');
+    s.appendChild(l);
+    return s;
+  }
+
+  function evidenceSample(item) {
+    const s = document.createElementNS(SVGNS, 'svg');
+    s.setAttribute('width', '32'); s.setAttribute('height', '10');
+    const l = document.createElementNS(SVGNS, 'line');
+    l.setAttribute('x1', '1'); l.setAttribute('y1', '5'); l.setAttribute('x2', '31'); l.setAttribute('y2', '5');
+    l.setAttribute('stroke', item.greyed ? D.deniedGrey : '#333');
+    l.setAttribute('stroke-width', String(2.4 * item.width));
+    l.setAttribute('stroke-opacity', String(item.opacity));
+    if (item.pattern === 'dashed') l.setAttribute('stroke-dasharray', '5,3');
+    if (item.pattern === 'dotted') l.setAttribute('stroke-dasharray', '1,3');
     s.appendChild(l);
     return s;
   }
@@ -741,16 +753,26 @@
       row.appendChild(el('span', null, k.label + ' (' + k.shape + ') · ' + kindCount.get(k.id)));
       box.appendChild(row);
     }
-    box.appendChild(el('div', 'kg-meta', 'Relations (colour and line by type)'));
+    box.appendChild(el('div', 'kg-meta', 'Relations (colour by type)'));
     for (const t of D.types) {
       if (!typeCount.get(t.id)) continue;
       const row = el('div', 'kg-legend-row');
       row.dataset.type = t.id;
       row.appendChild(lineSample(t));
-      row.appendChild(el('span', null, t.label + (t.style && t.style !== 'solid' ? ' (' + t.style + ')' : '') + ' · ' + typeCount.get(t.id)));
+      row.appendChild(el('span', null, t.label + ' · ' + typeCount.get(t.id)));
       box.appendChild(row);
     }
-    box.appendChild(el('div', 'kg-meta', 'In the panel, the bar beside a relation: green reported, yellow attributed or claimed, orange dashed alleged, red dotted denied; a tinted one was added from general knowledge.'));
+    if (D.evidence.length) {
+      // The drawing's strength styles (StrengthStyle, the table every picture uses), for all relations drawn.
+      box.appendChild(el('div', 'kg-meta', 'Evidence (line pattern, width and head)'));
+      for (const item of D.evidence) {
+        const row = el('div', 'kg-legend-row');
+        row.dataset.evidence = item.text;
+        row.appendChild(evidenceSample(item));
+        row.appendChild(el('span', null, (item.glyph ? item.glyph + ' ' : '') + item.text));
+        box.appendChild(row);
+      }
+    }
   }
 
   // ---- Update: filters, selection, path and focus onto the drawing and the panel --------------
