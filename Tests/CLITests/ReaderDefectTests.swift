@@ -252,3 +252,84 @@ func python(_ code: String, _ arguments: [String] = [], sourceLocation: SourceLo
         #expect(text.contains("Кирилл") && text.contains("北京") && text.contains("كتائب حزب الله"))
     }
 }
+
+/// The exports for threat-intelligence, investigative and linked-data platforms, each read by its
+/// real consumer.
+@Suite(.serialized) struct PlatformExportTests {
+    let dir: URL
+    init() throws { dir = try temporaryFolder() }
+
+    func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+
+    /// The STIX bundle passes `stix2-validator` with no errors, and the `stix2` library parses it
+    /// back with one object per entity, relation and cited document.
+    @Test func stixBundleValidatesAndParses() throws {
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try kgraph(["export", "stix", "-o", path("g.json")] + shippedGraph)
+        #expect(r.status == 0, "\(r.stderr)")
+        let expected = try Expected()
+        let cited = Set(expected.relations.flatMap { ($0["sources"] as? [[String: Any]] ?? []).compactMap { $0["document"] as? String } })
+        guard let out = try python("""
+            import sys, json, collections
+            from stix2validator import validate_file
+            import stix2
+            result = validate_file(sys.argv[1])
+            errors = [e.message for o in result.object_results for e in o.errors]
+            bundle = stix2.parse(open(sys.argv[1]).read(), allow_custom=False)
+            counts = collections.Counter(o.type for o in bundle.objects)
+            sightings = [o for o in bundle.objects if o.type == "sighting"]
+            print(json.dumps({"valid": result.is_valid, "errors": errors[:5], "counts": counts,
+                              "confidences": sorted({o.confidence for o in bundle.objects if o.type in ("relationship", "sighting")}),
+                              "quotes": sum(len(o.external_references) - 1 for o in bundle.objects if o.type == "report")}))
+            """, [path("g.json")]) else { return }
+        let o = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
+        #expect(o["valid"] as? Bool == true, "\(o["errors"] ?? "")")
+        #expect((o["errors"] as? [String])?.isEmpty == true)
+        let counts = o["counts"] as! [String: Int]
+        let actors = ["identity", "threat-actor", "intrusion-set", "location"].reduce(0) { $0 + (counts[$1] ?? 0) }
+        #expect(actors == expected.entities.count)
+        #expect((counts["relationship"] ?? 0) + (counts["sighting"] ?? 0) == expected.relations.count)
+        #expect((counts["sighting"] ?? 0) > 0)
+        #expect(counts["report"] == cited.count)
+        #expect(Set(o["confidences"] as! [Int]).isSubset(of: [15, 50, 85]))
+        #expect(o["quotes"] as? Int == expected.relations.reduce(0) { $0 + (($1["sources"] as? [Any])?.count ?? 0) })
+    }
+
+    /// rdflib parses the Turtle and the JSON-LD into the same graph, and a SPARQL query run by
+    /// pyoxigraph over the Turtle finds Kata'ib Hezbollah's neighbours as `kgraph neighbors` does.
+    @Test func rdfParsesAndAnswersLikeNeighbors() throws {
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (format, ext) in [("turtle", "ttl"), ("jsonld", "jsonld")] {
+            let r = try kgraph(["export", format, "-o", path("g.\(ext)")] + shippedGraph)
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let n = try kgraph(["neighbors", "KH", "--format", "json"] + shippedGraph)
+        #expect(n.status == 0)
+        let entities = (try JSONSerialization.jsonObject(with: Data(n.stdout.utf8)) as! [String: Any])["entities"] as! [[String: Any]]
+        let expected = entities.map { ($0["entity"] as! [String: Any])["id"] as! String }.sorted()
+        #expect(!expected.isEmpty)
+        guard let out = try python("""
+            import sys, json, rdflib, pyoxigraph
+            from rdflib.compare import isomorphic
+            ttl = rdflib.Graph().parse(sys.argv[1], format="turtle")
+            jsonld = rdflib.Graph().parse(sys.argv[2], format="json-ld")
+            store = pyoxigraph.Store()
+            store.load(path=sys.argv[1], format=pyoxigraph.RdfFormat.TURTLE)
+            query = (
+                "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> "
+                "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+                "SELECT DISTINCT ?n WHERE { ?kh rdfs:label \\"Kata'ib Hezbollah\\" . "
+                "{ ?s rdf:subject ?kh ; rdf:object ?n } UNION { ?s rdf:object ?kh ; rdf:subject ?n } "
+                "FILTER (?n != ?kh) }")
+            prefix = "urn:kgraph:entity:"
+            ids = sorted(r["n"].value[len(prefix):] for r in store.query(query))
+            statements = len(set(ttl.subjects(rdflib.RDF.type, rdflib.RDF.Statement)))
+            print(json.dumps({"triples": len(ttl), "same": isomorphic(ttl, jsonld), "ids": ids, "statements": statements}))
+            """, [path("g.ttl"), path("g.jsonld")]) else { return }
+        let o = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
+        #expect(o["same"] as? Bool == true, "rdflib reads the same graph from Turtle and JSON-LD")
+        #expect((o["triples"] as? Int ?? 0) > 1000)
+        #expect(o["ids"] as? [String] == expected)
+        #expect(o["statements"] as? Int == (try Expected()).relations.count)
+    }
+}
