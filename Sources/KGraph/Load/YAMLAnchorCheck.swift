@@ -1,7 +1,7 @@
 import CYaml
 
-/// Finds the first YAML anchor (`&a`) or alias (`*a`) in a native graph file before the YAML
-/// library builds a tree from it.
+/// Finds the first YAML anchor (`&a`) or alias (`*a`), or value over the size limit, in a native
+/// graph file before the YAML library builds a tree from it.
 ///
 /// The native format does not support them, and the tree builder resolves an alias to the node
 /// it names, so nine levels of `&a`/`*a` stand for billions of nodes that every later walk (and
@@ -11,11 +11,15 @@ import CYaml
 enum YAMLAnchorCheck {
     /// The first anchor or alias in `yaml`, with its 1-based line and column; nil when there is
     /// none, or when the text has a syntax error before one (the tree builder reports that).
-    /// - Complexity: O(bytes); texts without a `&` or `*` byte are not parsed at all.
+    /// The same pass refuses a scalar longer than `Limits.valueBytes` before the tree builder
+    /// copies it into a string (only a text longer than that can hold one).
+    /// - Complexity: O(bytes); texts without a `&` or `*` byte and no longer than the value limit
+    ///   are not parsed at all.
     static func firstAnchorOrAlias(in yaml: String) -> (message: String, line: Int, column: Int)? {
         var yaml = yaml
         return yaml.withUTF8 { bytes -> (String, Int, Int)? in
-            guard bytes.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }) else { return nil }
+            guard bytes.count > Limits.valueBytes
+                || bytes.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "*") }) else { return nil }
             return scan(bytes)
         }
     }
@@ -39,6 +43,10 @@ enum YAMLAnchorCheck {
                 return ("YAML alias '*\(name)' is not supported in graph files: write the value out in full", place.line, place.column)
             case YAML_SCALAR_EVENT:
                 if let a = event.data.scalar.anchor { return anchorMessage(text(a), place) }
+                if event.data.scalar.length > Limits.valueBytes {
+                    return ("a value of \(event.data.scalar.length) bytes, over the limit of \(Limits.valueBytes) bytes (16 MiB) for one value",
+                            place.line, place.column)
+                }
             case YAML_SEQUENCE_START_EVENT:
                 if let a = event.data.sequence_start.anchor { return anchorMessage(text(a), place) }
             case YAML_MAPPING_START_EVENT:

@@ -212,6 +212,13 @@ struct CSVTable {
         var quoted = false
         var quoteLine = 0, quoteCol = 0
         var atFieldStart = true
+        var fieldLine = 1, fieldCol = 1
+        // A field over the limit is refused as it is read, before it is held whole.
+        func tooLong(at place: FileLocation) -> CSVTable? {
+            diagnostics.append(Diagnostic(.error, "a field over the limit of \(Limits.valueBytes) bytes (16 MiB) for one value",
+                                          at: place))
+            return nil
+        }
         func endField() { fields.append(String(decoding: field, as: UTF8.self)); field.removeAll(keepingCapacity: true); atFieldStart = true }
         while i < bytes.count {
             let b = bytes[i]
@@ -225,6 +232,7 @@ struct CSVTable {
                 if b == 0x0A { line += 1; col = 1 } else if b & 0xC0 != 0x80 { col += 1 }
                 field.append(b)
                 i += 1
+                if field.count > Limits.valueBytes { return tooLong(at: FileLocation(file: file, line: quoteLine, column: quoteCol)) }
                 continue
             }
             switch b {
@@ -250,10 +258,12 @@ struct CSVTable {
                                                   at: FileLocation(file: file, line: line, column: col)))
                     return nil
                 }
+                if atFieldStart { fieldLine = line; fieldCol = col }
                 field.append(b)
                 atFieldStart = false
                 i += 1
                 if b & 0xC0 != 0x80 { col += 1 }
+                if field.count > Limits.valueBytes { return tooLong(at: FileLocation(file: file, line: fieldLine, column: fieldCol)) }
             }
         }
         if quoted {

@@ -203,6 +203,10 @@ struct JSONParser {
         return .array(items)
     }
 
+    static func tooLong(at offset: Int) -> JSONSyntaxError {
+        JSONSyntaxError(offset: offset, message: "a string over the limit of \(Limits.valueBytes) bytes (16 MiB) for one value")
+    }
+
     private mutating func string() throws(JSONSyntaxError) -> String {
         i += 1
         let start = i
@@ -217,11 +221,14 @@ struct JSONParser {
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 { throw fail("control character in a string (escape it)") }
             i += 1
+            if i - start > Limits.valueBytes { throw Self.tooLong(at: start) }
         }
         var out = Array(bytes[start..<i])
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { i += 1; return String(decoding: out, as: UTF8.self) }
+            // Refused while it is read: the string is not built first.
+            if out.count > Limits.valueBytes { throw Self.tooLong(at: start) }
             if b < 0x20 { throw fail("control character in a string (escape it)") }
             if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
             i += 1
@@ -299,7 +306,13 @@ struct JSONParser {
             while i < bytes.count, (48...57).contains(bytes[i]) { i += 1 }
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
-        if !isReal, let v = Int(text) { return .int(v) }
+        if !isReal {
+            // As a double it would lose digits (NetworkX writes Python's unbounded ints as they are).
+            guard let v = Int(text) else {
+                throw JSONSyntaxError(offset: start, message: "integer out of range (more than 64 bits); write it as a string to keep every digit")
+            }
+            return .int(v)
+        }
         guard let d = Double(text), d.isFinite else { throw JSONSyntaxError(offset: start, message: "number out of range") }
         return .double(d)
     }

@@ -460,6 +460,11 @@ struct XMLTokenizer: ~Copyable {
             tokenStart = 0
         }
         if length == capacity {
+            // One token fills the buffer: past twice the value limit it is refused, not held whole.
+            guard capacity < 2 * Limits.valueBytes else {
+                throw XMLSyntaxError(location: location(at: 0), message: "text or a tag longer than \(capacity) bytes, "
+                                     + "over the limit of \(Limits.valueBytes) bytes (16 MiB) for one value")
+            }
             let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
             bigger.update(from: buf, count: length)
             buf.deallocate()
