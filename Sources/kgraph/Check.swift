@@ -15,8 +15,8 @@ struct Check: ParsableCommand {
         let result = try graphOptions.loadResult()
         let g = result.graph
         let diagnostics = (result.diagnostics + QuoteVerification.check(g) + EvidenceConsistency.check(g)).sortedByLocation()
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        let errors = diagnostics.total(.error)
+        let warnings = diagnostics.total(.warning)
         switch output.format {
         case .text:
             if !diagnostics.isEmpty { Console.out(DiagnosticOutput.text(diagnostics, all: all)) }

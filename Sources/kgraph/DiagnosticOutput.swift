@@ -8,12 +8,20 @@ enum DiagnosticOutput {
     static let cap = 100
 
     /// The lines to print for `diagnostics`: all of them when `all` is set or they fit under the cap.
+    /// Past `Limits.diagnosticsPerKind` of one kind, the library kept only a count (`Diagnostic.more`):
+    /// `all` says so after the last one kept, and the count line includes them.
     static func lines(_ diagnostics: [Diagnostic], all: Bool = false) -> [String] {
-        guard !all && diagnostics.count > cap else { return diagnostics.map(\.description) }
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
+        let total = diagnostics.total
+        guard !all && total > cap else {
+            return diagnostics.flatMap { d in
+                [d.description] + (d.more > 0 ? ["... and \(d.more) more like the line above, counted but not kept "
+                                                 + "(kgraph holds at most \(Limits.diagnosticsPerKind) of one kind)"] : [])
+            }
+        }
+        let errors = diagnostics.total(.error)
+        let warnings = total - errors
         return diagnostics.prefix(cap).map(\.description) + [
-            "... \(diagnostics.count - cap) more not shown (\(errors) error(s), \(warnings) warning(s) in all); "
+            "... \(total - cap) more not shown (\(errors) error(s), \(warnings) warning(s) in all); "
                 + "run 'kgraph check --all' to see every one",
         ]
     }

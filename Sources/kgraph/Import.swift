@@ -46,7 +46,7 @@ struct Import: ParsableCommand {
         if !readWarnings.isEmpty { Console.error(DiagnosticOutput.text(readWarnings)) }
         guard errors.isEmpty else {
             Console.error(DiagnosticOutput.text(errors.sortedByLocation()))
-            throw Failure("\(file) has \(errors.count) error(s); nothing was written")
+            throw Failure("\(file) has \(errors.total) error(s); nothing was written")
         }
         let result: GraphImport.Result
         do {

@@ -29,7 +29,7 @@ struct GraphOptions: ParsableArguments {
         let errors = result.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
             Console.error(DiagnosticOutput.text(errors))
-            throw Failure("the graph has \(errors.count) error(s); run 'kgraph check' for the full list")
+            throw Failure("the graph has \(errors.total) error(s); run 'kgraph check' for the full list")
         }
         return result.graph
     }

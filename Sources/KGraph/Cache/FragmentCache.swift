@@ -18,7 +18,7 @@ public struct FragmentCache: Sendable {
     public var maxEntries = 64
 
     /// Bumped whenever `FragmentCoding`'s layout changes.
-    static let formatVersion: UInt8 = 3
+    static let formatVersion: UInt8 = 4
     static let magic: [UInt8] = Array("KGFC".utf8)
 
     public init(folder: String) { self.folder = folder }

@@ -14,6 +14,7 @@ enum FragmentCoding {
             w.byte(d.severity == .error ? 1 : 0)
             w.string(d.message)
             w.location(d.location)
+            w.count(d.more)
         }
         // The string table goes first so the reader can build it before anything refers to it.
         var out = Writer()
@@ -37,7 +38,9 @@ enum FragmentCoding {
         var diagnostics: [Diagnostic] = []
         for _ in 0..<(try r.count()) {
             let severity: Diagnostic.Severity = try r.byte() == 1 ? .error : .warning
-            diagnostics.append(Diagnostic(severity, try r.string(), at: try r.location()))
+            var d = Diagnostic(severity, try r.string(), at: try r.location())
+            d.more = try r.count()
+            diagnostics.append(d)
         }
         guard r.atEnd else { throw .malformed }
         return (fragment, diagnostics)

@@ -13,6 +13,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var location: FileLocation?
     /// Ids of the relations a finding beyond form concerns (both claims of a contradiction); empty otherwise.
     public var relations: [String]
+    /// How many more of the same kind were found and counted but not kept (`fold()`).
+    public var more = 0
 
     public init(_ severity: Severity, _ message: String, at location: FileLocation?, relations: [String] = []) {
         self.severity = severity

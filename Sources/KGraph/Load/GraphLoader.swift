@@ -100,6 +100,7 @@ public enum GraphLoader {
             fragments.append(readFragment(file: file, diagnostics: &diagnostics))
         }
         let graph = GraphAssembler.assemble(consume fragments, strictVocabulary: strictVocabulary, diagnostics: &diagnostics)
+        if diagnostics.count > Limits.diagnosticsFoldAt { diagnostics.fold() }
         return LoadResult(graph: graph, diagnostics: diagnostics.sortedByLocation(), files: list)
     }
 

@@ -11,4 +11,8 @@ public enum Limits {
     public static let attributeNesting = 32
     /// The deepest nesting of XML elements (GraphML, GEXF) and of JSON arrays and objects.
     public static let documentNesting = 256
+    /// The most diagnostics of one kind held in memory; past it they are counted (`Diagnostic.more`).
+    public static let diagnosticsPerKind = 10_000
+    /// How many diagnostics are held before the first fold (then at each doubling).
+    public static let diagnosticsFoldAt = 1 << 15
 }

@@ -21,9 +21,9 @@ public struct CheckJSON: Codable, Hashable, Sendable {
     /// The findings of a check over `files` graph files.
     public init(_ diagnostics: [Diagnostic], files: Int) {
         self.diagnostics = diagnostics.map(\.json)
-        errors = diagnostics.filter { $0.severity == .error }.count
-        warnings = diagnostics.filter { $0.severity == .warning }.count
-        notes = diagnostics.filter { $0.severity == .note }.count
+        errors = diagnostics.total(.error)
+        warnings = diagnostics.total(.warning)
+        notes = diagnostics.total(.note)
         self.files = files
     }
 }
