@@ -1,0 +1,133 @@
+import Foundation
+
+// Edges: each becomes a relation, its <data> mapped by the keys' edge roles, the common fields
+// decoded straight from the bytes.
+extension GraphMLParser {
+    /// An `<edge>`: its ends (declared or not yet), its id (checked for reuse) and its `<data>`.
+    mutating func edge() throws(XMLSyntaxError) {
+        let start = t.tokenStart
+        guard let s = t.attribute("source"), let d = t.attribute("target") else {
+            error("<edge> without \(t.attribute("source") == nil ? "a source" : "a target")", at: t.tokenLocation())
+            try t.skipElement()
+            return
+        }
+        let sourceSlot = nodeSlot(s)
+        let targetSlot = nodeSlot(d)
+        let relationIndex = fragment.relations.count
+        var id = ""
+        var idAttr: XMLTokenizer.Attribute?
+        if let a = t.attribute("id") {
+            idAttr = a
+            let (slot, inserted) = a.needsDecoding
+                ? Array(t.string(a).utf8).withUnsafeBufferPointer { edgeIDTable.insert($0) }
+                : edgeIDTable.insert(t.bytes(a.value))
+            id = t.string(a)
+            if inserted {
+                edgeIDFirst.append(Int32(relationIndex))
+            } else {
+                let first = Int(edgeIDFirst[Int(slot)])
+                let (fs, ft) = edgeEnds[first]
+                if fs == sourceSlot && ft == targetSlot {
+                    error("duplicate edge id '\(id)' between the same two nodes (first at \(fragment.relations[first].location.map { "\($0)" } ?? "?"))",
+                          at: t.location(at: a.value.start))
+                    try t.skipElement()
+                    return
+                }
+                reusedEdgeIDs[slot] = true
+            }
+        }
+        let at = t.location(at: start)
+        if idAttr == nil { unnamedEdges.append(relationIndex) }
+        elementSerial += 1
+        let serial = elementSerial
+        relationValues.removeAll()
+        // The next edge most likely starts with the same key: the hint for keyIndex.
+        var firstKey = -1
+        defer { if firstKey >= 0 { lastKey = firstKey - 1 } }
+        while true {
+            switch try t.next() {
+            case .startElement:
+                if isG("data") {
+                    guard let a = t.attribute("key") else { error("<data> without a key", at: t.tokenLocation()); try t.skipElement(); continue }
+                    let k = keyIndex(a, domain: "edge")
+                    if firstKey < 0 { firstKey = k }
+                    if t.readTextContent() {
+                        keySetBy[k] = serial
+                        if !keys[k].yfiles { withTextContent { p, text in p.addEdgeValue(k, text, at: at) } }
+                        continue
+                    }
+                    let (hasText, _) = try dataContent()
+                    keySetBy[k] = serial
+                    if hasText && !keys[k].yfiles { withScratch { p, text in p.addEdgeValue(k, text, at: at) } }
+                } else if isG("graph") {
+                    note("a <graph> inside an <edge> is not supported; skipped", at: t.tokenLocation())
+                    try t.skipElement()
+                } else {
+                    try t.skipElement()
+                }
+            case .text: continue
+            case .endElement, .endOfDocument:
+                for k in edgeKeysWithDefaults where keySetBy[k] != serial {
+                    relationValues.add(keys[k].edgeRole, keys[k].name, keys[k].defaultValue!)
+                }
+                fragment.relations.append(relationValues.relation(id: id, source: nodeIDs[Int(sourceSlot)],
+                                                                  target: nodeIDs[Int(targetSlot)], location: at))
+                edgeEnds.append((sourceSlot, targetSlot))
+                return
+            }
+        }
+    }
+
+    /// Adds the value of an edge's `<data>` of key `k`, whose (decoded) text is `bytes`.
+    mutating func addEdgeValue(_ k: Int, _ bytes: UnsafeBufferPointer<UInt8>, at: FileLocation?) {
+        // Citations and the like straight from the bytes: no String, no JSON tree.
+        if presetEdgeValue(keys[k].edgeRole, json: keys[k].json, bytes) { return }
+        if keys[k].type == .string && !keys[k].json && !keys[k].infer {
+            // What dataValue gives, made once per distinct short text.
+            relationValues.addText(keys[k].edgeRole, keys[k].name, bytes)
+            return
+        }
+        relationValues.add(keys[k].edgeRole, keys[k].name, dataValue(k, bytes, at: at))
+    }
+
+    /// Decodes the values of the usual kinds of relation field straight from the bytes (no
+    /// `AttributeValue`, no table of texts): citations, dates, and choices (`confidence`, ...);
+    /// false when the value needs the general path.
+    mutating func presetEdgeValue(_ role: EdgeRole, json: Bool, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch role {
+        case .typeLabel:
+            return true
+        case .field(let i):
+            switch presets.kinds[i] {
+            case .citations:
+                guard let c = InteropValues.citations(json: bytes) else { return false }
+                relationValues.preset(i, .citations(c))
+            case .date:
+                // Checked (once) when the field is set; a value it does not take stays an attribute.
+                relationValues.preset(i, .text(String(decoding: bytes, as: UTF8.self)))
+            case .choice:
+                guard let w = presets.word(i, bytes) else { return false }
+                relationValues.preset(i, w)
+            case .other:
+                return false
+            }
+            return true
+        default:
+            return false
+        }
+    }
+
+    // MARK: Room for big files
+
+    static let edgesBeforeEstimate = 4096
+
+    /// Reserves room for the relations a big file still holds, estimated from the bytes its first
+    /// edges took, so that the list is not copied each time it grows (and, in the first half,
+    /// has room for the second half's relations when they are merged).
+    mutating func reserveRelations() {
+        guard let size = source?.size, size >= 1 << 20 else { return }
+        let perEdge = max(1, (t.offset - firstEdgeAt) / fragment.relations.count)
+        let rest = max(0, size - t.offset) / perEdge
+        fragment.relations.reserveCapacity(fragment.relations.count + rest + rest / 16)
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+// Nodes: each becomes an entity, its <data> mapped by the keys' node roles.
+extension GraphMLParser {
+    /// The table slot of a node id, inserting it (as undeclared) when new.
+    mutating func nodeSlot(_ a: XMLTokenizer.Attribute) -> Int32 {
+        if !a.needsDecoding {
+            let (slot, inserted) = nodeTable.insert(t.bytes(a.value))
+            if inserted { nodeIDs.append(t.string(a.value, decoding: false)); nodeDeclaredAt.append(nil) }
+            return slot
+        }
+        let s = t.string(a)
+        let (slot, inserted) = Array(s.utf8).withUnsafeBufferPointer { nodeTable.insert($0) }
+        if inserted { nodeIDs.append(s); nodeDeclaredAt.append(nil) }
+        return slot
+    }
+
+    mutating func node(parent: String?) throws(XMLSyntaxError) {
+        let at = t.tokenLocation()
+        guard let idAttr = t.attribute("id") else {
+            error("<node> without an id", at: at)
+            try t.skipElement()
+            return
+        }
+        let slot = nodeSlot(idAttr)
+        let id = nodeIDs[Int(slot)]
+        var duplicate = false
+        if let first = nodeDeclaredAt[Int(slot)] {
+            error("duplicate node id '\(id)' (first at \(first))", at: at)
+            duplicate = true
+        } else {
+            nodeDeclaredAt[Int(slot)] = at
+        }
+        elementSerial += 1
+        let serial = elementSerial
+        var values = EntityValues()
+        // The next node most likely starts with the same key: the hint for keyIndex.
+        var firstKey = -1
+        defer { if firstKey >= 0 { lastKey = firstKey - 1 } }
+        while true {
+            switch try t.next() {
+            case .startElement:
+                if isG("data") {
+                    let dataAt = t.tokenLocation()
+                    guard let a = t.attribute("key") else { error("<data> without a key", at: dataAt); try t.skipElement(); continue }
+                    let k = keyIndex(a, domain: "node")
+                    if firstKey < 0 { firstKey = k }
+                    if t.readTextContent() {
+                        keySetBy[k] = serial
+                        if !keys[k].yfiles {
+                            withTextContent { p, text in values.add(p.keys[k].nodeRole, p.keys[k].name, p.dataValue(k, text, at: dataAt)) }
+                        }
+                        continue
+                    }
+                    let (hasText, hasLabel) = try dataContent()
+                    keySetBy[k] = serial
+                    if hasLabel { values.add(NodeRole.drawnLabel, "label", .string(String(decoding: labelScratch, as: UTF8.self))) }
+                    if hasText && !keys[k].yfiles {
+                        withScratch { p, text in values.add(p.keys[k].nodeRole, p.keys[k].name, p.dataValue(k, text, at: dataAt)) }
+                    }
+                } else if isG("graph") {
+                    try graph(parent: id, top: false)
+                } else if isG("port") {
+                    note("ports are not supported; skipped", at: t.tokenLocation())
+                    try t.skipElement()
+                } else {
+                    try t.skipElement()
+                }
+            case .text: continue
+            case .endElement, .endOfDocument:
+                for k in nodeKeysWithDefaults where keySetBy[k] != serial {
+                    values.add(keys[k].nodeRole, keys[k].name, keys[k].defaultValue!)
+                }
+                if let parent, !values.has("parent") { values.add(.attribute, "parent", .string(parent)) }
+                if !duplicate {
+                    let e = values.entity(id: id, location: at)
+                    if e.id != id { renamedNodes[id] = e.id }
+                    fragment.entities.append(e)
+                }
+                return
+            }
+        }
+    }
+}
