@@ -3,7 +3,7 @@
 SWIFT ?= swift
 OUT ?= out/graph.svg
 
-.PHONY: all setup setup-test build render examples explorer-screenshots test clean bench bench-large bench-build setup-bench fuzz fuzz-smoke tsan release man install uninstall docs
+.PHONY: all setup setup-test build render examples explorer-screenshots test clean bench bench-large bench-build bench-compare setup-bench fuzz fuzz-smoke tsan release man install uninstall docs
 
 all: build
 
@@ -109,6 +109,19 @@ bench: bench-build
 
 bench-large: bench-build
 	python3 Benchmarks/run.py --entities 100000 --relations 1000000 --seed $(BENCH_SEED)
+
+# The GraphML load of BASE_REV (default b070c14, before issue 11) against this checkout, side by side:
+# callgrind instruction counts at 100,000 relations, peak RSS and pinned/two-core wall-clock at
+# 1,000,000 (Benchmarks/compare_load.py). BASE_REV is built in .build/bench/base-REV (a git worktree).
+BASE_REV ?= b070c14
+BENCH_ROUNDS ?= 4
+bench-compare: bench-build
+	@test -d .build/bench/base-$(BASE_REV) || git worktree add --detach .build/bench/base-$(BASE_REV) $(BASE_REV)
+	cd .build/bench/base-$(BASE_REV) && $(SWIFT) build -c release --product kgraph-bench
+	@test -f .build/bench/100000-1000000-seed$(BENCH_SEED)/graph.graphml || .build/release/kgraph-bench-gen --entities 100000 --relations 1000000 --seed $(BENCH_SEED) --formats graphml -o .build/bench/100000-1000000-seed$(BENCH_SEED)
+	@test -f .build/bench/10000-100000-seed$(BENCH_SEED)/graph.graphml || .build/release/kgraph-bench-gen --entities 10000 --relations 100000 --seed $(BENCH_SEED) --formats graphml -o .build/bench/10000-100000-seed$(BENCH_SEED)
+	python3 Benchmarks/compare_load.py --builds $(BASE_REV)=.build/bench/base-$(BASE_REV)/.build/release head=.build/release \
+	  --small .build/bench/10000-100000-seed$(BENCH_SEED) --large .build/bench/100000-1000000-seed$(BENCH_SEED) --rounds $(BENCH_ROUNDS)
 
 clean:
 	rm -rf .build .build-fuzz .build-tsan out
