@@ -53,16 +53,10 @@ public struct Graph: Sendable {
 
     /// Reserves room for a graph of this size.
     public mutating func reserveCapacity(entities e: Int, relations r: Int) {
-        reserveCapacity(entities: e, relations: r, relationIndex: true)
-    }
-
-    /// Reserves room, leaving out the relation-id index when one made apart will be handed to
-    /// `append(checked:tails:heads:index:)`.
-    mutating func reserveCapacity(entities e: Int, relations r: Int, relationIndex reserveIndex: Bool) {
         entities.reserveCapacity(e); entityIndex.reserveCapacity(e)
         outAdjacency.reserveCapacity(e); inAdjacency.reserveCapacity(e)
         relations.reserveCapacity(r)
-        if reserveIndex { relationIndex.reserveCapacity(r) }
+        relationIndex.reserveCapacity(r)
         tails.reserveCapacity(r); heads.reserveCapacity(r)
     }
 
@@ -125,22 +119,13 @@ public struct Graph: Sendable {
     /// indices of `list[i].source` and `list[i].target`), taking over `list`'s storage when the graph
     /// has no relation yet, so a big file's relations are never held twice. Ends are re-pointed at
     /// the entities' own id strings, so a million relations share a hundred thousand ids instead of
-    /// holding two million copies. `index`, when given, must have been made from this very `list`;
-    /// it is used when the graph has no relation yet (otherwise the ids are indexed here).
+    /// holding two million copies.
     /// Returns the relations refused because their id was taken.
     /// - Complexity: O(list.count), and O(V) more when the graph had no relation.
-    mutating func append(checked list: consuming [Relation], tails t: [Int32], heads h: [Int32],
-                         index made: RelationIDIndex? = nil) -> [Relation] {
+    mutating func append(checked list: consuming [Relation], tails t: [Int32], heads h: [Int32]) -> [Relation] {
         precondition(list.count == t.count && list.count == h.count)
         let base = relations.count
-        var duplicates: [Int] = []
-        if let made, base == 0, relationIndex.isEmpty {
-            precondition(made.count == list.count)
-            relationIndex = made.index
-            duplicates = made.duplicates
-        } else {
-            duplicates = RelationIDIndex.add(list, from: base, to: &relationIndex)
-        }
+        let duplicates = Self.index(list, from: base, in: &relationIndex)
         var t = t, h = h
         let refusedRelations = duplicates.map { list[$0] }
         if !duplicates.isEmpty {
@@ -316,25 +301,10 @@ struct AdjacencyRows: Sendable {
     }
 }
 
-/// The relation-id index of a list of relations appended to a graph without relations, which can
-/// be made apart (on another thread) from the list alone, and the positions of the relations it
-/// refuses because an earlier one has the same id.
-struct RelationIDIndex: Sendable {
-    let index: [IDKey: Int32]
-    let duplicates: [Int]
-    let count: Int
-
-    init(of list: [Relation]) {
-        var index: [IDKey: Int32] = [:]
-        index.reserveCapacity(list.count)
-        duplicates = Self.add(list, from: 0, to: &index)
-        self.index = index
-        count = list.count
-    }
-
+extension Graph {
     /// Indexes `list`'s ids as relations `base`, `base + 1`, ... of a graph whose ids are in
     /// `index`, a refused relation taking no number; returns the positions of the refused ones.
-    static func add(_ list: [Relation], from base: Int, to index: inout [IDKey: Int32]) -> [Int] {
+    fileprivate static func index(_ list: [Relation], from base: Int, in index: inout [IDKey: Int32]) -> [Int] {
         var duplicates: [Int] = []
         for i in list.indices {
             let r = Int32(base + i - duplicates.count)

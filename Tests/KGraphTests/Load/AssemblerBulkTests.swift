@@ -36,8 +36,7 @@ import Testing
 }
 
 /// Fast paths of assembly checked against the plain ones: ends a fragment gives (`relationEnds`)
-/// against looking every id up, the relation-id index made on another thread against the one
-/// made in place, and spellings numbered by a byte hash against a dictionary. Each case must give
+/// against looking every id up, and spellings numbered by a byte hash against a dictionary. Each case must give
 /// the same graph and the same diagnostics in the same order.
 @Suite struct AssemblerFastPathTests {
     /// Everything a graph answers, and the diagnostics of making it (in the order made).
@@ -53,15 +52,14 @@ import Testing
         var diagnostics: [String] = []
     }
 
-    private func snapshot(_ fragments: [GraphFragment], ends: Bool = true, apart: Bool = false, spellings: Bool = true) -> Snapshot {
+    private func snapshot(_ fragments: [GraphFragment], ends: Bool = true, spellings: Bool = true) -> Snapshot {
         var fragments = fragments
         if !ends { for k in fragments.indices { fragments[k].relationEnds = [] } }
         var d: [Diagnostic] = []
         var fast: GraphAssembler.FastPaths = []
         if ends { fast.insert(.givenEnds) }
-        if apart { fast.insert(.indexApart) }
         if spellings { fast.insert(.numberedSpellings) }
-        let g = GraphAssembler.assemble(fragments, base: .standard, fastPaths: fast, indexApartFrom: apart ? 1 : .max, diagnostics: &d)
+        let g = GraphAssembler.assemble(fragments, base: .standard, fastPaths: fast, diagnostics: &d)
         g.checkInvariants()
         var s = Snapshot()
         s.documents = g.documents
@@ -79,11 +77,10 @@ import Testing
     /// Every way of assembling agrees; returns the plain one.
     @discardableResult
     private func expectSame(_ fragments: [GraphFragment], sourceLocation: SourceLocation = #_sourceLocation) -> Snapshot {
-        let plain = snapshot(fragments, ends: false, apart: false, spellings: false)
-        #expect(snapshot(fragments, ends: false, apart: false) == plain, "spellings numbered", sourceLocation: sourceLocation)
-        #expect(snapshot(fragments, ends: true, apart: false) == plain, "ends given", sourceLocation: sourceLocation)
-        #expect(snapshot(fragments, ends: false, apart: true) == plain, "index made apart", sourceLocation: sourceLocation)
-        #expect(snapshot(fragments, ends: true, apart: true) == plain, "both", sourceLocation: sourceLocation)
+        let plain = snapshot(fragments, ends: false, spellings: false)
+        #expect(snapshot(fragments, ends: false) == plain, "spellings numbered", sourceLocation: sourceLocation)
+        #expect(snapshot(fragments, ends: true, spellings: false) == plain, "ends given", sourceLocation: sourceLocation)
+        #expect(snapshot(fragments, ends: true) == plain, "both", sourceLocation: sourceLocation)
         return plain
     }
 
@@ -181,7 +178,7 @@ import Testing
         #expect(s.diagnostics.filter { $0.contains("error") }.count == 8)
     }
 
-    @Test func indexMadeApartOnlyForTheFirstFragmentWithRelations() {
+    @Test func repeatedRelationIdsAcrossFragmentsAfterAnEmptyOrLostFirst() {
         let empty = fragment("a.yaml", entities: [("x", "militia"), ("y", "state")], relations: [])
         let b = fragment("b.yaml", documents: [], entities: [("z", "site")], relations: [
             ("r1", "z", "located-in", "y", ["doc"]), ("r2", "x", "attacked", "z", ["doc"]), ("r1", "x", "attacked", "y", ["doc"]),

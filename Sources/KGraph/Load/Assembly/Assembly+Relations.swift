@@ -4,7 +4,7 @@ extension Assembly {
     /// Resolves, checks and appends one fragment's relations; those with an unknown end are left out.
     /// `ends` are the fragment's given ends (or none), `positions` its entities' graph indices.
     mutating func addRelations(_ list: consuming [Relation], ends: consuming [GraphFragment.RelationEnds], positions: [Int32],
-                               of f: GraphFragment, index: RelationIDIndexer?) {
+                               of f: GraphFragment) {
         var tails: [Int32] = [], heads: [Int32] = []
         tails.reserveCapacity(list.count)
         heads.reserveCapacity(list.count)
@@ -30,7 +30,7 @@ extension Assembly {
         }
         // Let go of the ends: their memory goes to what comes next.
         _ = consume ends
-        append(list, tails: tails, heads: heads, valid: valid, index: index)
+        append(list, tails: tails, heads: heads, valid: valid)
     }
 
     /// What the relation phases read of a relation besides its citations.
@@ -147,17 +147,14 @@ extension Assembly {
         }
     }
 
-    /// Appends the valid relations in file order, reporting those whose id was taken. The index
-    /// made apart is of the list whole: waiting for it also lets go of its hold on the list, so
-    /// the graph can adopt the array and change it in place; it is used if all went in.
-    private mutating func append(_ list: consuming [Relation], tails: [Int32], heads: [Int32], valid: [Bool]?,
-                                 index: RelationIDIndexer?) {
-        let made = index?.wait()
+    /// Appends the valid relations in file order, reporting those whose id was taken. When all are
+    /// valid the graph adopts the list itself.
+    private mutating func append(_ list: consuming [Relation], tails: [Int32], heads: [Int32], valid: [Bool]?) {
         let refused: [Relation]
         if let valid {
             refused = graph.append(checked: list.indices.filter { valid[$0] }.map { list[$0] }, tails: tails, heads: heads)
         } else {
-            refused = graph.append(checked: consume list, tails: tails, heads: heads, index: made)
+            refused = graph.append(checked: consume list, tails: tails, heads: heads)
         }
         for r in refused {
             let first = graph.index(ofRelation: r.id).map { graph.relation(at: $0).location } ?? nil

@@ -52,20 +52,10 @@ struct Assembly {
         }
     }
 
-    /// Reserves room for every entity and relation; with `.indexApart`, starts indexing the
-    /// relation ids of the first fragment with relations on another core, when it is big.
-    mutating func reserveRoom(for fragments: [GraphFragment], indexApartFrom: Int)
-        -> (fragment: Int, indexer: RelationIDIndexer)? {
-        var apart: (Int, RelationIDIndexer)?
-        // Only the first fragment with relations can use it, and only when all its relations go
-        // in (see `Graph.append(checked:)`).
-        if fastPaths.contains(.indexApart), ProcessInfo.processInfo.activeProcessorCount > 1,
-           let k = fragments.firstIndex(where: { !$0.relations.isEmpty }), fragments[k].relations.count >= indexApartFrom {
-            apart = (k, RelationIDIndexer(fragments[k].relations))
-        }
+    /// Reserves room for every entity and relation.
+    mutating func reserveRoom(for fragments: [GraphFragment]) {
         graph.reserveCapacity(entities: fragments.reduce(0) { $0 + $1.entities.count },
-                              relations: fragments.reduce(0) { $0 + $1.relations.count }, relationIndex: apart == nil)
-        return apart
+                              relations: fragments.reduce(0) { $0 + $1.relations.count })
     }
 
     /// Adds every fragment's documents and entities, reporting repeated ids and unknown kinds.

@@ -20,13 +20,11 @@ public enum GraphAssembler {
         /// Relation ends a reader gives as positions (`GraphFragment.relationEnds`) are confirmed
         /// by comparing one id, instead of looked up by hashing it.
         public static let givenEnds = FastPaths(rawValue: 1)
-        /// The relation ids of the first big fragment are indexed on another thread meanwhile.
-        public static let indexApart = FastPaths(rawValue: 2)
         /// Relation types and cited documents, a few spellings named millions of times, are
         /// numbered by a byte hash and each decided once, instead of looked up per relation.
         public static let numberedSpellings = FastPaths(rawValue: 4)
 
-        public static let all: FastPaths = [.givenEnds, .indexApart, .numberedSpellings]
+        public static let all: FastPaths = [.givenEnds, .numberedSpellings]
     }
 
     /// Builds the graph from `fragments` (in order) over `base` extended by each fragment's vocabulary.
@@ -35,20 +33,13 @@ public enum GraphAssembler {
     public static func assemble(_ input: consuming [GraphFragment], base: Vocabulary = .standard,
                                 fastPaths: FastPaths = .all, strictVocabulary: Bool = false,
                                 diagnostics: inout [Diagnostic]) -> Graph {
-        assemble(input, base: base, fastPaths: fastPaths, indexApartFrom: 20_000, strictVocabulary: strictVocabulary,
-                 diagnostics: &diagnostics)
-    }
-
-    /// `indexApartFrom`: the number of relations from which `.indexApart` applies (tests lower it).
-    static func assemble(_ input: consuming [GraphFragment], base: Vocabulary, fastPaths: FastPaths = .all,
-                         indexApartFrom: Int, strictVocabulary: Bool = false, diagnostics: inout [Diagnostic]) -> Graph {
         var fragments = consume input
         var vocabulary = base
         for f in fragments { vocabulary = vocabulary.merging(f.vocabulary) }
         var a = Assembly(vocabulary: vocabulary, fastPaths: fastPaths, strictVocabulary: strictVocabulary)
         a.checkVocabulary(fragments)
         checkCitationEntities(fragments, &a.diagnostics)
-        let apart = a.reserveRoom(for: fragments, indexApartFrom: indexApartFrom)
+        a.reserveRoom(for: fragments)
         let positions = a.declare(fragments)
         a.checkCountries(fragments)
         a.numberKinds()
@@ -59,8 +50,7 @@ public enum GraphAssembler {
             fragments[k].relations = []
             let ends = positions[k].isEmpty ? [] : fragments[k].relationEnds
             fragments[k].relationEnds = []
-            a.addRelations(list, ends: ends, positions: positions[k], of: fragments[k],
-                           index: apart?.fragment == k ? apart?.indexer : nil)
+            a.addRelations(list, ends: ends, positions: positions[k], of: fragments[k])
         }
         a.warnings(fragments)
         diagnostics += a.diagnostics
