@@ -11,7 +11,7 @@ import KGraphRender
 //                                                  also times the load's two halves: reading the file
 //                                                  and assembling the graph; --fast-paths: the
 //                                                  assembler's, comma-separated, "none" or "all",
-//                                                  default all: givenEnds, numberedSpellings)
+//                                                  default all: givenEnds)
 //        kgraph-bench --layout FILE OUT.dot       (times the in-process sfdp layout + SVG of FILE's
 //                                                  whole graph, and writes the DOT it laid out)
 
@@ -27,8 +27,7 @@ if arguments.count == 4 && arguments[1] == "--layout" {
 }
 var fastPaths = GraphAssembler.FastPaths.all
 if let k = arguments.firstIndex(of: "--fast-paths"), k + 1 < arguments.count {
-    let names: [String: GraphAssembler.FastPaths] = ["givenEnds": .givenEnds, "numberedSpellings": .numberedSpellings,
-                                                      "all": .all, "none": []]
+    let names: [String: GraphAssembler.FastPaths] = ["givenEnds": .givenEnds, "all": .all, "none": []]
     fastPaths = []
     for name in arguments[k + 1].split(separator: ",") {
         guard let p = names[String(name)] else { fail("unknown fast path '\(name)'") }

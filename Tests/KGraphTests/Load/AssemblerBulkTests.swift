@@ -36,7 +36,7 @@ import Testing
 }
 
 /// Fast paths of assembly checked against the plain ones: ends a fragment gives (`relationEnds`)
-/// against looking every id up, and spellings numbered by a byte hash against a dictionary. Each case must give
+/// against looking every id up. Each case must give
 /// the same graph and the same diagnostics in the same order.
 @Suite struct AssemblerFastPathTests {
     /// Everything a graph answers, and the diagnostics of making it (in the order made).
@@ -52,13 +52,12 @@ import Testing
         var diagnostics: [String] = []
     }
 
-    private func snapshot(_ fragments: [GraphFragment], ends: Bool = true, spellings: Bool = true) -> Snapshot {
+    private func snapshot(_ fragments: [GraphFragment], ends: Bool = true) -> Snapshot {
         var fragments = fragments
         if !ends { for k in fragments.indices { fragments[k].relationEnds = [] } }
         var d: [Diagnostic] = []
         var fast: GraphAssembler.FastPaths = []
         if ends { fast.insert(.givenEnds) }
-        if spellings { fast.insert(.numberedSpellings) }
         let g = GraphAssembler.assemble(fragments, base: .standard, fastPaths: fast, diagnostics: &d)
         g.checkInvariants()
         var s = Snapshot()
@@ -77,10 +76,8 @@ import Testing
     /// Every way of assembling agrees; returns the plain one.
     @discardableResult
     private func expectSame(_ fragments: [GraphFragment], sourceLocation: SourceLocation = #_sourceLocation) -> Snapshot {
-        let plain = snapshot(fragments, ends: false, spellings: false)
-        #expect(snapshot(fragments, ends: false) == plain, "spellings numbered", sourceLocation: sourceLocation)
-        #expect(snapshot(fragments, ends: true, spellings: false) == plain, "ends given", sourceLocation: sourceLocation)
-        #expect(snapshot(fragments, ends: true) == plain, "both", sourceLocation: sourceLocation)
+        let plain = snapshot(fragments, ends: false)
+        #expect(snapshot(fragments, ends: true) == plain, "ends given", sourceLocation: sourceLocation)
         return plain
     }
 

@@ -17,8 +17,8 @@ struct Assembly {
     let knownKinds: Set<String>
     let kindNumber: [String: Int32]
     /// Relation types and cited documents, numbered by spelling; per number, what was decided.
-    var typeSpellings: Spellings, typeRule: [TypeRules?] = [], typeFinding: [Int] = []
-    var documentSpellings: Spellings, documentIndex: [Int] = [], documentFinding: [Int] = []
+    var typeSpellings = Spellings(), typeRule: [TypeRules?] = [], typeFinding: [Int] = []
+    var documentSpellings = Spellings(), documentIndex: [Int] = [], documentFinding: [Int] = []
     /// By document index: cited by some relation.
     var citedDocument: [Bool] = []
     /// Built only when a reference is wrong and a hint is wanted: indexing every name costs more
@@ -32,9 +32,6 @@ struct Assembly {
         graph = Graph(vocabulary: vocabulary)
         knownKinds = Set(vocabulary.kinds.map(\.id))
         kindNumber = Dictionary(vocabulary.kinds.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
-        let hashed = fastPaths.contains(.numberedSpellings)
-        typeSpellings = Spellings(byteHash: hashed)
-        documentSpellings = Spellings(byteHash: hashed)
     }
 
     // MARK: Phases before the relations

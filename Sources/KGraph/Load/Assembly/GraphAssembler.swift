@@ -20,11 +20,8 @@ public enum GraphAssembler {
         /// Relation ends a reader gives as positions (`GraphFragment.relationEnds`) are confirmed
         /// by comparing one id, instead of looked up by hashing it.
         public static let givenEnds = FastPaths(rawValue: 1)
-        /// Relation types and cited documents, a few spellings named millions of times, are
-        /// numbered by a byte hash and each decided once, instead of looked up per relation.
-        public static let numberedSpellings = FastPaths(rawValue: 4)
 
-        public static let all: FastPaths = [.givenEnds, .numberedSpellings]
+        public static let all: FastPaths = [.givenEnds]
     }
 
     /// Builds the graph from `fragments` (in order) over `base` extended by each fragment's vocabulary.
