@@ -6,12 +6,10 @@ import KGraphRender
 // and prints one JSON object shaped like Benchmarks/peers/peer_bench.py's, so the harness can put
 // them side by side. Phases: see Benchmarks/README.md.
 //
-// Usage: kgraph-bench [--load-only] [--split-load] [--fast-paths LIST] DIR [FILE]
+// Usage: kgraph-bench [--load-only] [--split-load] DIR [FILE]
 //                                                 (FILE defaults to DIR/graph.graphml; --split-load
 //                                                  also times the load's two halves: reading the file
-//                                                  and assembling the graph; --fast-paths: the
-//                                                  assembler's, comma-separated, "none" or "all",
-//                                                  default all: givenEnds)
+//                                                  and assembling the graph)
 //        kgraph-bench --layout FILE OUT.dot       (times the in-process sfdp layout + SVG of FILE's
 //                                                  whole graph, and writes the DOT it laid out)
 
@@ -24,16 +22,6 @@ var arguments = CommandLine.arguments
 if arguments.count == 4 && arguments[1] == "--layout" {
     layout(file: arguments[2], dotFile: arguments[3])
     exit(0)
-}
-var fastPaths = GraphAssembler.FastPaths.all
-if let k = arguments.firstIndex(of: "--fast-paths"), k + 1 < arguments.count {
-    let names: [String: GraphAssembler.FastPaths] = ["givenEnds": .givenEnds, "all": .all, "none": []]
-    fastPaths = []
-    for name in arguments[k + 1].split(separator: ",") {
-        guard let p = names[String(name)] else { fail("unknown fast path '\(name)'") }
-        fastPaths.formUnion(p)
-    }
-    arguments.removeSubrange(k...k + 1)
 }
 let loadOnly = arguments.contains("--load-only")
 let splitLoad = arguments.contains("--split-load")
@@ -74,7 +62,7 @@ func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
     let fragments = [GraphLoader.readFragment(file: file, diagnostics: &diagnostics)]
     let read = DispatchTime.now().uptimeNanoseconds
     // Handed over whole, as the loader does, so the graph adopts the relations without a copy.
-    let graph = GraphAssembler.assemble(consume fragments, fastPaths: fastPaths, diagnostics: &diagnostics)
+    let graph = GraphAssembler.assemble(consume fragments, diagnostics: &diagnostics)
     let end = DispatchTime.now().uptimeNanoseconds
     phases += [("read", Double(read - start) / 1e9), ("assemble", Double(end - read) / 1e9), ("load", Double(end - start) / 1e9)]
     return (graph, diagnostics.sortedByLocation())

@@ -24,16 +24,6 @@ public struct GraphFragment: Sendable {
         public init() {}
     }
 
-    /// The entities a relation's source and target name, as positions in `entities` (-1: not known).
-    public struct RelationEnds: Sendable, Equatable {
-        public var source: Int32
-        public var target: Int32
-        public init(source: Int32, target: Int32) {
-            self.source = source
-            self.target = target
-        }
-    }
-
     public var file: String
     public var title: String?
     public var description: String?
@@ -46,12 +36,6 @@ public struct GraphFragment: Sendable {
     public var entityPlaces: [EntityPlaces] = []
     public var relations: [Relation] = []
     public var relationPlaces: [RelationPlaces] = []
-    /// Optional, from readers that already know them: each relation's ends (one entry per
-    /// relation, or none). The assembler then takes ends from here instead of looking the ids up;
-    /// it still checks that the entity there has the id the relation names and looks up any end it
-    /// cannot confirm, so a wrong entry costs time, never correctness. Ignored unless there is one
-    /// entry per relation.
-    public var relationEnds: [RelationEnds] = []
     /// True for the native format, whose kinds and types must be in the vocabulary (an error);
     /// false for imports, which keep what they name (a warning).
     public var strictVocabulary: Bool

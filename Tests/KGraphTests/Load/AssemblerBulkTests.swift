@@ -35,10 +35,9 @@ import Testing
     }
 }
 
-/// Fast paths of assembly checked against the plain ones: ends a fragment gives (`relationEnds`)
-/// against looking every id up. Each case must give
-/// the same graph and the same diagnostics in the same order.
-@Suite struct AssemblerFastPathTests {
+/// Whole assemblies compared with what they must give: ends found by id (ids compared as Unicode
+/// scalars), entities and relations repeated across fragments, and imported findings in order.
+@Suite struct AssemblerPhaseTests {
     /// Everything a graph answers, and the diagnostics of making it (in the order made).
     struct Snapshot: Equatable {
         var documents: [Document] = []
@@ -52,13 +51,9 @@ import Testing
         var diagnostics: [String] = []
     }
 
-    private func snapshot(_ fragments: [GraphFragment], ends: Bool = true) -> Snapshot {
-        var fragments = fragments
-        if !ends { for k in fragments.indices { fragments[k].relationEnds = [] } }
+    private func snapshot(_ fragments: [GraphFragment]) -> Snapshot {
         var d: [Diagnostic] = []
-        var fast: GraphAssembler.FastPaths = []
-        if ends { fast.insert(.givenEnds) }
-        let g = GraphAssembler.assemble(fragments, base: .standard, fastPaths: fast, diagnostics: &d)
+        let g = GraphAssembler.assemble(fragments, base: .standard, diagnostics: &d)
         g.checkInvariants()
         var s = Snapshot()
         s.documents = g.documents
@@ -73,17 +68,8 @@ import Testing
         return s
     }
 
-    /// Every way of assembling agrees; returns the plain one.
-    @discardableResult
-    private func expectSame(_ fragments: [GraphFragment], sourceLocation: SourceLocation = #_sourceLocation) -> Snapshot {
-        let plain = snapshot(fragments, ends: false)
-        #expect(snapshot(fragments, ends: true) == plain, "ends given", sourceLocation: sourceLocation)
-        return plain
-    }
-
     private func fragment(_ file: String, strict: Bool = true, documents: [String] = ["doc"], entities: [(String, String)],
-                          relations: [(id: String, source: String, type: String, target: String, documents: [String])],
-                          ends: [(Int32, Int32)]? = nil) -> GraphFragment {
+                          relations: [(id: String, source: String, type: String, target: String, documents: [String])]) -> GraphFragment {
         var f = GraphFragment(file: file, strictVocabulary: strict)
         f.documents = documents.map { Document(id: $0, title: $0, location: FileLocation(file: file, line: 1, column: 1)) }
         f.entities = entities.enumerated().map { i, e in
@@ -94,19 +80,14 @@ import Testing
                      sources: r.documents.map { Citation(document: $0, quote: "q") },
                      location: FileLocation(file: file, line: 100 + i, column: 1))
         }
-        // By default the ends a reader would give: the first entity with the id in this fragment.
-        f.relationEnds = ends.map { $0.map { .init(source: $0.0, target: $0.1) } } ?? f.relations.map { r in
-            .init(source: Int32(f.entities.firstIndex { $0.id == r.source } ?? -1),
-                  target: Int32(f.entities.firstIndex { $0.id == r.target } ?? -1))
-        }
         return f
     }
 
-    @Test func cleanFragmentTakesEveryEndFromTheReader() {
+    @Test func cleanFragmentFindsEveryEnd() {
         let f = fragment("a.yaml", entities: [("x", "militia"), ("y", "state"), ("z", "site")], relations: [
             ("r1", "x", "attacked", "z", ["doc"]), ("r2", "y", "allied-with", "y", ["doc"]), ("r3", "z", "located-in", "y", ["doc"]),
         ])
-        let s = expectSame([f])
+        let s = snapshot([f])
         #expect(s.ends == [[0, 2], [1, 1], [2, 1]])
         #expect(s.diagnostics.isEmpty)
     }
@@ -116,12 +97,11 @@ import Testing
         // no string is shared. The same text in another Unicode form is another id (scalars differ).
         func copy(_ s: String) -> String { String(decoding: Array(s.utf8), as: UTF8.self) }
         let long = "an-entity-id-longer-than-fifteen-bytes", accented = "caf\u{E9}-militia-of-the-long-name"
-        var f = fragment("a.yaml", entities: [(long, "militia"), (accented, "state")], relations: [
+        let f = fragment("a.yaml", entities: [(long, "militia"), (accented, "state")], relations: [
             ("r1", copy(long), "attacked", copy(accented), ["doc"]), ("r2", copy(long), "attacked", "cafe\u{301}-militia-of-the-long-name", ["doc"]),
             ("r3", copy(long), "attacked", copy(accented), ["doc"]), ("r4", long, "attacked", accented, ["doc"]),
         ])
-        f.relationEnds = Array(repeating: .init(source: 0, target: 1), count: 4)
-        let s = expectSame([f])
+        let s = snapshot([f])
         #expect(s.ends == Array(repeating: [0, 1], count: 3))
         #expect(s.relations.map(\.id) == ["r1", "r3", "r4"])
         #expect(s.relations.allSatisfy { $0.source == long && $0.target == accented })
@@ -136,30 +116,10 @@ import Testing
         let b = fragment("b.yaml", documents: [], entities: [("x", "state"), ("w", "site"), ("w", "site")], relations: [
             ("r2", "w", "located-in", "x", ["doc"]), ("r3", "x", "attacked", "w", ["doc"]),
         ])
-        let s = expectSame([a, b])
+        let s = snapshot([a, b])
         #expect(s.entities.map(\.id) == ["x", "y", "w"])
         #expect(s.ends == [[0, 1], [2, 0], [0, 2]])
         #expect(s.diagnostics.filter { $0.contains("duplicate entity") }.count == 2)
-    }
-
-    @Test func wrongEndsAreLookedUpInstead() {
-        let entities = [("x", "militia"), ("y", "state"), ("z", "site")]
-        let relations: [(id: String, source: String, type: String, target: String, documents: [String])] = [
-            ("r1", "x", "attacked", "z", ["doc"]), ("r2", "y", "allied-with", "x", ["doc"]), ("r3", "z", "located-in", "y", ["doc"]),
-            ("r4", "y", "attacked", "z", ["doc"]), ("r5", "x", "attacked", "y", ["doc"]),
-        ]
-        // Swapped, out of range, negative, pointing at an entity with another id, and at one
-        // whose id an earlier end named wrongly.
-        let wrong = fragment("a.yaml", entities: entities, relations: relations, ends: [(2, 0), (7, -1), (-5, 99), (0, 0), (2, 1)])
-        let s = expectSame([wrong])
-        #expect(s.ends == [[0, 2], [1, 0], [2, 1], [1, 2], [0, 1]])
-        // One entry too few or too many: ignored.
-        var short = wrong
-        short.relationEnds.removeLast()
-        expectSame([short])
-        var long = fragment("a.yaml", entities: entities, relations: relations)
-        long.relationEnds.append(.init(source: 0, target: 0))
-        #expect(expectSame([long]).ends == s.ends)
     }
 
     @Test func unknownEndsAndRepeatedRelationIds() {
@@ -170,7 +130,7 @@ import Testing
         let b = fragment("b.yaml", documents: [], entities: [("z", "site")], relations: [
             ("r1", "z", "located-in", "y", ["doc"]), ("r6", "z", "located-in", "y", ["doc"]), ("r6", "y", "attacked", "z", ["doc"]),
         ])
-        let s = expectSame([a, b])
+        let s = snapshot([a, b])
         #expect(s.relations.map(\.id) == ["r1", "r4", "r5", "r6"])
         #expect(s.diagnostics.filter { $0.contains("error") }.count == 8)
     }
@@ -181,11 +141,11 @@ import Testing
             ("r1", "z", "located-in", "y", ["doc"]), ("r2", "x", "attacked", "z", ["doc"]), ("r1", "x", "attacked", "y", ["doc"]),
         ])
         let c = fragment("c.yaml", documents: [], entities: [], relations: [("r2", "y", "attacked", "z", ["doc"]), ("r3", "y", "attacked", "x", ["doc"])])
-        let s = expectSame([empty, b, c])
+        let s = snapshot([empty, b, c])
         #expect(s.relations.map(\.id) == ["r1", "r2", "r3"])
         // A first fragment whose relations all have an unknown end adds none: the next one is first to add.
         let lost = fragment("a.yaml", entities: [("x", "militia"), ("y", "state")], relations: [("r9", "x", "attacked", "nowhere", ["doc"])])
-        expectSame([lost, b, c])
+        #expect(snapshot([lost, b, c]).relations.map(\.id) == ["r1", "r2", "r3"])
     }
 
     @Test func importedFindingsKeepTheirOrderAndCounts() {
@@ -199,7 +159,7 @@ import Testing
         let b = fragment("b.graphml", strict: false, documents: [], entities: [("z", "militia")], relations: [
             ("r6", "z", "attacked", "x", []), ("r7", "z", "fl\u{E9}w", "x", ["d3"]),
         ])
-        let s = expectSame([a, b])
+        let s = snapshot([a, b])
         #expect(s.diagnostics == [
             "a.graphml:100:1: warning: unknown document 'd2' (cited 2 time(s); the file does not describe it)",
             "a.graphml:100:1: warning: unknown document 'cafe\u{301}' (cited 1 time(s); the file does not describe it)",
@@ -213,7 +173,7 @@ import Testing
         ])
     }
 
-    @Test func graphMLReaderGivesEndsThatHoldUp() {
+    @Test func graphMLFileReadTwice() {
         let xml = """
         <?xml version="1.0" encoding="UTF-8"?>
         <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
@@ -244,13 +204,8 @@ import Testing
         """
         var d: [Diagnostic] = []
         let f = GraphMLReader.read(.bytes(Data(xml.utf8)), file: "g.graphml", diagnostics: &d)
-        #expect(f.relationEnds.count == f.relations.count)
-        for (r, e) in zip(f.relations, f.relationEnds) {
-            #expect(e.source >= 0 && f.entities[Int(e.source)].id == r.source)
-            #expect(e.target >= 0 && f.entities[Int(e.target)].id == r.target)
-        }
         // Read twice: the second copy's entities are all refused.
-        let s = expectSame([f, f])
+        let s = snapshot([f, f])
         #expect(s.entities.map(\.id) == ["a", "b", "renamed", "in1", "outer", "late", "ghost"])
     }
 }

@@ -1,35 +1,17 @@
 import Foundation
 
-// After the last element: edge ends as entity positions, nodes only edges named, edge ids made
-// unique or given, then the warnings counted along the way.
+// After the last element: nodes only edges named, edge ids made unique or given, then the
+// warnings counted along the way.
 extension GraphMLParser {
     mutating func finish() {
-        // Where the entity each node's edges name sits in `fragment.entities`, for `relationEnds`.
-        var position = [Int32](repeating: -1, count: nodeIDs.count)
-        for (k, e) in fragment.entities.enumerated() {
-            var id = e.id
-            if let slot = id.withUTF8({ nodeTable.find($0) }), position[Int(slot)] < 0 { position[Int(slot)] = Int32(k) }
-        }
-        if !renamedNodes.isEmpty {
-            // Edges of a renamed node name its new id (below): the first entity with that id.
-            let newIDs = Set(renamedNodes.values)
-            var firstWith: [String: Int32] = [:]
-            for (k, e) in fragment.entities.enumerated() where newIDs.contains(e.id) && firstWith[e.id] == nil { firstWith[e.id] = Int32(k) }
-            for (old, new) in renamedNodes {
-                var old = old
-                if let slot = old.withUTF8({ nodeTable.find($0) }) { position[Int(slot)] = firstWith[new] ?? -1 }
-            }
-        }
         // Nodes only named by edges.
         var created = 0
         for (i, declared) in nodeDeclaredAt.enumerated() where declared == nil {
             if created == 0 { undeclaredFirstUse = firstUse(of: Int32(i)) }
-            position[i] = Int32(fragment.entities.count)
             fragment.entities.append(Entity(id: nodeIDs[i], name: nodeIDs[i], kind: InteropField.defaultKind,
                                             location: undeclaredFirstUse))
             created += 1
         }
-        fragment.relationEnds = edgeEnds.map { .init(source: position[Int($0.0)], target: position[Int($0.1)]) }
         if created > 0 {
             warn("\(created) node(s) are named by edges but never declared; they were created (as NetworkX and igraph do)",
                  at: undeclaredFirstUse)

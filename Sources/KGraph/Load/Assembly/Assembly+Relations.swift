@@ -2,9 +2,7 @@
 /// type, then append the fragment's valid relations to the graph.
 extension Assembly {
     /// Resolves, checks and appends one fragment's relations; those with an unknown end are left out.
-    /// `ends` are the fragment's given ends (or none), `positions` its entities' graph indices.
-    mutating func addRelations(_ list: consuming [Relation], ends: consuming [GraphFragment.RelationEnds], positions: [Int32],
-                               of f: GraphFragment) {
+    mutating func addRelations(_ list: consuming [Relation], of f: GraphFragment) {
         var tails: [Int32] = [], heads: [Int32] = []
         tails.reserveCapacity(list.count)
         heads.reserveCapacity(list.count)
@@ -16,7 +14,7 @@ extension Assembly {
             for i in relations.indices {
                 let r = Fields(id: relations[i].id, source: relations[i].source, target: relations[i].target,
                                type: relations[i].type, location: relations[i].location)
-                let (source, target) = resolveEnds(r, given: ends.isEmpty ? nil : ends[i], positions, f, i)
+                let (source, target) = resolveEnds(r, f, i)
                 checkCitations(relations[i].sources, of: r, f, i, unsourced: &unsourced)
                 checkType(r, source, target, f, i)
                 if let source, let target {
@@ -28,8 +26,6 @@ extension Assembly {
                 }
             }
         }
-        // Let go of the ends: their memory goes to what comes next.
-        _ = consume ends
         append(list, tails: tails, heads: heads, valid: valid)
     }
 
@@ -43,18 +39,9 @@ extension Assembly {
         i < f.relationPlaces.count ? f.relationPlaces[i] : .init()
     }
 
-    /// The entity indices of a relation's ends, nil for an unknown one (reported). A given end
-    /// counts when the entity there has the id named (ids are unique in the graph, so it is the
-    /// entity a lookup would find); any other is looked up.
-    private mutating func resolveEnds(_ r: Fields, given: GraphFragment.RelationEnds?, _ positions: [Int32],
-                                      _ f: GraphFragment, _ i: Int) -> (Int32?, Int32?) {
-        var source: Int32?, target: Int32?
-        if let given {
-            source = confirmed(given.source, naming: r.source, positions)
-            target = confirmed(given.target, naming: r.target, positions)
-        }
-        if source == nil { source = graph.index(ofEntity: r.source) }
-        if target == nil { target = graph.index(ofEntity: r.target) }
+    /// The entity indices of a relation's ends, nil for an unknown one (reported).
+    private mutating func resolveEnds(_ r: Fields, _ f: GraphFragment, _ i: Int) -> (Int32?, Int32?) {
+        let source = graph.index(ofEntity: r.source), target = graph.index(ofEntity: r.target)
         if source == nil {
             diagnostics.append(Diagnostic(.error, "unknown entity '\(r.source)'" + hint(r.source), at: places(f, i).source ?? r.location))
         }
@@ -62,15 +49,6 @@ extension Assembly {
             diagnostics.append(Diagnostic(.error, "unknown entity '\(r.target)'" + hint(r.target), at: places(f, i).target ?? r.location))
         }
         return (source, target)
-    }
-
-    /// The graph index of the entity at `position` in the fragment when its id is `id`; else nil.
-    @inline(__always)
-    private func confirmed(_ position: Int32, naming id: String, _ positions: [Int32]) -> Int32? {
-        let p = Int(position)
-        guard p >= 0 && p < positions.count, positions[p] >= 0 else { return nil }
-        let e = positions[p]
-        return sameScalars(entityIDs[Int(e)], id) ? e : nil
     }
 
     /// A relation must cite documents the graph has (imports may name documents they do not

@@ -4,14 +4,11 @@ import Foundation
 /// Each phase is a method of its own; `GraphAssembler.assemble` calls them in order.
 struct Assembly {
     let vocabulary: Vocabulary
-    let fastPaths: GraphAssembler.FastPaths
     /// Every file's vocabulary problems are errors (`--strict-vocabulary`), not only the native format's.
     let strictVocabulary: Bool
     var graph: Graph
     var diagnostics: [Diagnostic] = []
     var lenient = LenientFindings()
-    /// Each entity's id by entity index, apart from the entities, to confirm given ends.
-    var entityIDs: [String] = []
     /// Each entity's kind as its number in the vocabulary (-1 for a kind it lacks), by entity index.
     var kindOf: [Int32] = []
     let knownKinds: Set<String>
@@ -25,9 +22,8 @@ struct Assembly {
     /// than the rest of assembly on a big graph.
     private var nameIndex: NameIndex?
 
-    init(vocabulary: Vocabulary, fastPaths: GraphAssembler.FastPaths, strictVocabulary: Bool = false) {
+    init(vocabulary: Vocabulary, strictVocabulary: Bool = false) {
         self.vocabulary = vocabulary
-        self.fastPaths = fastPaths
         self.strictVocabulary = strictVocabulary
         graph = Graph(vocabulary: vocabulary)
         knownKinds = Set(vocabulary.kinds.map(\.id))
@@ -56,11 +52,8 @@ struct Assembly {
     }
 
     /// Adds every fragment's documents and entities, reporting repeated ids and unknown kinds.
-    /// Returns, for each fragment whose reader gives relation ends (when `.givenEnds`), the graph
-    /// index of each of its entities (-1: refused); empty for the others.
-    mutating func declare(_ fragments: [GraphFragment]) -> [[Int32]] {
-        var positions = [[Int32]](repeating: [], count: fragments.count)
-        for (k, f) in fragments.enumerated() {
+    mutating func declare(_ fragments: [GraphFragment]) {
+        for f in fragments {
             if graph.title == nil { graph.title = f.title }
             if graph.description == nil { graph.description = f.description }
             for doc in f.documents {
@@ -68,21 +61,15 @@ struct Assembly {
                     diagnostics.append(Diagnostic(.error, "\(error)" + firstAt(graph.document(id: doc.id)?.location), at: doc.location))
                 }
             }
-            let givesEnds = fastPaths.contains(.givenEnds) && !f.relationEnds.isEmpty && f.relationEnds.count == f.relations.count
-            if givesEnds { positions[k].reserveCapacity(f.entities.count) }
             for (i, e) in f.entities.enumerated() {
-                guard let index = try? graph.add(e) else {
-                    if givesEnds { positions[k].append(-1) }
+                guard (try? graph.add(e)) != nil else {
                     diagnostics.append(Diagnostic(.error, "\(GraphError.duplicateEntity(e.id))" + firstAt(graph.entity(id: e.id)?.location),
                                                   at: e.location))
                     continue
                 }
-                entityIDs.append(e.id)
-                if givesEnds { positions[k].append(index) }
                 checkKind(of: e, at: i, in: f)
             }
         }
-        return positions
     }
 
     /// An entity's kind must be in the vocabulary: an error in the native format, one counted
