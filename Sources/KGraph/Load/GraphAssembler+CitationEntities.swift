@@ -7,16 +7,18 @@ extension GraphAssembler {
         let fields = Citation.fields.indices.filter { Citation.fields[$0].value == .entityID }
         guard !fields.isEmpty else { return }
         var ids: Set<IDKey>?
+        let described = Citation.fields
         for f in fragments {
-            // By index: `enumerated()` would copy each relation (a million on a big graph).
+            // By index: `enumerated()` would copy each relation and citation (a million on a big graph).
             for i in f.relations.indices {
-                for (j, c) in f.relations[i].sources.enumerated() {
+                let citations = f.relations[i].sources
+                for j in citations.indices {
                     for k in fields {
-                        guard let v = Citation.fields[k].text(c) else { continue }
+                        guard let v = described[k].text(citations[j]) else { continue }
                         if ids == nil { ids = Set(fragments.lazy.flatMap { $0.entities.lazy.map { IDKey($0.id) } }) }
                         guard let known = ids, !known.contains(IDKey(v)) else { continue }
-                        let citations = i < f.relationPlaces.count ? f.relationPlaces[i].citations : []
-                        let at = j < citations.count && k < citations[j].count ? citations[j][k] : nil
+                        let places = i < f.relationPlaces.count ? f.relationPlaces[i].citations : []
+                        let at = j < places.count && k < places[j].count ? places[j][k] : nil
                         d.append(Diagnostic(.error, "unknown entity '\(v)' as \(Citation.fields[k].key) of a citation"
                                             + didYouMean(v, among: known.map(\.id)), at: at ?? f.relations[i].location))
                     }
