@@ -122,8 +122,7 @@ extension GraphMLParser {
     static let edgesBeforeEstimate = 4096
 
     /// Reserves room for the relations a big file still holds, estimated from the bytes its first
-    /// edges took, so that the list is not copied each time it grows (and, in the first half,
-    /// has room for the second half's relations when they are merged).
+    /// edges took, so that the list is not copied each time it grows.
     mutating func reserveRelations() {
         guard let size = source?.size, size >= 1 << 20 else { return }
         let perEdge = max(1, (t.offset - firstEdgeAt) / fragment.relations.count)

@@ -23,7 +23,7 @@ extension GraphMLParser {
             var firstAt: FileLocation?
             for i in fragment.relations.indices {
                 let r = fragment.relations[i]
-                guard !r.id.isEmpty, let slot = edgeSlot(of: r.id),
+                guard !r.id.isEmpty, let slot = Array(r.id.utf8).withUnsafeBufferPointer({ edgeIDTable.find($0) }),
                       reusedEdgeIDs[slot] != nil else { continue }
                 var new = r.source + "-" + r.target + "-" + r.id
                 var n = 2

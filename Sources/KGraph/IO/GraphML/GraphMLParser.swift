@@ -3,7 +3,7 @@ import Foundation
 /// Reads GraphML in one pass over a tokenizer (see `GraphMLReader`). This file holds its state and
 /// the document's structure; the rest, in reading order: `+Keys` (key declarations, which key a
 /// `<data>` names), `+Nodes`, `+Edges`, `+Data` (the values of `<data>`), `+Finish` (after the
-/// last element); `GraphMLReader+TwoThreads` reads a big file's second half on another thread.
+/// last element).
 struct GraphMLParser: XMLGraphParser, ~Copyable {
     var t: XMLTokenizer
     let file: String
@@ -47,10 +47,8 @@ struct GraphMLParser: XMLGraphParser, ~Copyable {
     var notes: [String: (count: Int, at: FileLocation?)] = [:]
     var noteOrder: [String] = []
 
-    /// The reader's bytes, for their size (and a two-thread read).
+    /// The reader's bytes, for their size.
     var source: ByteSource?
-    /// A big file's second half read on another thread (GraphMLReader+TwoThreads.swift).
-    var twoThreads = TwoThreadState()
     /// File offset of the first edge, for estimating how many relations a big file holds.
     var firstEdgeAt = 0
 
@@ -113,7 +111,6 @@ struct GraphMLParser: XMLGraphParser, ~Copyable {
                     } else {
                         graphSeen = true
                         try graph(parent: nil, top: true)
-                        if twoThreads.ended { return }
                     }
                 }
                 else if isG("data") { try graphData() }
@@ -129,11 +126,9 @@ struct GraphMLParser: XMLGraphParser, ~Copyable {
 
     /// A `<graph>`'s content: the top-level one, or one nested in node `parent` (yEd groups).
     mutating func graph(parent: String?, top: Bool) throws(XMLSyntaxError) {
-        var checked = 0
         while true {
             switch try t.next() {
             case .startElement:
-                if top && twoThreadCheckpoint(counted: &checked) { return }
                 if isG("node") { try node(parent: parent) }
                 else if isG("edge") {
                     if fragment.relations.isEmpty { firstEdgeAt = t.absolute(t.tokenStart) }
@@ -155,7 +150,6 @@ struct GraphMLParser: XMLGraphParser, ~Copyable {
                 }
                 else { try t.skipElement() }
             case .endElement, .endOfDocument:
-                if top { abandonSecondHalf() }
                 return
             case .text: continue
             }

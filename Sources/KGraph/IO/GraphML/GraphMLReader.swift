@@ -27,44 +27,29 @@ public enum GraphMLReader {
     /// Reads a GraphML file or bytes. Problems are appended to `diagnostics`; a file that is not
     /// well-formed XML yields an empty fragment and one located error.
     public static func read(_ source: ByteSource, file: String, diagnostics: inout [Diagnostic]) -> GraphFragment {
-        read(source, file: file, diagnostics: &diagnostics, split: .automatic)
-    }
-
-    static func read(_ source: ByteSource, file: String, diagnostics: inout [Diagnostic], split: Split) -> GraphFragment {
-        readReportingSplit(source, file: file, diagnostics: &diagnostics, split: split).fragment
-    }
-
-    /// `read`, and the file offset where a second half read on another thread was merged, if one was.
-    static func readReportingSplit(_ source: ByteSource, file: String, diagnostics: inout [Diagnostic],
-                                   split: Split, chunkSize: Int = 1 << 20,
-                                   fastPaths: Bool = true) -> (fragment: GraphFragment, mergedAt: Int?) {
-        var tokenizer: XMLTokenizer
-        do { tokenizer = try XMLTokenizer(source: source, file: file, chunkSize: chunkSize) } catch {
-            diagnostics.append(Diagnostic(.error, error.message, at: error.location))
-            return (GraphFragment(file: file, strictVocabulary: false), nil)
-        }
-        tokenizer.fastPaths = fastPaths
-        var parser = GraphMLParser(tokenizer, file: file)
-        parser.source = source
-        parser.twoThreads.split = split
-        do {
-            try parser.document()
-        } catch {
-            parser.abandonSecondHalf()
-            diagnostics.append(Diagnostic(.error, error.message, at: error.location))
-            return (GraphFragment(file: file, strictVocabulary: false), nil)
-        }
-        parser.abandonSecondHalf()
-        parser.finish()
-        diagnostics += parser.diagnostics
-        return (parser.fragment, parser.twoThreads.mergedAt)
+        read(source, file: file, chunkSize: 1 << 20, fastPaths: true, diagnostics: &diagnostics)
     }
 
     /// `read` with the tokenizer's chunk size and fast paths chosen, for tests: both paths, and a
     /// chunk ending anywhere, must give the same fragment and diagnostics.
     static func read(_ source: ByteSource, file: String, chunkSize: Int, fastPaths: Bool,
                      diagnostics: inout [Diagnostic]) -> GraphFragment {
-        readReportingSplit(source, file: file, diagnostics: &diagnostics, split: .never, chunkSize: chunkSize,
-                           fastPaths: fastPaths).fragment
+        var tokenizer: XMLTokenizer
+        do { tokenizer = try XMLTokenizer(source: source, file: file, chunkSize: chunkSize) } catch {
+            diagnostics.append(Diagnostic(.error, error.message, at: error.location))
+            return GraphFragment(file: file, strictVocabulary: false)
+        }
+        tokenizer.fastPaths = fastPaths
+        var parser = GraphMLParser(tokenizer, file: file)
+        parser.source = source
+        do {
+            try parser.document()
+        } catch {
+            diagnostics.append(Diagnostic(.error, error.message, at: error.location))
+            return GraphFragment(file: file, strictVocabulary: false)
+        }
+        parser.finish()
+        diagnostics += parser.diagnostics
+        return parser.fragment
     }
 }
