@@ -8,13 +8,15 @@ extension Assembly {
         heads.reserveCapacity(list.count)
         var valid: [Bool]?
         var unsourced = -1
-        // Each phase borrows the relation from the buffer: a copy would retain and release every
-        // string and array in it (3 % of the whole load).
+        // Each phase is handed the fields it reads, not the relation: passing a relation copies it,
+        // which retains and releases every string and array in it (3 % of the whole load).
         list.withUnsafeBufferPointer { relations in
             for i in relations.indices {
-                let (source, target) = resolveEnds(relations[i], f, i)
-                checkCitations(of: relations[i], f, i, unsourced: &unsourced)
-                checkType(relations[i], source, target, f, i)
+                let r = Fields(id: relations[i].id, source: relations[i].source, target: relations[i].target,
+                               type: relations[i].type, location: relations[i].location)
+                let (source, target) = resolveEnds(r, f, i)
+                checkCitations(relations[i].sources, of: r, f, i, unsourced: &unsourced)
+                checkType(r, source, target, f, i)
                 if let source, let target {
                     tails.append(source)
                     heads.append(target)
@@ -27,12 +29,18 @@ extension Assembly {
         append(list, tails: tails, heads: heads, valid: valid)
     }
 
+    /// What the relation phases read of a relation besides its citations.
+    private struct Fields {
+        var id: String, source: String, target: String, type: String
+        var location: FileLocation?
+    }
+
     private func places(_ f: GraphFragment, _ i: Int) -> GraphFragment.RelationPlaces {
         i < f.relationPlaces.count ? f.relationPlaces[i] : .init()
     }
 
     /// The entity indices of a relation's ends, nil for an unknown one (reported).
-    private mutating func resolveEnds(_ r: borrowing Relation, _ f: GraphFragment, _ i: Int) -> (Int32?, Int32?) {
+    private mutating func resolveEnds(_ r: Fields, _ f: GraphFragment, _ i: Int) -> (Int32?, Int32?) {
         let source = graph.index(ofEntity: r.source), target = graph.index(ofEntity: r.target)
         if source == nil {
             diagnostics.append(Diagnostic(.error, "unknown entity '\(r.source)'" + hint(r.source), at: places(f, i).source ?? r.location))
@@ -45,8 +53,7 @@ extension Assembly {
 
     /// A relation must cite documents the graph has (imports may name documents they do not
     /// describe, and cite none: a counted warning each).
-    private mutating func checkCitations(of r: borrowing Relation, _ f: GraphFragment, _ i: Int, unsourced: inout Int) {
-        let citations = r.sources
+    private mutating func checkCitations(_ citations: [Citation], of r: Fields, _ f: GraphFragment, _ i: Int, unsourced: inout Int) {
         if citations.isEmpty && !f.strictVocabulary {
             if unsourced < 0 { unsourced = lenient.finding("unsourced", f.file, at: r.location) }
             lenient.count(unsourced)
@@ -76,7 +83,7 @@ extension Assembly {
 
     /// A relation's type must be in the vocabulary (imports: a counted warning per type), and
     /// its ends of kinds the type's domain and range allow.
-    private mutating func checkType(_ r: borrowing Relation, _ source: Int32?, _ target: Int32?, _ f: GraphFragment, _ i: Int) {
+    private mutating func checkType(_ r: Fields, _ source: Int32?, _ target: Int32?, _ f: GraphFragment, _ i: Int) {
         let spelling = typeSpellings.number(r.type)
         if spelling == typeRule.count {
             typeRule.append(vocabulary.type(r.type).map { TypeRules(type: $0, kindNumber: kindNumber) })
