@@ -39,18 +39,18 @@ import Testing
               aliases: KH, Kataib Hezbollah
 
             attacked (2)
-              -> Tower 22  2024-01-28  medium confidence, attributed  [mee]
-                   mee: "footprints of Kataib Hezbollah"
-              -> Al-Tanf  2024-01  high confidence, reported  [mee]
-                   mee: "attacks against US targets"
+              -> Tower 22  2024-01-28  medium confidence, attributed
+                   mee (Middle East Eye, 2024-02-02): "footprints of Kataib Hezbollah"
+              -> Al-Tanf  2024-01  high confidence, reported
+                   mee (Middle East Eye, 2024-02-02): "attacks against US targets"
 
             backed by (1)
-              <- Iran  high confidence, reported  [mee]
-                   mee: "Iran-backed groups"
+              <- Iran  high confidence, reported
+                   mee (Middle East Eye, 2024-02-02): "Iran-backed groups"
 
             struck by (1)
-              <- United States  2024-02-02  high confidence, reported  [mee]
-                   mee: "struck more than 85 targets"
+              <- United States  2024-02-02  high confidence, reported
+                   mee (Middle East Eye, 2024-02-02): "struck more than 85 targets"
 
             """)
     }
@@ -98,7 +98,7 @@ import Testing
     @Test func relationsFilteredByTypeAndEntity() throws {
         let r = try kgraph(["relations", "--type", "attacked", "--involving", "Tower 22"] + graph())
         #expect(r.status == 0)
-        #expect(r.stdout == "Kata'ib Hezbollah --attacked--> Tower 22  2024-01-28  medium confidence, attributed  [mee]\n")
+        #expect(r.stdout == "Kata'ib Hezbollah --attacked--> Tower 22  2024-01-28  medium confidence, attributed  [mee (Middle East Eye, 2024-02-02)]\n")
         let all = try kgraph(["relations", "--format", "json"] + graph())
         let list = try #require(try JSONSerialization.jsonObject(with: Data(all.stdout.utf8)) as? [[String: Any]])
         #expect(list.count == 5)

@@ -16,14 +16,14 @@ import Testing
               - kirby  John Kirby (person)
 
             Relations: 2 added, 2 removed, 2 changed
-              + us-struck-border  United States --struck--> Border facility  2021-06-27  high confidence, reported  [reuters-2021]
-              + kh-uses-border  Kata'ib Hezbollah --uses--> Border facility  2021..2021-06  high confidence, reported  [reuters-2021]
-              - kh-attacked-tanf  Kata'ib Hezbollah --attacked--> Al-Tanf  2024-01  high confidence, reported  [mee]
-              - kirby-spoke-for-us  John Kirby --spoke-for--> United States  high confidence, reported  [mee]
-              ~ iran-backs-kh  Iran --backs--> Kata'ib Hezbollah  high confidence, reported  [mee, reuters-2021]
+              + us-struck-border  United States --struck--> Border facility  2021-06-27  high confidence, reported  [reuters-2021 (Reuters, 2021-06-28)]
+              + kh-uses-border  Kata'ib Hezbollah --uses--> Border facility  2021..2021-06  high confidence, reported  [reuters-2021 (Reuters, 2021-06-28)]
+              - kh-attacked-tanf  Kata'ib Hezbollah --attacked--> Al-Tanf  2024-01  high confidence, reported  [mee (Middle East Eye, 2024-02-02)]
+              - kirby-spoke-for-us  John Kirby --spoke-for--> United States  high confidence, reported  [mee (Middle East Eye, 2024-02-02)]
+              ~ iran-backs-kh  Iran --backs--> Kata'ib Hezbollah  high confidence, reported  [mee (Middle East Eye, 2024-02-02), reuters-2021 (Reuters, 2021-06-28)]
                   sources[2].document: (none) -> "reuters-2021"
                   sources[2].quote: (none) -> "Iran-backed militia"
-              ~ kh-attacked-t22  Kata'ib Hezbollah --attacked--> Tower 22  2024-01-28  medium confidence, attributed  [mee]
+              ~ kh-attacked-t22  Kata'ib Hezbollah --attacked--> Tower 22  2024-01-28  medium confidence, attributed  [mee (Middle East Eye, 2024-02-02)]
                   attributes.killed: "3" -> (none)
 
             Documents: 2 added, 0 removed, 0 changed

@@ -11,9 +11,11 @@ import Testing
         let r = try kgraph(["show", "The United States", "--include-parts"] + shippedGraph)
         #expect(r.status == 0)
         #expect(r.stdout.contains("\n  parts: US armed forces, US House of Representatives, US Senate, US Central Command\n"))
-        #expect(r.stdout.contains("\n  US Central Command -> IRGC Quds Force  2024-02-02..2024-02-03  high confidence, reported  [r001-mee-2024]\n"))
+        #expect(r.stdout.contains("\n  US Central Command -> IRGC Quds Force  2024-02-02..2024-02-03  high confidence, reported\n"
+                                  + "       r001-mee-2024 (Middle East Eye, 2024-02-02): \""))
         // The entity's own rows keep their form.
-        #expect(r.stdout.contains("\n  -> Border control point in eastern Syria  2021-02-26  high confidence, reported  [r003-reuters-2021]\n"))
+        #expect(r.stdout.contains("\n  -> Border control point in eastern Syria  2021-02-26  high confidence, reported\n"
+                                  + "       r003-reuters-2021 (Reuters (credited as source; republished by an unnamed site), 2021-02): \""))
     }
 
     @Test func showJSONWithPartsAddsThemAndTheirRelationsOnce() throws {

@@ -19,10 +19,10 @@ import Testing
             Path 1 of 1, 2 hops: Iran [iran] to United States [united-states]
               1. Iran --backs--> Kata'ib Hezbollah
                    undated, high confidence, reported
-                   mee: "Iran-backed groups"
+                   mee (Middle East Eye, 2024-02-02): "Iran-backed groups"
               2. Kata'ib Hezbollah <--struck-- United States
                    2024-02-02 (day), high confidence, reported
-                   mee: "struck more than 85 targets"
+                   mee (Middle East Eye, 2024-02-02): "struck more than 85 targets"
 
             """)
     }
@@ -160,13 +160,13 @@ import Testing
               United States [united-states] (state)
                 John Kirby --spoke-for--> United States
                   undated, high confidence, reported
-                  mee: "White House spokesperson John Kirby"
+                  mee (Middle East Eye, 2024-02-02): "White House spokesperson John Kirby"
 
             2 hops away (1)
               Kata'ib Hezbollah [kataib-hezbollah] (militia)
                 United States --struck--> Kata'ib Hezbollah
                   2024-02-02 (day), high confidence, reported
-                  mee: "struck more than 85 targets"
+                  mee (Middle East Eye, 2024-02-02): "struck more than 85 targets"
 
             """)
     }
@@ -206,15 +206,15 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout == """
             2024-01     Kata'ib Hezbollah --attacked--> Al-Tanf  (high confidence, reported)
-                          mee: "attacks against US targets"
+                          mee (Middle East Eye, 2024-02-02): "attacks against US targets"
             2024-01-28  Kata'ib Hezbollah --attacked--> Tower 22  (medium confidence, attributed)
-                          mee: "footprints of Kataib Hezbollah"
+                          mee (Middle East Eye, 2024-02-02): "footprints of Kataib Hezbollah"
             2024-02-02  United States --struck--> Kata'ib Hezbollah  (high confidence, reported)
-                          mee: "struck more than 85 targets"
+                          mee (Middle East Eye, 2024-02-02): "struck more than 85 targets"
             undated     Iran --backs--> Kata'ib Hezbollah  (high confidence, reported)
-                          mee: "Iran-backed groups"
+                          mee (Middle East Eye, 2024-02-02): "Iran-backed groups"
             undated     John Kirby --spoke-for--> United States  (high confidence, reported)
-                          mee: "White House spokesperson John Kirby"
+                          mee (Middle East Eye, 2024-02-02): "White House spokesperson John Kirby"
 
             """)
     }

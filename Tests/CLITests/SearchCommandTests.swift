@@ -14,7 +14,7 @@ import Testing
                   name: [Kata'ib] Hezbollah
 
             Relations (1)
-              Kata'ib Hezbollah --attacked--> Tower 22  2024-01-28  medium confidence, attributed  [mee]
+              Kata'ib Hezbollah --attacked--> Tower 22  2024-01-28  medium confidence, attributed  [mee (Middle East Eye, 2024-02-02)]
                   quote, mee (Middle East Eye, 2024-02-02): footprints of [Kataib] Hezbollah
 
             """)

@@ -85,11 +85,11 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout == """
             2021-06-27     United States --struck--> Border facility  (high confidence, reported)
-                             reuters-2021: "precision strikes on facilities used by Iran-backed militias near the border"
+                             reuters-2021 (Reuters, 2021-06-28): "precision strikes on facilities used by Iran-backed militias near the border"
 
             May have begun before 2021-06 (an earlier or coarser start, or none given) and may hold in the window:
             2021..2021-06  Kata'ib Hezbollah --uses--> Border facility  (high confidence, reported)
-                             reuters-2021: "operational and weapons storage facilities"
+                             reuters-2021 (Reuters, 2021-06-28): "operational and weapons storage facilities"
 
             """)
     }

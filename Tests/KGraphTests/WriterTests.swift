@@ -41,19 +41,21 @@ import Testing
         var g = Graph()
         try g.add(Entity(id: "a", name: "Alpha", kind: "state"))
         try g.add(Entity(id: "b", name: "Beta", kind: "site"))
+        // d1 is listed: it shows with its outlet and date; d2 is not: its bare id.
+        try g.add(Document(id: "d1", title: "A long headline", outlet: "Reuters", published: PartialDate("2024-02-02")))
         let r = Relation(id: "r", source: "a", type: "operates", target: "b", time: try TimeSpan.parse("2024-01").get(),
                          sources: [Citation(document: "d1", quote: "x"), Citation(document: "d1", quote: "y"),
                                    Citation(document: "d2", quote: "z")], provenance: .added)
-        #expect(TextReport.line(r, in: g) == "Alpha --operates--> Beta  2024-01  high confidence, added from general knowledge  [d1, d2]")
+        #expect(TextReport.line(r, in: g) == "Alpha --operates--> Beta  2024-01  high confidence, added from general knowledge  [d1 (Reuters, 2024-02-02), d2]")
         #expect(r.json.fields["provenance"] == .text("added"))
         var reported = r
         reported.provenance = .reported
         #expect(reported.json.fields["provenance"] == .text("reported"))
-        #expect(TextReport.line(reported, in: g) == "Alpha --operates--> Beta  2024-01  high confidence, reported  [d1, d2]")
+        #expect(TextReport.line(reported, in: g) == "Alpha --operates--> Beta  2024-01  high confidence, reported  [d1 (Reuters, 2024-02-02), d2]")
         var denied = r
         denied.assertion = .denied
         denied.confidence = .low
-        #expect(TextReport.line(denied, in: g) == "Alpha --operates--> Beta  2024-01  low confidence, denied, added from general knowledge  [d1, d2]")
+        #expect(TextReport.line(denied, in: g) == "Alpha --operates--> Beta  2024-01  low confidence, denied, added from general knowledge  [d1 (Reuters, 2024-02-02), d2]")
     }
 }
 

@@ -37,10 +37,10 @@ public enum QueryText {
         dateWithPrecision(r.time) + ", " + r.strengthText
     }
 
-    /// The citations of a relation, one per line: `doc-id: "quote"`, or a warning when it has none.
-    public static func sources(_ r: Relation, indent: String) -> String {
+    /// The citations of a relation, one per line: `doc-id (Outlet, date): "quote"`, or a warning when it has none.
+    public static func sources(_ r: Relation, in g: Graph, indent: String) -> String {
         if r.sources.isEmpty { return indent + "(no source cited)" }
-        return TextReport.citations(r, indent: indent)
+        return TextReport.citations(r, in: g, indent: indent)
     }
 
     // MARK: Paths
@@ -56,7 +56,7 @@ public enum QueryText {
                 let r = g.relation(at: hop.relation)
                 out += "  \(h + 1). " + step(from: hop.from, to: hop.to, relation: hop.relation, forward: hop.isForward, in: g) + "\n"
                 out += "       " + evidence(r) + "\n"
-                out += sources(r, indent: "       ") + "\n"
+                out += sources(r, in: g, indent: "       ") + "\n"
                 if !hop.alternatives.isEmpty {
                     let ids = hop.alternatives.map { g.relation(at: $0).id }
                     out += "       (\(ids.count) more relation\(ids.count == 1 ? "" : "s") link\(ids.count == 1 ? "s" : "") them: "
@@ -102,7 +102,7 @@ public enum QueryText {
                 let rel = g.relation(at: r)
                 return indent + step(from: g.sourceIndex(ofRelation: r), to: g.targetIndex(ofRelation: r), relation: r,
                                      forward: true, in: g) + "\n"
-                    + indent + "  " + evidence(rel) + "\n" + sources(rel, indent: indent + "  ") + "\n"
+                    + indent + "  " + evidence(rel) + "\n" + sources(rel, in: g, indent: indent + "  ") + "\n"
             }.joined()
         }
         if !under[0].isEmpty { out += relations(under[0], indent: "  ") }
@@ -138,7 +138,7 @@ public enum QueryText {
             out += date.padding(toLength: w, withPad: " ", startingAt: 0) + "  "
                 + step(from: g.sourceIndex(ofRelation: r), to: g.targetIndex(ofRelation: r), relation: r, forward: true, in: g)
                 + "  (" + rel.strengthText + ")\n"
-            out += sources(rel, indent: String(repeating: " ", count: w + 4)) + "\n"
+            out += sources(rel, in: g, indent: String(repeating: " ", count: w + 4)) + "\n"
         }
         return out
     }

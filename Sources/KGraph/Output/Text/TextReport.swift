@@ -1,27 +1,32 @@
 /// Human-readable text for entities and relations, as the CLI prints it.
 public enum TextReport {
-    /// One line for a relation: `Iran --backs--> Kata'ib Hezbollah  2021..2024  high, reported  [doc]`.
+    /// One line for a relation:
+    /// `Iran --backs--> Kata'ib Hezbollah  2021..2024  high confidence, reported  [doc (Outlet, 2024-02-02)]`.
     public static func line(_ r: Relation, in g: Graph) -> String {
         let s = g.entity(id: r.source)?.name ?? r.source
         let t = g.entity(id: r.target)?.name ?? r.target
-        return "\(s) --\(r.type)--> \(t)" + details(r)
+        return "\(s) --\(r.type)--> \(t)" + details(r, in: g)
     }
 
-    /// `  2024-01-28  medium, attributed  [doc-a, doc-b]` (the date part only when dated).
-    public static func details(_ r: Relation) -> String {
-        var out = ""
-        if let t = r.time { out += "  " + t.description }
-        out += "  " + r.strengthText
+    /// `  2024-01-28  medium confidence, attributed  [doc-a (Outlet, date), doc-b (...)]`: each
+    /// document as `DocumentText.cited` shows it (the date part only when dated).
+    public static func details(_ r: Relation, in g: Graph) -> String {
         var seen = Set<String>()
-        out += "  [" + r.sources.map(\.document).filter { seen.insert($0).inserted }.joined(separator: ", ") + "]"
-        return out
+        let documents = r.sources.map(\.document).filter { seen.insert($0).inserted }
+        return dateAndStrength(r) + "  [" + documents.map { DocumentText.cited($0, in: g) }.joined(separator: ", ") + "]"
     }
 
-    /// The citations of a relation, one per line: `      doc-id: "quote"`, then the citation's
-    /// other fields of `Citation.fields` that it has (`  speaker: id`).
-    public static func citations(_ r: Relation, indent: String) -> String {
+    /// `  2024-01-28  medium confidence, attributed` (the date part only when dated).
+    static func dateAndStrength(_ r: Relation) -> String {
+        (r.time.map { "  " + $0.description } ?? "") + "  " + r.strengthText
+    }
+
+    /// The citations of a relation, one per line: `      doc-id (Outlet, date): "quote"` (the
+    /// document as `DocumentText.cited` shows it), then the citation's other fields of
+    /// `Citation.fields` that it has (`  speaker: id`).
+    public static func citations(_ r: Relation, in g: Graph, indent: String) -> String {
         r.sources.map { c in
-            var line = "\(indent)\(c.document): \"\(c.quote)\""
+            var line = "\(indent)\(DocumentText.cited(c.document, in: g)): \"\(c.quote)\""
             for field in Citation.fields where field.key != "document" && field.key != "quote" {
                 if let v = field.text(c) { line += "  \(field.key): \(v)" }
             }
@@ -74,8 +79,9 @@ public enum TextReport {
                 let outgoing = g.sourceIndex(ofRelation: r) == e
                 let other = g.entity(at: outgoing ? g.targetIndex(ofRelation: r) : g.sourceIndex(ofRelation: r))
                 let title = outgoing ? (type?.label ?? rel.type) : (type?.inverse ?? "\(rel.type) (incoming)")
-                var row = " \(subject) \(outgoing ? "->" : "<-") \(other.name)" + details(rel)
-                row += "\n" + citations(rel, indent: "       ")
+                // The citations below name each document: the row does not list them again.
+                var row = " \(subject) \(outgoing ? "->" : "<-") \(other.name)" + dateAndStrength(rel)
+                row += "\n" + citations(rel, in: g, indent: "       ")
                 if let n = rel.note { row += "\n       note: \(n)" }
                 add(title, row)
             }
