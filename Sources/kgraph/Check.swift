@@ -14,7 +14,8 @@ struct Check: ParsableCommand {
     func run() throws {
         let result = try graphOptions.loadResult()
         let g = result.graph
-        let diagnostics = (result.diagnostics + QuoteVerification.check(g) + EvidenceConsistency.check(g)).sortedByLocation()
+        let diagnostics = (result.diagnostics + QuoteVerification.check(g) + EvidenceConsistency.check(g)
+                           + SharedNameCheck.check(g)).sortedByLocation()
         let errors = diagnostics.total(.error)
         let warnings = diagnostics.total(.warning)
         switch output.format {

@@ -43,8 +43,8 @@ import Testing
             MERGE (n:Entity {id: 'iran'}) SET n:State, n.name = 'Iran', n.kind = 'state', n.provenance = 'reported';
             MERGE (n:Entity {id: 'united-states'}) SET n:State, n.name = 'United States', n.kind = 'state', n.aliases = ['US', 'U.S.'], n.provenance = 'reported';
             MERGE (n:Entity {id: 'kataib-hezbollah'}) SET n:Militia, n.name = 'Kata\'ib Hezbollah', n.kind = 'militia', n.aliases = ['KH', 'Kataib Hezbollah'], n.provenance = 'reported';
-            MERGE (n:Entity {id: 'tower-22'}) SET n:Site, n.name = 'Tower 22', n.kind = 'site', n.aliases = ['US base'], n.provenance = 'reported';
-            MERGE (n:Entity {id: 'al-tanf'}) SET n:Site, n.name = 'Al-Tanf', n.kind = 'site', n.aliases = ['US base'], n.provenance = 'reported';
+            MERGE (n:Entity {id: 'tower-22'}) SET n:Site, n.name = 'Tower 22', n.kind = 'site', n.aliases = ['US base'], n.`shared-aliases` = ['US base'], n.provenance = 'reported';
+            MERGE (n:Entity {id: 'al-tanf'}) SET n:Site, n.name = 'Al-Tanf', n.kind = 'site', n.aliases = ['US base'], n.`shared-aliases` = ['US base'], n.provenance = 'reported';
             MERGE (n:Entity {id: 'kirby'}) SET n:Person, n.name = 'John Kirby', n.kind = 'person', n.aliases = ['Kirby'], n.provenance = 'reported';
             MATCH (a:Entity {id: 'iran'}), (b:Entity {id: 'kataib-hezbollah'}) MERGE (a)-[r:BACKS {id: 'iran-backs-kh'}]->(b) SET r.relation = 'backs', r.confidence = 'high', r.assertion = 'reported', r.sources = '[{"document":"mee","quote":"Iran-backed groups"}]', r.documents = ['mee'], r.provenance = 'reported';
             MATCH (a:Entity {id: 'kataib-hezbollah'}), (b:Entity {id: 'tower-22'}) MERGE (a)-[r:ATTACKED {id: 'kh-attacked-t22'}]->(b) SET r.relation = 'attacked', r.date = '2024-01-28', r.date_precision = 'day', r.start = date('2024-01-28'), r.end = date('2024-01-28'), r.confidence = 'medium', r.assertion = 'attributed', r.sources = '[{"document":"mee","quote":"footprints of Kataib Hezbollah"}]', r.documents = ['mee'], r.provenance = 'reported', r.killed = 3;

@@ -11,6 +11,11 @@ extension Entity {
             e.aliases = l
             return true
         }),
+        Field("shared-aliases", .list, get: { $0.sharedAliases.isEmpty ? nil : .list($0.sharedAliases) }, set: { e, d in
+            guard case .list(let l) = d else { return false }
+            e.sharedAliases = l
+            return true
+        }),
         Field("country", .entityID, text: { $0.country }, set: { $0.country = $1; return true }),
         Field("description", .prose, text: { $0.description }, set: { $0.description = $1; return true }),
         Field("ids", .map, get: { $0.externalIDs.isEmpty ? nil : .map($0.externalIDs) }, set: { e, d in

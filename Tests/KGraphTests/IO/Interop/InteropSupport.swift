@@ -83,7 +83,7 @@ func trickyGraph() throws -> Graph {
                                   "mixed": .int(3), "label": .string("an attribute called label")],
                      provenance: .added, note: "note: with colon"))
     try g.add(Entity(id: "iraq", name: "Iraq", kind: "state", attributes: ["mixed": .string("three")]))
-    try g.add(Entity(id: "b.site-22", name: "Tower 22 — ☃ émoji 😀", kind: "site", aliases: ["US base"]))
+    try g.add(Entity(id: "b.site-22", name: "Tower 22 — ☃ émoji 😀", kind: "site", aliases: ["US base"], sharedAliases: ["US base"]))
     try g.add(Entity(id: "news", name: "News Agency", kind: "media-outlet"))
     try g.add(Relation(id: "r1", source: "a", type: "attacked", target: "b.site-22", time: TimeSpan(PartialDate("2024-01-28")!),
                        confidence: .medium, assertion: .attributed,
