@@ -26,12 +26,15 @@ public enum GraphImport {
         public var types: [RelationType]
         /// What was changed, for the user.
         public var notes: [String]
+        /// Documents the file does not describe, made up so that every citation names one.
+        public var placeholders: Set<String> = []
     }
 
-    /// Converts `g`, read from `file` in `format` (`graphml`, `gexf`, `json`, `csv`...).
-    public static func convert(_ g: Graph, file: String, format: String, extendVocabulary: Bool) throws(ImportError) -> Result {
+    /// Converts `g`, read from `file` in `format` (`graphml`, `gexf`, `json`, `csv`...), against
+    /// `vocabulary` (the graph it will join: its kinds and types are not new).
+    public static func convert(_ g: Graph, file: String, format: String, extendVocabulary: Bool,
+                               vocabulary standard: Vocabulary = .standard) throws(ImportError) -> Result {
         var notes: [String] = []
-        let standard = Vocabulary.standard
 
         // Kinds and types: the file's own vocabulary entries, then the ones used.
         var kindMap: [String: String] = [:]
@@ -223,7 +226,9 @@ public enum GraphImport {
             if !k.isEmpty { notes.append("vocabulary: kinds " + k.joined(separator: ", ")) }
             if !t.isEmpty { notes.append("vocabulary: relation types " + t.joined(separator: ", ")) }
         }
-        return Result(graph: out, kinds: newKinds, types: newTypes, notes: notes)
+        var placeholders = Set(missing.compactMap { documentMap[IDKey($0)] })
+        if let importDocument { placeholders.insert(importDocument) }
+        return Result(graph: out, kinds: newKinds, types: newTypes, notes: notes, placeholders: placeholders)
     }
 
     /// A relation type the file uses between kinds its domain or range leaves out (nodes without a

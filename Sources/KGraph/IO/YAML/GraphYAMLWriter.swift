@@ -12,13 +12,22 @@ public enum GraphYAMLWriter {
     /// The YAML text for `g`, with `header` lines as comments on top and the vocabulary entries
     /// `kinds` and `types` in a `vocabulary:` section.
     public static func yaml(_ g: Graph, header: [String] = [], kinds: [EntityKind] = [], types: [RelationType] = []) -> String {
+        yaml(title: g.title, description: g.description, documents: g.documents, entities: g.entities, relations: g.relations,
+             header: header, kinds: kinds, types: types)
+    }
+
+    /// The YAML text for these records, which need not make a graph of their own: relations may
+    /// name entities and documents of the other files of a folder (`kgraph import --into`).
+    public static func yaml(title: String? = nil, description: String? = nil, documents: [Document], entities: [Entity],
+                            relations: [Relation], header: [String] = [], kinds: [EntityKind] = [],
+                            types: [RelationType] = []) -> String {
         var out = ""
         for line in header { out += line.isEmpty ? "#\n" : "# " + line + "\n" }
         if !header.isEmpty { out += "\n" }
-        if g.title != nil || g.description != nil {
+        if title != nil || description != nil {
             out += "graph:\n"
-            if let t = g.title { out += "  title: " + scalar(t) + "\n" }
-            if let d = g.description { out += "  description: " + text(d, indent: "    ") + "\n" }
+            if let t = title { out += "  title: " + scalar(t) + "\n" }
+            if let d = description { out += "  description: " + text(d, indent: "    ") + "\n" }
             out += "\n"
         }
         if !kinds.isEmpty || !types.isEmpty {
@@ -43,25 +52,25 @@ public enum GraphYAMLWriter {
             }
             out += "\n"
         }
-        if !g.documents.isEmpty {
+        if !documents.isEmpty {
             out += "documents:\n"
-            for (i, d) in g.documents.enumerated() {
+            for (i, d) in documents.enumerated() {
                 if i > 0 { out += "\n" }
                 out += record(d, Document.fields, indent: "  ")
             }
             out += "\n"
         }
-        if !g.entities.isEmpty {
+        if !entities.isEmpty {
             out += "entities:\n"
-            for (i, e) in g.entities.enumerated() {
+            for (i, e) in entities.enumerated() {
                 if i > 0 { out += "\n" }
                 out += record(e, Entity.fields, indent: "  ")
             }
             out += "\n"
         }
-        if !g.relations.isEmpty {
+        if !relations.isEmpty {
             out += "relations:\n"
-            for (i, r) in g.relations.enumerated() {
+            for (i, r) in relations.enumerated() {
                 if i > 0 { out += "\n" }
                 out += record(r, Relation.fields, indent: "  ")
             }
