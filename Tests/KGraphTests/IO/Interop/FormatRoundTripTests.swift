@@ -77,7 +77,7 @@ import Testing
             #expect(got.relations == expected.relations, "\(file)")
         }
         let header = String(decoding: entities, as: UTF8.self).split(separator: "\n")[0]
-        #expect(header == "id:ID,name,:LABEL,kind,aliases:string[],country,description,ids,provenance,note,active:boolean,label,meta,mixed,motto,ratio:double,strength:long,tags")
+        #expect(header == "id:ID,name,:LABEL,kind,aliases:string[],shared-aliases:string[],country,description,ids,provenance,note,active:boolean,label,meta,mixed,motto,ratio:double,strength:long,tags")
         let rel = String(decoding: relations, as: UTF8.self).split(separator: "\n")
         #expect(rel[0] == ":START_ID,:END_ID,:TYPE,id,label,relation,date,date_precision,start:date,end:date,confidence,assertion,sources,documents:string[],provenance,note,injured,killed,weapons")
         #expect(rel[1].hasPrefix(#"a,b.site-22,ATTACKED,r1,attacked,attacked,2024-01-28,day,2024-01-28,2024-01-28,medium,attributed,"[{""document"":""doc-1"","#))
