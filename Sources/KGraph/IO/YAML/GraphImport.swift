@@ -109,7 +109,7 @@ public enum GraphImport {
             newTypes[i].domain = newTypes[i].domain.map { kindMap[$0] ?? slug($0) }
             newTypes[i].range = newTypes[i].range.map { kindMap[$0] ?? slug($0) }
         }
-        let widened = widenedTypes(g, kindMap: kindMap, typeMap: typeMap, types: newTypes)
+        let widened = widenedTypes(g, kindMap: kindMap, typeMap: typeMap, types: newTypes, base: standard)
         if !widened.isEmpty {
             guard extendVocabulary else {
                 throw ImportError(message: "relations the vocabulary's domain and range refuse: "
@@ -244,12 +244,12 @@ public enum GraphImport {
 
     /// The types `g`'s relations need widened, in order of first need.
     private static func widenedTypes(_ g: Graph, kindMap: [String: String], typeMap: [String: String],
-                                     types: [RelationType]) -> [WidenedType] {
+                                     types: [RelationType], base: Vocabulary) -> [WidenedType] {
         var out: [WidenedType] = []
         var position: [String: Int] = [:]
         for (i, r) in g.relations.enumerated() {
             let id = typeMap[r.type] ?? r.type
-            guard let type = types.first(where: { $0.id == id }) ?? Vocabulary.standard.type(id) else { continue }
+            guard let type = types.first(where: { $0.id == id }) ?? base.type(id) else { continue }
             let source = g.entities[Int(g.sourceIndex(ofRelation: Int32(i)))].kind
             let target = g.entities[Int(g.targetIndex(ofRelation: Int32(i)))].kind
             let s = kindMap[source] ?? source, t = kindMap[target] ?? target
