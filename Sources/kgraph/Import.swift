@@ -127,9 +127,8 @@ struct Import: ParsableCommand {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw Failure("--into takes a graph folder; \(folder) is not one")
         }
-        var options = GraphOptions()
-        options.graph = [folder]
-        let loaded = try options.loadResult()
+        let loaded: LoadResult
+        do { loaded = try GraphLoader.load(paths: [folder]) } catch { throw Failure("\(error)") }
         let loadErrors = loaded.diagnostics.filter { $0.severity == .error }
         guard loadErrors.isEmpty else {
             Console.error(DiagnosticOutput.text(loadErrors))
