@@ -18,12 +18,12 @@ import Testing
 
             2024-02-01 (said)  wire (Wire, 2024-02-03)
               "the footprints of KH"
-              supports: Kata'ib Hezbollah --attacked--> Tower 22  2024-01-28  medium confidence, attributed  [wire]
-              supports: John Kirby --spoke-for--> Pentagon  2024-02-01  high confidence, reported  [wire]
+              supports: Kata'ib Hezbollah --attacked--> Tower 22  2024-01-28  medium confidence, attributed  [wire (Wire, 2024-02-03)]
+              supports: John Kirby --spoke-for--> Pentagon  2024-02-01  high confidence, reported  [wire (Wire, 2024-02-03)]
 
             undated  notes (Background notes)
               "more strikes may follow"
-              supports: United States --struck--> Kata'ib Hezbollah  2024-02-02..2024-02-03  high confidence, reported  [wire, notes]
+              supports: United States --struck--> Kata'ib Hezbollah  2024-02-02..2024-02-03  high confidence, reported  [wire (Wire, 2024-02-03), notes (Background notes)]
 
             """)
     }
@@ -60,8 +60,8 @@ import Testing
         #expect(r.stdout.hasSuffix("""
 
             statements (2; kgraph quotes lists what each supports)
-              2024-02-01 (said)  "the footprints of KH"  [wire]
-              undated  "more strikes may follow"  [notes]
+              2024-02-01 (said)  "the footprints of KH"  [wire (Wire, 2024-02-03)]
+              undated  "more strikes may follow"  [notes (Background notes)]
 
             """))
         let j = try json(try kgraph(["show", "Kirby", "--format", "json"] + statements).stdout)

@@ -97,8 +97,8 @@ import Testing
         #expect(StatementText.list(Array(found[1...1]), in: g) == """
             2024-01-31 (said)  doc (A report, 2024-02-03)
               "Iran backs them"
-              supports: Iran --backs--> Kata'ib Hezbollah  2021..2024  high confidence, reported  [doc]
-              supports: John Kirby --spoke-for--> Iran  2024-01-31  high confidence, reported  [doc]
+              supports: Iran --backs--> Kata'ib Hezbollah  2021..2024  high confidence, reported  [doc (A report, 2024-02-03)]
+              supports: John Kirby --spoke-for--> Iran  2024-01-31  high confidence, reported  [doc (A report, 2024-02-03)]
             """)
         let json = try StableJSON.text(QuotesJSON(speakers: [try #require(g.index(ofEntity: "kirby"))], statements: found, in: g))
         let o = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])

@@ -21,12 +21,13 @@ public enum StatementText {
         }.joined(separator: "\n\n")
     }
 
-    /// One line per statement, for an entity card: `  2021-02-25 (said)  "words"  [r003-reuters-2021]`.
+    /// One line per statement, for an entity card: `  2021-02-25 (said)  "words"  [r003-reuters-2021 (Reuters, 2021-02)]`
+    /// (the document as `DocumentText.cited` shows it).
     public static func brief(_ statements: [Statement], in g: Graph, naming speaker: Bool = false) -> String {
         statements.map { s in
             var line = "  " + (s.when?.description ?? "undated") + (s.said != nil ? " (said)" : "")
             if speaker { line += "  " + (g.entity(id: s.speaker)?.name ?? s.speaker) }
-            return line + "  \"\(s.quote)\"  [\(s.document)]"
+            return line + "  \"\(s.quote)\"  [" + DocumentText.cited(s.document, in: g) + "]"
         }.joined(separator: "\n")
     }
 
