@@ -108,14 +108,7 @@ struct ChronologicalSearch {
                 let u = entity[Int(label)], now = time[Int(label)]
                 for pass in 0..<2 {
                     for r in pass == 0 ? g.outgoing(u) : g.incoming(u) {
-                        let v: Int32
-                        if pass == 0 {
-                            guard t.followsForward(r) else { continue }
-                            v = g.targetIndex(ofRelation: r)
-                        } else {
-                            guard t.followsBackward(r) else { continue }
-                            v = g.sourceIndex(ofRelation: r)
-                        }
+                        guard let v = t.neighbor(across: r, outgoing: pass == 0, in: g) else { continue }
                         let vi = Int(v)
                         if v == u || banned[vi] == gen { continue }
                         if u == spur && blocked.contains(v) { continue }

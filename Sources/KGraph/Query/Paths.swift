@@ -236,14 +236,7 @@ struct PathSearch {
                     // Outgoing relations first, then incoming.
                     for pass in 0..<2 {
                         for r in pass == 0 ? g.outgoing(u) : g.incoming(u) {
-                            let v: Int32
-                            if pass == 0 {
-                                guard t.followsForward(r) else { continue }
-                                v = g.targetIndex(ofRelation: r)
-                            } else {
-                                guard t.followsBackward(r) else { continue }
-                                v = g.sourceIndex(ofRelation: r)
-                            }
+                            guard let v = t.neighbor(across: r, outgoing: pass == 0, in: g) else { continue }
                             let vi = Int(v)
                             if seen[vi] == gen { continue }
                             if u == spur && blocked.contains(v) { continue }

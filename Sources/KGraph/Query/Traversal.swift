@@ -161,4 +161,11 @@ struct CompiledTraversal {
         if direction != .outgoing { return true }
         return relationFlags.map { $0[Int(r)] & Self.symmetric != 0 } ?? false
     }
+
+    /// The entity relation `r` leads to when taken out of (`outgoing`) or into the entity it was
+    /// reached from: its target or its source; nil when this traversal does not follow it that way.
+    @inline(__always) func neighbor(across r: Int32, outgoing: Bool, in g: Graph) -> Int32? {
+        if outgoing { return followsForward(r) ? g.targetIndex(ofRelation: r) : nil }
+        return followsBackward(r) ? g.sourceIndex(ofRelation: r) : nil
+    }
 }
