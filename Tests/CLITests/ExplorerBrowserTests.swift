@@ -27,6 +27,9 @@ import Testing
     /// Search, cards, edges, time window, filters, paths, focus, keyboard and the shared link on the shipped graph.
     @Test func shippedGraph() throws { try run("shipped") }
 
+    /// The legend lists only the visible relations' styles, as `render` with the same filters; "unrated" toggles.
+    @Test func legendFollowsWhatIsVisible() throws { try run("legend") }
+
     /// Hostile names, quotes, notes and titles show literally; nothing runs and only http(s) links exist.
     @Test func hostileNames() throws { try run("hostile") }
 

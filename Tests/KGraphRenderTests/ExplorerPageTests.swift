@@ -43,6 +43,9 @@ import KGraph
 
     @Test func svgThatCouldChangeThePageIsRefused() throws {
         #expect(try ExplorerPage.inlineSVG("<?xml?>\n<svg><!-- a --><title>t</title><g/></svg>") == "<svg><g/></svg>")
+        // Line breaks between elements go; spaces inside a text, or between tags on one line, stay.
+        #expect(try ExplorerPage.inlineSVG("<svg>\n\n<g>\n <text> a  b </text> <text>\n</text>\n</g>\n</svg>\n")
+            == "<svg><g><text> a  b </text> <text></text></g></svg>\n")
         for bad in ["<svg><script>x</script></svg>", "<svg><![CDATA[x]]></svg>", "<svg><!-- open", "<svg><style>x</style></svg>"] {
             #expect(throws: ExplorerPageError.self) { try ExplorerPage.inlineSVG(bad) }
         }

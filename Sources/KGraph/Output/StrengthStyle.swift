@@ -71,8 +71,9 @@ public struct StrengthStyle: Hashable, Sendable {
 
     /// The legend for the relations `rs`: one item for each way of drawing that occurs among
     /// them, in a fixed order, so the legend explains exactly what is on the page. Nothing when
-    /// every relation is reported, of high confidence and from the reports.
-    public static func legend<S: Sequence>(for rs: S) -> [LegendItem] where S.Element == Relation {
+    /// every relation is reported, of high confidence and from the reports, unless `evenWhenPlain`
+    /// (a page that merges the items of parts of the graph needs the plain ones' `reported`).
+    public static func legend<S: Sequence>(for rs: S, evenWhenPlain: Bool = false) -> [LegendItem] where S.Element == Relation {
         var assertions = Set<String>(), confidences = Set<String>(), added = false, unrated = false
         for r in rs {
             assertions.insert(r.assertion?.rawValue ?? Unrated.word)
@@ -80,7 +81,7 @@ public struct StrengthStyle: Hashable, Sendable {
             added = added || r.provenance == .added
             unrated = unrated || r.assertion == nil || r.confidence == nil
         }
-        if assertions.subtracting(["reported"]).isEmpty && confidences.subtracting(["high"]).isEmpty && !added { return [] }
+        if !evenWhenPlain && assertions.subtracting(["reported"]).isEmpty && confidences.subtracting(["high"]).isEmpty && !added { return [] }
         var items: [LegendItem] = []
         func item(_ p: Pattern, width: Double = 1, opacity: Double = 1, grey: Bool = false, glyph: String? = nil, _ text: String) {
             items.append(LegendItem(pattern: p, widthFactor: width, opacity: opacity, greyed: grey, glyph: glyph, text: text))
