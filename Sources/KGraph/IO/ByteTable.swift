@@ -105,8 +105,17 @@ struct ByteTable {
         }
     }
 
-    private mutating func grow() {
-        let n = slots.count * 2
+    /// Makes room for `n` entries in all, so that reaching them rehashes nothing.
+    mutating func reserveCapacity(_ n: Int) {
+        starts.reserveCapacity(n + 1)
+        var size = slots.count
+        while size < n * 2 { size <<= 1 }
+        if size > slots.count { rehash(size) }
+    }
+
+    private mutating func grow() { rehash(slots.count * 2) }
+
+    private mutating func rehash(_ n: Int) {
         var fresh = [UInt64](repeating: 0, count: n)
         let m = n - 1
         for e in 0..<count {
@@ -159,5 +168,18 @@ struct ByteTable {
     @inline(__always) private static func fold(_ a: UInt64, _ b: UInt64) -> UInt64 {
         let p = a.multipliedFullWidth(by: b)
         return p.high ^ p.low
+    }
+}
+
+extension ByteTable {
+    /// The number of `id`'s UTF-8 bytes, if present.
+    func find(_ id: String) -> Int32? { Self.withUTF8(id) { find($0) } }
+
+    /// The number of `id`'s UTF-8 bytes, inserting them when absent.
+    mutating func insert(_ id: String) -> (index: Int32, inserted: Bool) { Self.withUTF8(id) { insert($0) } }
+
+    private static func withUTF8<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
+        return Array(s.utf8).withUnsafeBufferPointer(body)
     }
 }

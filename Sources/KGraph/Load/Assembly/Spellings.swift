@@ -1,13 +1,10 @@
 /// Numbers the distinct strings it is given, 0, 1, 2... in order of first sight, so that callers
 /// decide once per spelling what a relation type or a cited document means. Strings are the same
-/// spelling when their Unicode scalars are (`IDKey`).
+/// spelling when their Unicode scalars are (`IDKey`), that is when their UTF-8 bytes are: they are
+/// kept in the byte table the graph keeps its ids in.
 struct Spellings {
-    private var numbers: [IDKey: Int] = [:]
+    private var numbers = ByteTable()
 
     /// The number of `string`, a new one (equal to the count so far) when first seen.
-    mutating func number(_ string: String) -> Int {
-        if let n = numbers[IDKey(string)] { return n }
-        numbers[IDKey(string)] = numbers.count
-        return numbers.count - 1
-    }
+    mutating func number(_ string: String) -> Int { Int(numbers.insert(string).index) }
 }
