@@ -104,10 +104,10 @@ extension GraphMLParser {
                 relationValues.preset(i, .citations(c))
             case .date:
                 // Checked (once) when the field is set; a value it does not take stays an attribute.
-                relationValues.preset(i, .text(String(decoding: bytes, as: UTF8.self)))
+                relationValues.preset(i, text: String(decoding: bytes, as: UTF8.self))
             case .choice:
                 guard let w = presets.word(i, bytes) else { return false }
-                relationValues.preset(i, w)
+                relationValues.preset(i, text: w)
             case .other:
                 return false
             }

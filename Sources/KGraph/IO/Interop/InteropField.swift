@@ -48,6 +48,8 @@ public enum InteropField {
 
     /// Each field's setter, in `Relation.fields` order, for readers that set fields once per edge.
     static let relationSetters = KGraph.Relation.fields.map(\.set)
+    /// Each text field's own setter (nil for other fields), in `Relation.fields` order.
+    static let relationTextSetters = KGraph.Relation.fields.map(\.textSet)
 
     /// The index in `Entity.fields` of a column that readers fill by name alone: every column but
     /// those of required fields (`kind`), whose fallbacks (`labelV`, `labels`, `type`) readers rank.

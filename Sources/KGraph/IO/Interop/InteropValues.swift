@@ -177,8 +177,12 @@ enum InteropValues {
         return out
     }
 
-    /// The UTF-8 bytes of each citation field's key, for `citations(json:)`.
-    private static let citationKeys: [[UInt8]] = Citation.fields.map { Array($0.key.utf8) }
+    /// For `citations(json:)`, in `Citation.fields` order: the UTF-8 bytes of each field's key, its
+    /// setter of text, and one bit per required field.
+    private static let citationFields = (
+        keys: Citation.fields.map { Array($0.key.utf8) },
+        set: Citation.fields.map { f in f.textSet ?? { f.set(&$0, .text($1)) } },
+        required: Citation.fields.indices.reduce(UInt64(0)) { Citation.fields[$1].required ? $0 | 1 << $1 : $0 })
 
     /// Citations from JSON text of the exact shape kgraph writes (`[{"document":..,"quote":..}]`,
     /// the keys of `Citation.fields` in any order, each string without escapes), without building a
@@ -191,7 +195,9 @@ enum InteropValues {
         if r.byte(UInt8(ascii: "]")) { r.space(); return r.atEnd ? out : nil }
         // Room for the usual one or two at once (growing from empty took the general path).
         out.reserveCapacity(2)
-        let fields = Citation.fields, keys = citationKeys
+        // Each field's setter and whether it is required, once per call, not per citation: reading
+        // them from the `Field` values retained every member of each.
+        let fields = citationFields
         repeat {
             guard r.byte(UInt8(ascii: "{")) else { return nil }
             var c = Citation.empty
@@ -199,12 +205,12 @@ enum InteropValues {
             var seen: UInt64 = 0
             repeat {
                 guard let key = r.string(), r.byte(UInt8(ascii: ":")), let value = r.string() else { return nil }
-                guard let k = keys.firstIndex(where: { r.spells(key, $0) }), seen & (1 << k) == 0,
-                      fields[k].set(&c, text: r.text(value)) else { return nil }
+                var k = 0
+                while k < fields.keys.count && !r.spells(key, fields.keys[k]) { k += 1 }
+                guard k < fields.keys.count, seen & (1 << k) == 0, fields.set[k](&c, r.text(value)) else { return nil }
                 seen |= 1 << k
             } while r.byte(UInt8(ascii: ","))
-            guard r.byte(UInt8(ascii: "}")) else { return nil }
-            for k in fields.indices where fields[k].required && seen & (1 << k) == 0 { return nil }
+            guard r.byte(UInt8(ascii: "}")), seen & fields.required == fields.required else { return nil }
             out.append(c)
         } while r.byte(UInt8(ascii: ","))
         guard r.byte(UInt8(ascii: "]")) else { return nil }

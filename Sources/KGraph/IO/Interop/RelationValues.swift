@@ -7,22 +7,44 @@ struct RelationValues {
         var name: String
         var value: AttributeValue
     }
-    /// A field's value a reader decoded straight from its bytes (no `AttributeValue`, no table).
-    private struct Preset {
-        var field: Int
-        var data: FieldData
-    }
     private var items: [Item] = []
-    private var presets: [Preset] = []
+    /// The relation that values a reader decoded straight from its bytes (`preset`) are set on at
+    /// once, and which fields of `Relation.fields` they set (one bit each).
+    private var decoded = InteropField.unratedRelation
+    private var decodedFields: UInt64 = 0
+    /// Decoded values their field did not take, kept as attributes under the field's column.
+    private var refused: [Item] = []
+    /// Each field's setters (`Relation.fields` order), held here: a reader sets several per edge.
+    private let setters = InteropField.relationSetters, textSetters = InteropField.relationTextSetters
 
     mutating func removeAll() {
         items.removeAll(keepingCapacity: true)
-        presets.removeAll(keepingCapacity: true)
+        if decodedFields != 0 || !refused.isEmpty { clearDecoded() }
     }
-    /// The value of the field of `Relation.fields` at `field`, decoded by the reader itself; it
+
+    private mutating func clearDecoded() {
+        decoded = InteropField.unratedRelation
+        decodedFields = 0
+        refused.removeAll()
+    }
+
+    /// Sets the field of `Relation.fields` at `field` to a value the reader decoded itself; it
     /// wins over values added for that field. When the field does not take it, it is kept as an
     /// attribute under the field's column.
-    mutating func preset(_ field: Int, _ data: FieldData) { presets.append(Preset(field: field, data: data)) }
+    mutating func preset(_ field: Int, _ data: FieldData) {
+        if setters[field](&decoded, data) { decodedFields |= 1 << field } else { refuse(field, InteropValues.text(data)) }
+    }
+
+    /// `preset` for a text value.
+    mutating func preset(_ field: Int, text: String) {
+        let taken = textSetters[field].map { $0(&decoded, text) } ?? setters[field](&decoded, .text(text))
+        if taken { decodedFields |= 1 << field } else { refuse(field, text) }
+    }
+
+    private mutating func refuse(_ field: Int, _ text: String) {
+        let column = Relation.fields[field].column!
+        refused.append(Item(role: .attribute, name: column, value: .string(text)))
+    }
     mutating func add(_ role: EdgeRole, _ name: String, _ value: AttributeValue) { items.append(Item(role: role, name: name, value: value)) }
 
     /// Adds a text value given as UTF-8. Short texts repeat from edge to edge (relation types,
@@ -58,14 +80,14 @@ struct RelationValues {
     /// Made when first needed: readers that never add text need no table.
     private var texts: TextValues?
 
-    /// The relation these values describe.
-    func relation(id: String, source: String, target: String, location: FileLocation?) -> Relation {
-        var r = InteropField.unratedRelation
-        r.id = id; r.source = source; r.target = target; r.location = location
-        // The setters alone: taking a whole `Field` from the table retains every member of it.
-        let setters = InteropField.relationSetters
+    /// The relation these values describe; the values are cleared.
+    mutating func relation(id: String, source: String, target: String, location: FileLocation?) -> Relation {
+        var r = decoded
         // One bit per field of `fields` given a value, for the precision columns.
-        var set: UInt64 = 0
+        var set = decodedFields
+        let preset = decodedFields, refused = refused
+        if set != 0 || !refused.isEmpty { clearDecoded() }
+        r.id = id; r.source = source; r.target = target; r.location = location
         var typeRank = Int.max
         for item in items {
             if case .type(let rank) = item.role, rank < typeRank, !item.value.text.isEmpty { typeRank = rank }
@@ -84,16 +106,21 @@ struct RelationValues {
             case .typeLabel, .precision:
                 break
             case .field(let i):
-                if let d = InteropValues.fieldData(value, Relation.fields[i].value), setters[i](&r, d) { set |= 1 << i } else { attrs[item.name] = value }
+                guard let d = InteropValues.fieldData(value, Relation.fields[i].value) else { attrs[item.name] = value; continue }
+                if preset & (1 << i) == 0 {
+                    if setters[i](&r, d) { set |= 1 << i } else { attrs[item.name] = value }
+                } else {
+                    // The value the reader decoded itself wins; this one is kept only when the field refuses it.
+                    var scratch = r
+                    if !setters[i](&scratch, d) { attrs[item.name] = value }
+                }
             case .kgraphID:
                 if !value.text.isEmpty { r.id = value.text }
             case .attribute:
                 attrs[item.name] = value
             }
         }
-        for p in presets {
-            if setters[p.field](&r, p.data) { set |= 1 << p.field } else { attrs[Relation.fields[p.field].column!] = .string(InteropValues.text(p.data)) }
-        }
+        for item in refused { attrs[item.name] = item.value }
         for item in items {
             if case .precision(let i) = item.role, set & (1 << i) == 0 { attrs[item.name] = item.value }
         }

@@ -20,9 +20,29 @@ public struct Field<Record>: Sendable {
     public let get: @Sendable (Record) -> FieldData?
     /// Sets the value; false when it is not a valid value (the record is unchanged).
     public let set: @Sendable (inout Record, FieldData) -> Bool
+    /// A text field's getter and setter as declared: readers and checks that run once per record
+    /// (a million citations) read and set text through these, without a `FieldData` around each
+    /// value. Nil for other fields.
+    let textGet: (@Sendable (Record) -> String?)?
+    let textSet: (@Sendable (inout Record, String) -> Bool)?
 
     public init(_ key: String, _ value: FieldValue, required: Bool = false, column: Column = .key,
                 get: @escaping @Sendable (Record) -> FieldData?, set: @escaping @Sendable (inout Record, FieldData) -> Bool) {
+        self.init(key, value, required, column, get, set, textGet: nil, textSet: nil)
+    }
+
+    /// A text field: read and set as text.
+    public init(_ key: String, _ value: FieldValue, required: Bool = false, column: Column = .key,
+                text get: @escaping @Sendable (Record) -> String?, set: @escaping @Sendable (inout Record, String) -> Bool) {
+        self.init(key, value, required, column, { get($0).map(FieldData.text) }, { r, d in
+            guard case .text(let s) = d else { return false }
+            return set(&r, s)
+        }, textGet: get, textSet: set)
+    }
+
+    private init(_ key: String, _ value: FieldValue, _ required: Bool, _ column: Column,
+                 _ get: @escaping @Sendable (Record) -> FieldData?, _ set: @escaping @Sendable (inout Record, FieldData) -> Bool,
+                 textGet: (@Sendable (Record) -> String?)?, textSet: (@Sendable (inout Record, String) -> Bool)?) {
         self.key = key
         self.value = value
         self.required = required
@@ -33,15 +53,8 @@ public struct Field<Record>: Sendable {
         }
         self.get = get
         self.set = set
-    }
-
-    /// A text field: read and set as text.
-    public init(_ key: String, _ value: FieldValue, required: Bool = false, column: Column = .key,
-                text get: @escaping @Sendable (Record) -> String?, set: @escaping @Sendable (inout Record, String) -> Bool) {
-        self.init(key, value, required: required, column: column, get: { get($0).map(FieldData.text) }, set: { r, d in
-            guard case .text(let s) = d else { return false }
-            return set(&r, s)
-        })
+        self.textGet = textGet
+        self.textSet = textSet
     }
 
     /// How the exports name a field's column.
@@ -56,12 +69,16 @@ public struct Field<Record>: Sendable {
 
     /// The value when it is text.
     public func text(_ r: Record) -> String? {
+        if let textGet { return textGet(r) }
         if case .text(let s)? = get(r) { return s }
         return nil
     }
 
     /// Sets a text value; false when it is not valid.
-    public func set(_ r: inout Record, text: String) -> Bool { set(&r, .text(text)) }
+    public func set(_ r: inout Record, text: String) -> Bool {
+        if let textSet { return textSet(&r, text) }
+        return set(&r, .text(text))
+    }
 }
 
 extension CaseIterable where Self: RawRepresentable, RawValue == String {
