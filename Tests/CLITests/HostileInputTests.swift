@@ -267,6 +267,14 @@ import Testing
         let c = try kgraphMeasured(["check", "--graph", csv])
         #expect(c.status == 2)
         #expect(c.stdout.contains("error: entity id 'x\u{FFFD}y' contains the control character U+0000"))
+
+        // An edge's end is checked once, as the id of the entity it names (made when undeclared).
+        let ends = try Self.write(#"{"directed": true, "multigraph": true, "graph": {}, "nodes": [{"id": "c"}], "links": [{"source": "p\u0001q", "target": "c"}]}"#,
+                                  "ends.json", in: dir)
+        let e = try kgraphMeasured(["check", "--graph", ends])
+        #expect(e.status == 2)
+        #expect(e.stdout.contains("error: entity id 'p\u{FFFD}q' contains the control character U+0001"))
+        #expect(!e.stdout.contains("relation source"))
     }
 
     @Test func undatableEdgeDatesAndOverflowingNumbersAreReported() throws {

@@ -12,11 +12,12 @@ enum FragmentCheck {
             controlCharacters(in: d.id, what: "document id", at: d.location, &diagnostics)
         }
         // Through a buffer pointer: iterating the array would copy each of a million relations.
+        // A relation's ends are checked where they are declared, once per entity instead of once
+        // per relation (two million times in a big file); an end no entity has is checked by the
+        // assembler when it reports it (`Assembly.resolveEnds`).
         fragment.relations.withUnsafeBufferPointer { relations in
             for i in relations.indices {
                 controlCharacters(in: relations[i].id, what: "relation id", at: relations[i].location, &diagnostics)
-                controlCharacters(in: relations[i].source, what: "relation source", at: relations[i].location, &diagnostics)
-                controlCharacters(in: relations[i].target, what: "relation target", at: relations[i].location, &diagnostics)
                 if relations[i].time == nil && !relations[i].attributes.isEmpty, let date = relations[i].attributes["date"] {
                     diagnostics.append(Diagnostic(.warning, "relation '\(relations[i].id)': date '\(date.text)' is not a date "
                                                   + "(YYYY, YYYY-MM or YYYY-MM-DD, or an interval START..END); "
@@ -115,7 +116,8 @@ enum FragmentCheck {
         }
     }
 
-    private static func controlCharacters(in s: String, what: String, at: FileLocation?, _ diagnostics: inout [Diagnostic]) {
+    /// Appends an error when `s` holds a control character.
+    static func controlCharacters(in s: String, what: String, at: FileLocation?, _ diagnostics: inout [Diagnostic]) {
         // Bytes first, in a plain loop: three million ids are checked on every load of a big file.
         let found = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             for b in bytes where b < 0x20 || b == 0x7F { return true }

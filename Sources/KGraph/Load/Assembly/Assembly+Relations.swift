@@ -44,9 +44,13 @@ extension Assembly {
         let source = graph.index(ofEntity: r.source), target = graph.index(ofEntity: r.target)
         if source == nil {
             diagnostics.append(Diagnostic(.error, "unknown entity '\(r.source)'" + hint(r.source), at: places(f, i).source ?? r.location))
+            // An end that names an entity was checked as its id (`FragmentCheck`, other formats than
+            // YAML); one that names none is checked here.
+            if !f.strictVocabulary { FragmentCheck.controlCharacters(in: r.source, what: "relation source", at: r.location, &diagnostics) }
         }
         if target == nil {
             diagnostics.append(Diagnostic(.error, "unknown entity '\(r.target)'" + hint(r.target), at: places(f, i).target ?? r.location))
+            if !f.strictVocabulary { FragmentCheck.controlCharacters(in: r.target, what: "relation target", at: r.location, &diagnostics) }
         }
         return (source, target)
     }
