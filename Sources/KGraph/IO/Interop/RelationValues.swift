@@ -82,11 +82,14 @@ struct RelationValues {
 
     /// The relation these values describe; the values are cleared.
     mutating func relation(id: String, source: String, target: String, location: FileLocation?) -> Relation {
-        var r = decoded
+        // Taken out of `decoded`, which starts afresh: one copy of the template per relation.
+        var r = InteropField.unratedRelation
+        swap(&r, &decoded)
         // One bit per field of `fields` given a value, for the precision columns.
         var set = decodedFields
         let preset = decodedFields, refused = refused
-        if set != 0 || !refused.isEmpty { clearDecoded() }
+        decodedFields = 0
+        if !refused.isEmpty { self.refused.removeAll() }
         r.id = id; r.source = source; r.target = target; r.location = location
         var typeRank = Int.max
         for item in items {
