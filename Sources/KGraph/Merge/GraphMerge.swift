@@ -95,9 +95,7 @@ public struct GraphMerge: Sendable {
             }
         }
         // Entity references inside added entities follow the matches (a country, for one).
-        for k in addedEntities.indices {
-            if let c = addedEntities[k].country { addedEntities[k].country = idMap[c] ?? c }
-        }
+        addedEntities = addedEntities.map { e in e.renamingIDs(entity: { idMap[$0] }) }
         return idMap
     }
 
@@ -187,16 +185,8 @@ public struct GraphMerge: Sendable {
         }
         var taken = Set(existing.relations.map(\.id))
         for r in incoming.relations {
-            var x = r
-            x.source = idMap[r.source] ?? r.source
-            x.target = idMap[r.target] ?? r.target
-            x.sources = r.sources.map { c in
-                var n = c
-                for field in Citation.fields where field.value == .entityID {
-                    if let v = field.text(c), let to = idMap[v] { _ = field.set(&n, text: to) }
-                }
-                return n
-            }
+            // Its ends and every other field that names an entity (a citation's speaker) follow the matches.
+            var x = r.renamingIDs(entity: { idMap[$0] })
             if let i = existing.index(ofRelation: x.id) {
                 let y = existing.relation(at: i)
                 if (y.source, y.type, y.target) == (x.source, x.type, x.target) {

@@ -146,14 +146,14 @@ public enum GraphImport {
         }
         var renamedEntities = 0
         for e in g.entities {
-            var x = e
+            // Every field that names an entity (a country) follows its new id.
+            var x = e.renamingIDs(entity: { entityMap[IDKey($0)] })
             x.id = entityMap[IDKey(e.id)]!
             if !sameScalars(x.id, e.id) {
                 renamedEntities += 1
                 if x.externalIDs[format] == nil { x.externalIDs[format] = e.id }
             }
             x.kind = kindMap[e.kind] ?? e.kind
-            if let c = e.country { x.country = entityMap[IDKey(c)] ?? c }
             var seen: Set<String> = [x.name]
             x.aliases = e.aliases.filter { seen.insert($0).inserted }
             x.location = nil
@@ -182,24 +182,11 @@ public enum GraphImport {
         var importDocument: String?
         var unsourced = 0
         for r in g.relations {
-            var x = r
+            // Every field that names an entity or a document (the ends, a citation's document and
+            // speaker) follows its new id.
+            var x = r.renamingIDs(entity: { entityMap[IDKey($0)] }, document: { documentMap[IDKey($0)] })
             x.id = unique(slug(r.id), &takenRelations, preferExact: r.id)
-            x.source = entityMap[IDKey(r.source)]!
-            x.target = entityMap[IDKey(r.target)]!
             x.type = typeMap[r.type] ?? r.type
-            // Every field that names a document or an entity follows its new id.
-            x.sources = r.sources.map { c in
-                var n = c
-                for field in Citation.fields {
-                    guard let v = field.text(c) else { continue }
-                    switch field.value {
-                    case .documentID: _ = field.set(&n, text: documentMap[IDKey(v)] ?? v)
-                    case .entityID: _ = field.set(&n, text: entityMap[IDKey(v)] ?? v)
-                    default: break
-                    }
-                }
-                return n
-            }
             if x.sources.isEmpty {
                 if importDocument == nil {
                     let id = unique("import-" + slug((base as NSString).deletingPathExtension), &takenDocuments)

@@ -23,7 +23,7 @@ public enum GraphAssembler {
         for f in fragments { vocabulary = vocabulary.merging(f.vocabulary) }
         var a = Assembly(vocabulary: vocabulary, strictVocabulary: strictVocabulary)
         a.checkVocabulary(fragments)
-        checkCitationEntities(fragments, &a.diagnostics)
+        checkEntityReferences(fragments, &a.diagnostics)
         a.reserveRoom(for: fragments)
         a.declare(fragments)
         a.checkCountries(fragments)
