@@ -26,9 +26,9 @@ struct Show: ParsableCommand {
             let said = g.statements(by: [i] + partList)
             let rels = ([i] + partList).flatMap { e in g.outgoing(e) + g.incoming(e).filter { g.sourceIndex(ofRelation: $0) != e } }
                 .filter { seen.insert($0).inserted }
-            Console.out(try StableJSON.text(EntityCardJSON(entity: g.entity(at: i).json,
+            Console.out(try StableJSON.text(EntityCardJSON(entity: g.entity(at: i).record,
                                                            relations: rels.map { g.relation(at: $0).json },
-                                                           parts: parts.includeParts ? partList.map { g.entity(at: $0).json } : nil,
+                                                           parts: parts.includeParts ? partList.map { g.entity(at: $0).record } : nil,
                                                            statements: said.isEmpty ? nil : said.map { $0.json(in: g) })))
         }
     }

@@ -41,6 +41,7 @@ import Testing
             attacked (2)
               -> Tower 22  2024-01-28  medium confidence, attributed
                    mee (Middle East Eye, 2024-02-02): "footprints of Kataib Hezbollah"
+                   attributes: killed 3
               -> Al-Tanf  2024-01  high confidence, reported
                    mee (Middle East Eye, 2024-02-02): "attacks against US targets"
 

@@ -1,6 +1,8 @@
 import Foundation
 
-/// The stable JSON shape of an entity: `{"id","name","kind","aliases":[...]}`.
+/// The stable JSON shape of an entity in lists (`entities`, path ends, neighbours, rankings,
+/// speakers): a summary, `{"id","name","kind","aliases":[...]}`; `kgraph show` gives every field
+/// (`EntityRecordJSON`).
 public struct EntityJSON: Codable, Hashable, Sendable {
     public var id: String
     public var name: String
@@ -33,108 +35,16 @@ public struct CitationJSON: Codable, Hashable, Sendable {
     public func encode(to encoder: Encoder) throws { try fields.encode(to: encoder) }
 }
 
-/// The stable JSON shape of a relation: each field of `Relation.fields` it has, under the name
-/// the exports give it (`Field.column`: `relation` for the type) or else its key:
-/// `{"id","source","relation","target","date"?,"confidence"?,"assertion"?,"sources":[...],
-/// "attributes"?,"provenance","note"?}` (`confidence` and `assertion` absent when none was
-/// recorded: unrated). `source` and `target` are entity ids; `sources` is
-/// there (maybe empty) on every relation.
-public struct RelationJSON: Codable, Hashable, Sendable {
-    /// The relation's field values by JSON name (absent ones left out).
-    public var fields: [String: FieldJSON]
-
-    public var id: String { fields["id"]?.text ?? "" }
-
-    public init(_ r: Relation) {
-        var f: [String: FieldJSON] = [:]
-        for field in Relation.fields {
-            switch field.recorded(r) {
-            case nil: if field.value == .citations { f[Self.name(field)] = .citations([]) }
-            case let d?: f[Self.name(field)] = FieldJSON(d)
-            }
-        }
-        fields = f
-    }
-
-    /// These field values.
-    public init(fields: [String: FieldJSON]) { self.fields = fields }
-
-    /// A field's name in this shape.
-    static func name(_ field: Field<Relation>) -> String { field.column ?? field.key }
-
-    private struct Name: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: Name.self)
-        var f: [String: FieldJSON] = [:]
-        for field in Relation.fields {
-            let key = Name(stringValue: Self.name(field))
-            guard c.contains(key) else { continue }
-            switch field.value {
-            case .list: f[key.stringValue] = .list(try c.decode([String].self, forKey: key))
-            case .map: f[key.stringValue] = .map(try c.decode([String: String].self, forKey: key))
-            case .attributes: f[key.stringValue] = .attributes(try c.decode([String: AttributeValue].self, forKey: key))
-            case .citations: f[key.stringValue] = .citations(try c.decode([CitationJSON].self, forKey: key))
-            case .id, .text, .prose, .date, .timeSpan, .url, .choice, .documentID, .entityID:
-                f[key.stringValue] = .text(try c.decode(String.self, forKey: key))
-            }
-        }
-        fields = f
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Name.self)
-        for (k, v) in fields { try c.encode(v, forKey: Name(stringValue: k)) }
-    }
-}
-
-/// A field's value in the JSON output: text, a list, a map, free attributes or citations.
-public enum FieldJSON: Encodable, Hashable, Sendable {
-    case text(String)
-    case list([String])
-    case map([String: String])
-    case attributes([String: AttributeValue])
-    case citations([CitationJSON])
-
-    init(_ d: FieldData) {
-        switch d {
-        case .text(let s): self = .text(s)
-        case .list(let l): self = .list(l)
-        case .map(let m): self = .map(m)
-        case .attributes(let a): self = .attributes(a)
-        case .citations(let c): self = .citations(c.map { CitationJSON($0) })
-        }
-    }
-
-    /// The value when it is text.
-    public var text: String? { if case .text(let s) = self { return s }; return nil }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        switch self {
-        case .text(let s): try c.encode(s)
-        case .list(let l): try c.encode(l)
-        case .map(let m): try c.encode(m)
-        case .attributes(let a): try c.encode(a)
-        case .citations(let cs): try c.encode(cs)
-        }
-    }
-}
-
 /// `kgraph show` as JSON: `{"entity":E,"relations":[R,...]}`, `"parts":[E,...]` with
-/// `--include-parts`, and `"statements":[S,...]` (what it said, as `kgraph quotes` gives them) when it said anything.
+/// `--include-parts`, and `"statements":[S,...]` (what it said, as `kgraph quotes` gives them) when
+/// it said anything. The entity and its parts carry every field they have (`EntityRecordJSON`).
 public struct EntityCardJSON: Codable, Hashable, Sendable {
-    public var entity: EntityJSON
+    public var entity: EntityRecordJSON
     public var relations: [RelationJSON]
-    public var parts: [EntityJSON]?
+    public var parts: [EntityRecordJSON]?
     public var statements: [StatementJSON]?
 
-    public init(entity: EntityJSON, relations: [RelationJSON], parts: [EntityJSON]? = nil, statements: [StatementJSON]? = nil) {
+    public init(entity: EntityRecordJSON, relations: [RelationJSON], parts: [EntityRecordJSON]? = nil, statements: [StatementJSON]? = nil) {
         self.entity = entity; self.relations = relations; self.parts = parts; self.statements = statements
     }
 }
@@ -166,6 +76,11 @@ extension AttributeValue: Codable {
 extension Entity {
     /// This entity in the stable JSON shape.
     public var json: EntityJSON { EntityJSON(id: id, name: name, kind: kind, aliases: aliases) }
+}
+
+extension Entity {
+    /// This entity with every field it has, as `kgraph show` gives it.
+    public var record: EntityRecordJSON { EntityRecordJSON(self) }
 }
 
 extension Relation {

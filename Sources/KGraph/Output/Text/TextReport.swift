@@ -41,24 +41,18 @@ public enum TextReport {
             .joined(separator: "\n")
     }
 
-    /// An entity card: name, kind, aliases, then every relation in and out grouped by type,
-    /// each with its date, confidence and sources, then what the entity said (its statements).
+    /// An entity card: name and kind, every other field the entity has (`Entity.fields`), then
+    /// every relation in and out grouped by type, each with its date, strength, citations and its
+    /// other fields (`Relation.fields`), then what the entity said (its statements).
     /// With `parts` (`Graph.parts(of:)`), the card lists theirs too, each row naming the part:
     /// `  US Central Command -> IRGC Quds Force ...`.
     public static func card(_ i: Int32, in g: Graph, parts: [Int32] = []) -> String {
         let e = g.entity(at: i)
         var lines = ["\(e.name) [\(e.id)]", "  kind: \(g.vocabulary.kind(e.kind)?.label ?? e.kind)"]
-        if !e.aliases.isEmpty { lines.append("  aliases: " + e.aliases.joined(separator: ", ")) }
-        if let c = e.country { lines.append("  country: " + (g.entity(id: c)?.name ?? c)) }
-        if let d = e.description { lines.append("  description: " + d) }
-        if !e.externalIDs.isEmpty {
-            lines.append("  ids: " + e.externalIDs.keys.sorted().map { "\($0) \(e.externalIDs[$0]!)" }.joined(separator: ", "))
+        // The header says the required fields; below it, every other field of `Entity.fields` it has.
+        for field in Entity.fields where !field.required {
+            if let v = value(field, of: e, in: g) { lines.append("  \(field.key): " + v) }
         }
-        if !e.attributes.isEmpty {
-            lines.append("  attributes: " + e.attributes.keys.sorted().map { "\($0) \(e.attributes[$0]!.text)" }.joined(separator: ", "))
-        }
-        if e.provenance == .added { lines.append("  provenance: added from general knowledge, not from the reports") }
-        if let n = e.note { lines.append("  note: " + n) }
 
         // Group by (type, direction): outgoing under the type's reading, incoming under its inverse.
         var groups: [(title: String, rows: [String])] = []
@@ -82,7 +76,9 @@ public enum TextReport {
                 // The citations below name each document: the row does not list them again.
                 var row = " \(subject) \(outgoing ? "->" : "<-") \(other.name)" + dateAndStrength(rel)
                 row += "\n" + citations(rel, in: g, indent: "       ")
-                if let n = rel.note { row += "\n       note: \(n)" }
+                for field in Relation.fields where !field.required && !shownOnTheRow(field) {
+                    if let v = value(field, of: rel, in: g) { row += "\n       \(field.key): \(v)" }
+                }
                 add(title, row)
             }
         }
@@ -98,5 +94,31 @@ public enum TextReport {
                 + StatementText.brief(said, in: g, naming: !parts.isEmpty)
         }
         return out
+    }
+
+    /// A relation's fields its card row and the citations below it show: the date, the strength
+    /// (every choice) and the citations.
+    static func shownOnTheRow(_ field: Field<Relation>) -> Bool {
+        switch field.value {
+        case .timeSpan, .choice, .citations: return true
+        default: return false
+        }
+    }
+
+    /// A field's value in text, by what its values are: an entity by its name, a document as
+    /// `DocumentText.cited` shows it, a list and a map joined with commas; nil when the record has
+    /// none, or a choice holds its default (`reported` says nothing).
+    static func value<R>(_ field: Field<R>, of r: R, in g: Graph) -> String? {
+        guard let d = field.recorded(r) else { return nil }
+        switch (field.value, d) {
+        case (.choice(_, let standard), .text(let s)): return s == standard ? nil : s
+        case (.entityID, .text(let s)): return g.entity(id: s)?.name ?? s
+        case (.documentID, .text(let s)): return DocumentText.cited(s, in: g)
+        case (_, .text(let s)): return s
+        case (_, .list(let l)): return l.joined(separator: ", ")
+        case (_, .map(let m)): return m.keys.sorted().map { "\($0) \(m[$0]!)" }.joined(separator: ", ")
+        case (_, .attributes(let a)): return a.keys.sorted().map { "\($0) \(a[$0]!.text)" }.joined(separator: ", ")
+        case (_, .citations(let c)): return c.map { DocumentText.cited($0.document, in: g) }.joined(separator: ", ")
+        }
     }
 }
