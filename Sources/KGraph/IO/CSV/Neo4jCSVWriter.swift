@@ -17,15 +17,17 @@ import Foundation
 /// --relationships=relations.csv --multiline-fields=true neo4j` (notes may span lines).
 ///
 /// Not supported: the document list and the vocabulary (Neo4j's bulk import has no place for them;
-/// relations keep their `sources`); an alias holding `;` (Neo4j's array delimiter; the export
-/// refuses it); `:` in an attribute name (written as `_`); lists and maps in free attributes are
+/// relations keep their `sources`); a list item (an alias) holding `;` (Neo4j's array delimiter;
+/// the export refuses it); `:` in an attribute name (written as `_`); lists and maps in free attributes are
 /// JSON text in a string column.
 public enum Neo4jCSVWriter {
     /// The two files' contents.
     public static func csv(_ g: Graph) throws(ExportError) -> (entities: Data, relations: Data) {
+        // Every list field (aliases, shared aliases) is a Neo4j string array, split at ';'.
         for e in g.entities {
-            if let a = e.aliases.first(where: { $0.contains(";") }) {
-                throw ExportError("alias '\(a)' of '\(e.id)' contains ';', Neo4j's array delimiter; change it to export CSV")
+            for field in InteropField.entityColumns {
+                guard case .list(let l)? = field.get(e), let a = l.first(where: { $0.contains(";") }) else { continue }
+                throw ExportError("'\(a)' in \(field.key) of '\(e.id)' contains ';', Neo4j's array delimiter; change it to export CSV")
             }
         }
         let nodeColumns = AttributeColumns(g.entities.map(\.attributes))

@@ -97,6 +97,23 @@ import Testing
         }
     }
 
+    /// A format that only writes (nothing reads it back here) writes every field of the parts it
+    /// claims to carry: each field's name (its column; its key inside a citation's JSON; a
+    /// document's key) is in what it writes for the test graph, which gives every field a value.
+    @Test(arguments: GraphFormats.all.filter { !$0.reads && $0.writes && !$0.carries.isEmpty }.map(\.name))
+    func aWriteOnlyFormatWritesEveryFieldItClaims(_ name: String) throws {
+        let format = try #require(GraphFormats.named(name))
+        let text = try format.export(try trickyGraph(), options: ExportOptions()).data
+            .map { String(decoding: $0, as: UTF8.self) }.joined()
+        var names: [String] = []
+        if format.carries.contains(.entities) { names += Entity.fields.compactMap(\.column) }
+        if format.carries.contains(.relations) { names += Relation.fields.compactMap(\.column) }
+        if format.carries.contains(.citations) { names += Citation.fields.map { "\"\($0.key)\":" } }
+        if format.carries.contains(.documents) { names += Document.fields.filter { $0.value != .id }.map(\.key) }
+        #expect(!names.isEmpty)
+        for n in names { #expect(text.contains(n), "\(name) claims to carry \(n) but does not write it") }
+    }
+
     func firstDifference<T: Equatable>(_ a: [T], _ b: [T]) -> String {
         if a.count != b.count { return "\(a.count) vs \(b.count)" }
         for (x, y) in zip(a, b) where x != y { return "\(x)\n  vs\n\(y)" }
