@@ -15,6 +15,8 @@ struct ExportFormatName: ExpressibleByArgument {
     static var allValueStrings: [String] { GraphFormats.writable.map(\.name) }
 }
 
+extension CypherDialect: ExpressibleByArgument {}
+
 /// `kgraph export FORMAT`: the graph, or a selected part of it, for other tools.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,11 +31,15 @@ struct Export: ParsableCommand {
     var output: String?
     @Flag(name: .long, help: "graphml only: add yFiles markup so yEd shows labels, kind colours and shapes.")
     var yed = false
+    @Option(name: .long, help: ArgumentHelp("cypher only: the database the script is for, neo4j (the default), falkordb or "
+                                            + "memgraph: their index and constraint statements differ.", valueName: "database"))
+    var dialect: CypherDialect?
     @OptionGroup(title: "What to export") var selection: SelectionOptions
     @OptionGroup var graphOptions: GraphOptions
 
     func validate() throws {
         if yed && !format.format.takesYEd { throw ValidationError("--yed goes with graphml only") }
+        if dialect != nil && !format.format.takesDialect { throw ValidationError("--dialect goes with cypher only") }
     }
 
     func run() throws {
@@ -44,7 +50,7 @@ struct Export: ParsableCommand {
         let g = chosen.isEverything ? full : picked.graph(from: full)
         let subtitle = chosen.summary(of: picked, in: full)
         let focus = Set(picked.focus.map { full.entity(at: $0).id })
-        let options = ExportOptions(yed: yed) { g in
+        let options = ExportOptions(yed: yed, cypherDialect: dialect ?? .neo4j) { g in
             let engine = LayoutEngine.automatic(entities: g.entityCount, edges: DOTWriter.edgeGroups(g, collapse: true).count).engine
             return DOTOptions(subtitle: subtitle, focus: focus, engine: engine.rawValue)
         }

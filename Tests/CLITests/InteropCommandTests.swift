@@ -72,6 +72,17 @@ let corpus = packageRoot.appendingPathComponent("Tests/Fixtures/corpus")
         #expect(check.stdout.contains("Kata'ib Hezbollah --attacked--> Tower 22  2024-01-28  medium confidence, attributed  [mee]"))
     }
 
+    @Test func dialectOnlyWithCypher() throws {
+        let r = try kgraph(["export", "json", "--dialect", "falkordb"] + graph())
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("--dialect goes with cypher only"))
+        let f = try kgraph(["export", "cypher", "--dialect", "falkordb"] + graph())
+        #expect(f.status == 0)
+        #expect(f.stdout.contains("\nCREATE INDEX FOR (n:Entity) ON (n.id);\n"))
+        #expect(!f.stdout.contains("CONSTRAINT"))
+        #expect(try kgraph(["export", "cypher", "--dialect", "oracle"] + graph()).status == 2)
+    }
+
     @Test func yedMarkupOnlyWithGraphML() throws {
         let r = try kgraph(["export", "gexf", "--yed"] + graph())
         #expect(r.status == 2)

@@ -295,6 +295,45 @@ func python(_ code: String, _ arguments: [String] = [], sourceLocation: SourceLo
         #expect(o["quotes"] as? Int == expected.relations.reduce(0) { $0 + (($1["sources"] as? [Any])?.count ?? 0) })
     }
 
+    /// The followthemoney library loads every entity of `kgraph export ftm` strictly
+    /// (Tests/Scripts/check_ftm.py: known, writable properties; values FtM's cleaning keeps as
+    /// written; required properties; references in range): one entity per entity, document and
+    /// relation, each relation dated and cited as the graph has it, and FtM's own graph gives
+    /// Kata'ib Hezbollah the neighbours `kgraph neighbors` gives.
+    @Test func ftmEntitiesLoadInFollowTheMoney() throws {
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try kgraph(["export", "ftm", "-o", path("g.ftm")] + shippedGraph)
+        #expect(r.status == 0, "\(r.stderr)")
+        let expected = try Expected()
+        let documents = try JSONSerialization.jsonObject(with: Data(try kgraph(["documents", "--format", "json"] + shippedGraph).stdout.utf8)) as! [Any]
+        let n = try kgraph(["neighbors", "KH", "--format", "json"] + shippedGraph)
+        let neighbours = ((try JSONSerialization.jsonObject(with: Data(n.stdout.utf8)) as! [String: Any])["entities"] as! [[String: Any]])
+            .map { ($0["entity"] as! [String: Any])["id"] as! String }.sorted()
+        #expect(!neighbours.isEmpty)
+        let script = packageRoot.appendingPathComponent("Tests/Scripts/check_ftm.py").path
+        let out = try runTool("python3", [script, path("g.ftm"), "kataib-hezbollah"])
+        guard out.status == 0 else {
+            let missing = out.stderr.contains("ModuleNotFoundError")
+            Issue.record("\(missing ? "make test installs it through .ci/setup test: " : "")\(out.stderr.suffix(1500))")
+            return
+        }
+        let o = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as! [String: Any]
+        #expect(o["error_count"] as? Int == 0, "\(o["errors"] ?? "")")
+        let schemata = o["schemata"] as! [String: Int]
+        let actors = ["Person", "PublicBody", "Organization", "Address", "Contract", "LegalEntity"].reduce(0) { $0 + (schemata[$1] ?? 0) }
+        #expect(actors == expected.entities.count)
+        #expect(schemata["Article"] == documents.count)
+        #expect(o["relations"] as? Int == expected.relations.count)
+        for schema in ["Person", "PublicBody", "Organization", "Address", "Membership", "Representation", "Directorship", "Event", "UnknownLink"] {
+            #expect((schemata[schema] ?? 0) > 0, "no \(schema)")
+        }
+        #expect(o["dated"] as? Int == expected.relationCount("date"))
+        #expect(o["with_proof"] as? Int == expected.relations.filter { !(($0["sources"] as? [Any])?.isEmpty ?? true) }.count)
+        let quotes = expected.relations.reduce(0) { $0 + (($1["sources"] as? [Any])?.count ?? 0) }
+        #expect(o["quotes"] as? Int == quotes + expected.relationCount("note"), "each quote and note is a description")
+        #expect(o["neighbours"] as? [String] == neighbours)
+    }
+
     /// rdflib parses the Turtle and the JSON-LD into the same graph, and a SPARQL query run by
     /// pyoxigraph over the Turtle finds Kata'ib Hezbollah's neighbours as `kgraph neighbors` does.
     @Test func rdfParsesAndAnswersLikeNeighbors() throws {

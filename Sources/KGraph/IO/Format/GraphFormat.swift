@@ -21,6 +21,8 @@ public protocol GraphFormat: Sendable {
     var writes: Bool { get }
     /// True when `--yed` applies.
     var takesYEd: Bool { get }
+    /// True when `--dialect` applies.
+    var takesDialect: Bool { get }
 
     /// Reads one file or buffer into a fragment, appending problems to `diagnostics`.
     func read(_ source: ByteSource, file: String, diagnostics: inout [Diagnostic]) -> GraphFragment
@@ -32,6 +34,7 @@ extension GraphFormat {
     public var extensions: [String] { [] }
     public var writes: Bool { true }
     public var takesYEd: Bool { false }
+    public var takesDialect: Bool { false }
     /// True when `--graph` and `kgraph import` read it.
     public var reads: Bool { !extensions.isEmpty }
 
@@ -94,11 +97,15 @@ public struct GraphParts: OptionSet, Sendable, Hashable {
 public struct ExportOptions: Sendable {
     /// GraphML: add yFiles markup for yEd.
     public var yed = false
+    /// Cypher: the engine the script is for.
+    public var cypherDialect = CypherDialect.neo4j
     /// DOT: the drawing's subtitle, focus and engine, worked out for the graph to write.
     public var dot: @Sendable (Graph) -> DOTOptions = { _ in DOTOptions() }
 
-    public init(yed: Bool = false, dot: @escaping @Sendable (Graph) -> DOTOptions = { _ in DOTOptions() }) {
+    public init(yed: Bool = false, cypherDialect: CypherDialect = .neo4j,
+                dot: @escaping @Sendable (Graph) -> DOTOptions = { _ in DOTOptions() }) {
         self.yed = yed
+        self.cypherDialect = cypherDialect
         self.dot = dot
     }
 }

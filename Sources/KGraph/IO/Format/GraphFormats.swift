@@ -10,6 +10,7 @@ public enum GraphFormats {
         Neo4jCSVFormat(),
         CypherFormat(),
         STIXFormat(),
+        FTMFormat(),
         TurtleFormat(),
         JSONLDFormat(),
         MermaidFormat(),
