@@ -74,7 +74,7 @@ import Testing
         let g = GraphLoader.load(yaml: marked(Self.yaml).text).graph
         let r = try #require(g.relations.first { $0.id == "r1" })
         #expect(TextReport.citations(r, in: g, indent: "  ")
-                == "  doc (A report): \"Iran backs them\"  speaker: kirby\n  doc (A report): \"the report's own words\"")
+                == "  doc (A report): \"Iran backs them\"  speaker: John Kirby\n  doc (A report): \"the report's own words\"")
         let json = try StableJSON.text(r.json)
         #expect(json.contains(#""speaker" : "kirby""#))
         #expect(json.components(separatedBy: "\"speaker\"").count == 2)

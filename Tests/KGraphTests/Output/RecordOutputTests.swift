@@ -16,6 +16,12 @@ import Testing
                 for field in Relation.fields where !field.required && !TextReport.shownOnTheRow(field) && field.get(r) != nil {
                     #expect(card.contains("\n       \(field.key): "), "\(r.id): \(field.key)")
                 }
+                for c in r.sources {
+                    for field in Citation.fields where !field.required {
+                        guard let v = TextReport.value(field, of: c, in: g) else { continue }
+                        #expect(card.contains("  \(field.key): \(v)"), "\(r.id): citation \(field.key)")
+                    }
+                }
             }
         }
         // By value type: an entity by its name, a choice only away from its default.
@@ -23,6 +29,7 @@ import Testing
         #expect(TextReport.card(a, in: g).contains("\n  country: Iraq\n"))
         #expect(TextReport.card(a, in: g).contains("\n  provenance: added\n"))
         #expect(!TextReport.card(try #require(g.index(ofEntity: "iraq")), in: g).contains("provenance"))
+        #expect(TextReport.card(a, in: g).contains("  speaker: News Agency  said: 2024-01-30"))
     }
 
     @Test func jsonGivesEveryFieldOfEveryRecord() throws {

@@ -22,13 +22,13 @@ public enum TextReport {
     }
 
     /// The citations of a relation, one per line: `      doc-id (Outlet, date): "quote"` (the
-    /// document as `DocumentText.cited` shows it), then the citation's other fields of
-    /// `Citation.fields` that it has (`  speaker: id`).
+    /// document as `DocumentText.cited` shows it), then the citation's optional fields of
+    /// `Citation.fields` that it has, as `value` shows them (`  speaker: John Kirby`).
     public static func citations(_ r: Relation, in g: Graph, indent: String) -> String {
         r.sources.map { c in
             var line = "\(indent)\(DocumentText.cited(c.document, in: g)): \"\(c.quote)\""
-            for field in Citation.fields where field.key != "document" && field.key != "quote" {
-                if let v = field.text(c) { line += "  \(field.key): \(v)" }
+            for field in Citation.fields where !field.required {
+                if let v = value(field, of: c, in: g) { line += "  \(field.key): \(v)" }
             }
             return line
         }.joined(separator: "\n")
