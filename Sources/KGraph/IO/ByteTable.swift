@@ -97,6 +97,10 @@ struct ByteTable {
                 if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
                 i += 8
             }
+            // The last few bytes as the eight that end the string, when it has eight.
+            if i < n && n >= 8 {
+                return x.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            }
             while i < n {
                 if x.load(fromByteOffset: i, as: UInt8.self) != y.load(fromByteOffset: i, as: UInt8.self) { return false }
                 i += 1

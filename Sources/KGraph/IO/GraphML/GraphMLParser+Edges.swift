@@ -122,11 +122,12 @@ extension GraphMLParser {
     static let edgesBeforeEstimate = 4096
 
     /// Reserves room for the relations a big file still holds, estimated from the bytes its first
-    /// edges took, so that the list is not copied each time it grows.
+    /// edges took, so that neither the list nor the table of edge ids is copied each time it grows.
     mutating func reserveRelations() {
         guard let size = source?.size, size >= 1 << 20 else { return }
         let perEdge = max(1, (t.offset - firstEdgeAt) / fragment.relations.count)
         let rest = max(0, size - t.offset) / perEdge
         fragment.relations.reserveCapacity(fragment.relations.count + rest + rest / 16)
+        edgeIDTable.reserveCapacity(fragment.relations.count + rest + rest / 16)
     }
 }
