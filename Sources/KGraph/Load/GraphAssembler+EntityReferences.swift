@@ -15,19 +15,22 @@ extension GraphAssembler {
             return known
         }
         let relationTable = Relation.fields, citationTable = Citation.fields
+        // Each field's getter taken out once: reading it through the table inside the loops
+        // retained and released every member of the `Field` per value (a million citations).
+        let relationText = relationFields.map { relationTable[$0].text }, citationText = citationFields.map { citationTable[$0].text }
         for f in fragments {
             // By index: `enumerated()` would copy each relation and citation (a million on a big graph).
             for i in f.relations.indices {
-                for k in relationFields {
-                    guard let v = relationTable[k].text(f.relations[i]), let known = unknown(v) else { continue }
+                for (n, k) in relationFields.enumerated() {
+                    guard let v = relationText[n](f.relations[i]), let known = unknown(v) else { continue }
                     d.append(Diagnostic(.error, "unknown entity '\(v)' as \(relationTable[k].key) of relation '\(f.relations[i].id)'"
                                         + didYouMean(v, among: known.map(\.id)), at: f.relations[i].location))
                 }
                 guard !citationFields.isEmpty else { continue }
                 let citations = f.relations[i].sources
                 for j in citations.indices {
-                    for k in citationFields {
-                        guard let v = citationTable[k].text(citations[j]), let known = unknown(v) else { continue }
+                    for (n, k) in citationFields.enumerated() {
+                        guard let v = citationText[n](citations[j]), let known = unknown(v) else { continue }
                         let places = i < f.relationPlaces.count ? f.relationPlaces[i].citations : []
                         let at = j < places.count && k < places[j].count ? places[j][k] : nil
                         d.append(Diagnostic(.error, "unknown entity '\(v)' as \(citationTable[k].key) of a citation"

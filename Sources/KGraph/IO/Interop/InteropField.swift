@@ -48,8 +48,9 @@ public enum InteropField {
 
     /// Each field's setter, in `Relation.fields` order, for readers that set fields once per edge.
     static let relationSetters = KGraph.Relation.fields.map(\.set)
-    /// Each text field's own setter (nil for other fields), in `Relation.fields` order.
-    static let relationTextSetters = KGraph.Relation.fields.map(\.textSet)
+    /// Each field's setter of text (a text field's own, else through `FieldData.text`), in
+    /// `Relation.fields` order.
+    static let relationTextSetters = KGraph.Relation.fields.map { f in f.textSet ?? { f.set(&$0, .text($1)) } }
 
     /// The index in `Entity.fields` of a column that readers fill by name alone: every column but
     /// those of required fields (`kind`), whose fallbacks (`labelV`, `labels`, `type`) readers rank.

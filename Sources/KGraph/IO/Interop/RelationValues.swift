@@ -37,8 +37,7 @@ struct RelationValues {
 
     /// `preset` for a text value.
     mutating func preset(_ field: Int, text: String) {
-        let taken = textSetters[field].map { $0(&decoded, text) } ?? setters[field](&decoded, .text(text))
-        if taken { decodedFields |= 1 << field } else { refuse(field, text) }
+        if textSetters[field](&decoded, text) { decodedFields |= 1 << field } else { refuse(field, text) }
     }
 
     private mutating func refuse(_ field: Int, _ text: String) {
