@@ -82,6 +82,30 @@ func asciiFolded(_ s: String) -> String? {
     }
 }
 
+/// True when `normalizedName(s)` is `key` (a folded name's UTF-8), mostly without folding `s`: an
+/// ASCII name is compared as it folds, byte by byte, up to its first apostrophe (where a possessive
+/// may go); names with an apostrophe, a leading "the" or other characters are folded whole.
+func folds(_ s: String, to key: UnsafeBufferPointer<UInt8>) -> Bool {
+    let quick = s.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+        var i = 0
+        while i < b.count && (b[i] == 0x20 || (b[i] >= 0x09 && b[i] <= 0x0D)) { i += 1 }
+        if b.count - i >= 4 && b[i] | 0x20 == UInt8(ascii: "t") && b[i + 1] | 0x20 == UInt8(ascii: "h")
+            && b[i + 2] | 0x20 == UInt8(ascii: "e") { return nil }
+        var k = 0
+        while i < b.count {
+            var c = b[i]
+            i += 1
+            if c >= 0x80 || c == UInt8(ascii: "'") { return nil }
+            if c >= 0x41 && c <= 0x5a { c |= 0x20 } else if !((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) { continue }
+            guard k < key.count && key[k] == c else { return false }
+            k += 1
+        }
+        return k == key.count
+    }
+    if let quick = quick, let answer = quick { return answer }
+    return normalizedName(s).utf8.elementsEqual(key)
+}
+
 /// What a name resolved to.
 public enum NameMatch: Equatable, Sendable {
     /// Exactly one entity.
@@ -113,55 +137,125 @@ public enum NameError: Error, Equatable, CustomStringConvertible {
 ///
 ///     let names = NameIndex(graph)
 ///     names.resolve("Kata'ib Hezbollah")   // .unique(3)
+///
+/// The table is made when first needed: a command that resolves one or two names (`kgraph path A B`
+/// on a million relations) compares them with each entity's names as they fold instead, which
+/// costs a small part of folding and hashing every name; the table comes after `scansBeforeTable`
+/// lookups, or for suggestions and `foldedKeys`.
 public struct NameIndex: Sendable {
-    /// Folded key -> the one entity it names or, as `-(n + 1)`, the list `shared[n]` of the
-    /// entities that share it (most keys name one entity: no list per key).
-    private var byKey: [String: Int32] = [:]
-    private var shared: [[Int32]] = []
+    private let graph: Graph
+    private let lazy = LazyTable()
 
-    /// Indexes every entity's id, name and aliases.
-    /// - Complexity: O(total length of names).
+    /// Lookups answered by a scan before the table is made (a scan costs about a fiftieth of it).
+    static let scansBeforeTable = 8
+
+    /// An index of every entity's id, name and aliases.
+    /// - Complexity: O(1); the first lookups O(total length of names) each.
     public init(_ graph: Graph) {
-        byKey.reserveCapacity(graph.entityCount * 2)
-        var keys: [String] = []
-        for i in 0..<Int32(graph.entityCount) {
-            let e = graph.entity(at: i)
-            // An entity's id, name and aliases often fold alike: each key once per entity.
-            keys.removeAll(keepingCapacity: true)
-            for j in 0..<(e.aliases.count + 2) {
-                let k = normalizedName(j == 0 ? e.id : j == 1 ? e.name : e.aliases[j - 2])
-                if !k.isEmpty && !keys.contains(k) { keys.append(k) }
-            }
-            for k in keys { add(k, i) }
-        }
+        self.graph = graph
     }
 
-    private mutating func add(_ key: String, _ entity: Int32) {
-        guard let old = byKey.updateValue(entity, forKey: key) else { return }
-        if old >= 0 {
-            shared.append([old, entity])
-            byKey[key] = -Int32(shared.count)
-        } else {
-            byKey[key] = old
-            shared[Int(-old - 1)].append(entity)
+    /// The table once made, and how many lookups scanned before it.
+    private final class LazyTable: @unchecked Sendable {
+        let lock = NSLock()
+        var table: Table?
+        var scans = 0
+    }
+
+    /// The table, made on first use; nil while lookups may still scan (counting this one).
+    private func tableOrScan() -> Table? {
+        lazy.lock.lock()
+        defer { lazy.lock.unlock() }
+        if lazy.table == nil {
+            if lazy.scans < Self.scansBeforeTable { lazy.scans += 1; return nil }
+            lazy.table = Table(graph)
         }
+        return lazy.table
+    }
+
+    private var table: Table {
+        lazy.lock.lock()
+        defer { lazy.lock.unlock() }
+        if lazy.table == nil { lazy.table = Table(graph) }
+        return lazy.table!
+    }
+
+    /// The entities whose id, name or an alias folds to `key`, in graph order, found by a scan.
+    private func scan(_ key: String) -> [Int32] {
+        var found: [Int32] = []
+        var key = key
+        key.withUTF8 { k in
+            graph.entities.withUnsafeBufferPointer { entities in
+                for i in entities.indices {
+                    if folds(entities[i].id, to: k) || folds(entities[i].name, to: k)
+                        || entities[i].aliases.contains(where: { folds($0, to: k) }) {
+                        found.append(Int32(i))
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Folded key -> the one entity it names or, as `-(n + 1)`, the list `shared[n]` of the
+    /// entities that share it (most keys name one entity: no list per key).
+    private struct Table {
+        var byKey: [String: Int32] = [:]
+        var shared: [[Int32]] = []
+
+        /// Indexes every entity's id, name and aliases.
+        /// - Complexity: O(total length of names).
+        init(_ graph: Graph) {
+            byKey.reserveCapacity(graph.entityCount * 2)
+            var keys: [String] = []
+            for i in 0..<Int32(graph.entityCount) {
+                let e = graph.entity(at: i)
+                // An entity's id, name and aliases often fold alike: each key once per entity.
+                keys.removeAll(keepingCapacity: true)
+                for j in 0..<(e.aliases.count + 2) {
+                    let k = normalizedName(j == 0 ? e.id : j == 1 ? e.name : e.aliases[j - 2])
+                    if !k.isEmpty && !keys.contains(k) { keys.append(k) }
+                }
+                for k in keys { add(k, i) }
+            }
+        }
+
+        private mutating func add(_ key: String, _ entity: Int32) {
+            guard let old = byKey.updateValue(entity, forKey: key) else { return }
+            if old >= 0 {
+                shared.append([old, entity])
+                byKey[key] = -Int32(shared.count)
+            } else {
+                byKey[key] = old
+                shared[Int(-old - 1)].append(entity)
+            }
+        }
+
+        func entities(_ value: Int32) -> [Int32] { value >= 0 ? [value] : shared[Int(-value - 1)] }
     }
 
     /// Every folded key with the entities it names, so another program (the HTML explorer) can
     /// resolve names by this index's rule instead of restating it.
     /// - Complexity: O(number of keys).
-    public var foldedKeys: [(key: String, entities: [Int32])] { byKey.map { ($0.key, entities($0.value)) } }
-
-    private func entities(_ value: Int32) -> [Int32] { value >= 0 ? [value] : shared[Int(-value - 1)] }
+    public var foldedKeys: [(key: String, entities: [Int32])] {
+        let t = table
+        return t.byKey.map { ($0.key, t.entities($0.value)) }
+    }
 
     /// The entities an id, name or alias stands for.
     /// - Complexity: O(length of name); O(number of keys) when not found (for suggestions).
     public func resolve(_ name: String) -> NameMatch {
         let key = normalizedName(name)
-        if let value = byKey[key] {
-            return value >= 0 ? .unique(value) : .ambiguous(entities(value))
+        guard let t = tableOrScan() else {
+            let found = key.isEmpty ? [] : scan(key)
+            if found.count == 1 { return .unique(found[0]) }
+            if found.count > 1 { return .ambiguous(found) }
+            return .notFound(suggestions: suggestions(for: key, in: table))
         }
-        return .notFound(suggestions: suggestions(for: key))
+        if let value = t.byKey[key] {
+            return value >= 0 ? .unique(value) : .ambiguous(t.entities(value))
+        }
+        return .notFound(suggestions: suggestions(for: key, in: t))
     }
 
     /// The entities a name stands for; throws when there is none.
@@ -186,11 +280,12 @@ public struct NameIndex: Sendable {
 
     /// Up to five entities whose folded names are near `key`: prefix or substring matches first,
     /// then by edit distance.
-    private func suggestions(for key: String) -> [Int32] {
+    private func suggestions(for key: String, in table: @autoclosure () -> Table) -> [Int32] {
         guard !key.isEmpty else { return [] }
+        let table = table()
         let k = Array(key.unicodeScalars)
         var best: [Int32: Int] = [:]
-        for (candidate, value) in byKey {
+        for (candidate, value) in table.byKey {
             let c = Array(candidate.unicodeScalars)
             var score: Int
             if k.count >= 3 && (candidate.hasPrefix(key) || key.hasPrefix(candidate)) {
@@ -203,7 +298,7 @@ public struct NameIndex: Sendable {
                 guard d <= max(2, min(k.count, c.count) / 3) else { continue }
                 score = 1 + d
             }
-            for e in entities(value) where best[e].map({ score < $0 }) ?? true { best[e] = score }
+            for e in table.entities(value) where best[e].map({ score < $0 }) ?? true { best[e] = score }
         }
         return best.sorted { $0.value != $1.value ? $0.value < $1.value : $0.key < $1.key }.prefix(5).map(\.key)
     }

@@ -16,6 +16,7 @@ extension GraphMLParser {
         let relationIndex = fragment.relations.count
         var id = ""
         var idAttr: XMLTokenizer.Attribute?
+        var idSlot: Int32 = -1
         if let a = t.attribute("id") {
             idAttr = a
             let (slot, inserted) = a.needsDecoding
@@ -24,6 +25,7 @@ extension GraphMLParser {
             id = t.string(a)
             if inserted {
                 edgeIDFirst.append(Int32(relationIndex))
+                edgeIDReused.append(false)
             } else {
                 let first = Int(edgeIDFirst[Int(slot)])
                 let (fs, ft) = edgeEnds[first]
@@ -33,8 +35,9 @@ extension GraphMLParser {
                     try t.skipElement()
                     return
                 }
-                reusedEdgeIDs[slot] = true
+                if !edgeIDReused[Int(slot)] { edgeIDReused[Int(slot)] = true; reusedEdgeIDCount += 1 }
             }
+            idSlot = slot
         }
         let at = t.location(at: start)
         if idAttr == nil { unnamedEdges.append(relationIndex) }
@@ -72,6 +75,8 @@ extension GraphMLParser {
                 }
                 fragment.relations.append(relationValues.relation(id: id, source: nodeIDs[Int(sourceSlot)],
                                                                   target: nodeIDs[Int(targetSlot)], location: at))
+                // The id attribute's slot, unless an `id` <data> replaced it (that id is not renamed).
+                edgeIDSlot.append(!id.isEmpty && fragment.relations[relationIndex].id == id ? idSlot : -1)
                 edgeEnds.append((sourceSlot, targetSlot))
                 return
             }

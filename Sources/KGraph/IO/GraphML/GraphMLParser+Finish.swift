@@ -17,35 +17,16 @@ extension GraphMLParser {
                  at: undeclaredFirstUse)
         }
         // Edge ids reused between different node pairs: SOURCE-TARGET-ID.
-        if !reusedEdgeIDs.isEmpty {
-            var taken = Set(fragment.relations.map(\.id))
-            var renamed = 0
-            var firstAt: FileLocation?
-            for i in fragment.relations.indices {
-                let r = fragment.relations[i]
-                guard !r.id.isEmpty, let slot = Array(r.id.utf8).withUnsafeBufferPointer({ edgeIDTable.find($0) }),
-                      reusedEdgeIDs[slot] != nil else { continue }
-                var new = r.source + "-" + r.target + "-" + r.id
-                var n = 2
-                while taken.contains(new) { new = r.source + "-" + r.target + "-" + r.id + "-" + String(n); n += 1 }
-                taken.insert(new)
-                fragment.relations[i].id = new
-                if firstAt == nil { firstAt = r.location }
-                renamed += 1
-            }
-            warn("\(reusedEdgeIDs.count) edge id(s) are reused between different node pairs (NetworkX writes multigraph keys "
-                 + "as edge ids); the \(renamed) edges carrying them got ids SOURCE-TARGET-ID", at: firstAt)
+        if reusedEdgeIDCount > 0 {
+            let renamed = fragment.relations.indices.filter { edgeIDSlot[$0] >= 0 && edgeIDReused[Int(edgeIDSlot[$0])] }
+            let firstAt = renamed.first.flatMap { fragment.relations[$0].location }
+            give(renamed) { _, id, source, target in joined(source, target, id) }
+            warn("\(reusedEdgeIDCount) edge id(s) are reused between different node pairs (NetworkX writes multigraph keys "
+                 + "as edge ids); the \(renamed.count) edges carrying them got ids SOURCE-TARGET-ID", at: firstAt)
         }
         // Edges without ids: e0, e1, ... by position, skipping ids the file uses.
         if !unnamedEdges.isEmpty {
-            var taken = Set(fragment.relations.map(\.id))
-            for i in unnamedEdges {
-                var new = "e" + String(i)
-                var n = 2
-                while taken.contains(new) { new = "e" + String(i) + "-" + String(n); n += 1 }
-                taken.insert(new)
-                fragment.relations[i].id = new
-            }
+            give(unnamedEdges) { i, _, _, _ in "e" + String(i) }
         }
         if !renamedNodes.isEmpty {
             for i in fragment.relations.indices {
@@ -63,5 +44,37 @@ extension GraphMLParser {
     func firstUse(of slot: Int32) -> FileLocation? {
         for (i, e) in edgeEnds.enumerated() where e.0 == slot || e.1 == slot { return fragment.relations[i].location }
         return nil
+    }
+
+    /// Gives the relations at `indices` (ascending) the ids `base` makes, each made unique with
+    /// "-2", "-3", ... against every other relation's id. Each id is hashed once, from its bytes: a
+    /// NetworkX file renames nearly every edge, so this runs once per relation.
+    private mutating func give(_ indices: [Int], _ base: (_ index: Int, _ id: String, _ source: String, _ target: String) -> String) {
+        var taken = ByteTable(capacity: fragment.relations.count)
+        var k = 0
+        for i in fragment.relations.indices {
+            if k < indices.count && indices[k] == i { k += 1; continue }
+            var id = fragment.relations[i].id
+            _ = id.withUTF8 { taken.insert($0) }
+        }
+        for i in indices {
+            let b = base(i, fragment.relations[i].id, fragment.relations[i].source, fragment.relations[i].target)
+            var new = b
+            var n = 2
+            while !new.withUTF8({ taken.insert($0).inserted }) { new = b + "-" + String(n); n += 1 }
+            fragment.relations[i].id = new
+        }
+    }
+}
+
+/// "A-B-C", written straight into a string of its size.
+private func joined(_ a: String, _ b: String, _ c: String) -> String {
+    String(unsafeUninitializedCapacity: a.utf8.count + b.utf8.count + c.utf8.count + 2) { out in
+        var n = 0
+        func put(_ s: String) { n += UnsafeMutableBufferPointer(rebasing: out[n...]).initialize(fromContentsOf: s.utf8) }
+        put(a); out[n] = UInt8(ascii: "-"); n += 1
+        put(b); out[n] = UInt8(ascii: "-"); n += 1
+        put(c)
+        return n
     }
 }

@@ -32,7 +32,11 @@ struct GraphMLParser: XMLGraphParser, ~Copyable {
     /// For each distinct edge id: the relation index that first used it.
     var edgeIDFirst: [Int32] = []
     var edgeEnds: [(Int32, Int32)] = []
-    var reusedEdgeIDs: [Int32: Bool] = [:]
+    /// For each relation, the slot of its id in `edgeIDTable` (-1: the edge had none).
+    var edgeIDSlot: [Int32] = []
+    /// For each distinct edge id: true when edges between different node pairs use it.
+    var edgeIDReused: [Bool] = []
+    var reusedEdgeIDCount = 0
     var unnamedEdges: [Int] = []
 
     var relationValues = RelationValues()
