@@ -105,10 +105,10 @@ setup-bench:
 	@./.ci/setup bench
 
 bench: bench-build
-	python3 Benchmarks/run.py --entities 10000 --relations 100000 --seed $(BENCH_SEED)
+	python3 Benchmarks/run.py --entities 10000 --relations 100000 --seed $(BENCH_SEED) $(BENCH_ARGS)
 
 bench-large: bench-build
-	python3 Benchmarks/run.py --entities 100000 --relations 1000000 --seed $(BENCH_SEED)
+	python3 Benchmarks/run.py --entities 100000 --relations 1000000 --seed $(BENCH_SEED) $(BENCH_ARGS)
 
 # The GraphML load of BASE_REV (default b070c14, before issue 11) against this checkout, side by side:
 # callgrind instruction counts at 100,000 relations, peak RSS and pinned/two-core wall-clock at
