@@ -196,6 +196,52 @@ def click_entity(d, i):
         click_at(d, point[0], point[1])
 
 
+# The overview's labels on screen: their entity, font size and box in CSS pixels.
+LABELS = """return [...document.querySelectorAll('.kg-labels .kg-label')].map(t => {
+  const r = t.getBoundingClientRect();
+  return [Number(t.dataset.entity), parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a, r.left, r.top, r.right, r.bottom];
+});"""
+
+
+def overview_labels(d):
+    """Fitted, the drawing's own labels (a few pixels high) are hidden, and the page's labels are
+    12 px on screen, do not overlap, and follow the pointer to an entity that has none."""
+    zoom = float(js(d, "return document.querySelector('#kg-canvas svg').dataset.zoom"))
+    small = js(d, "return parseFloat(document.querySelector('g.node text').getAttribute('font-size'))") * zoom
+    check(small < 10, "fitted, Graphviz's labels would be %.1f px on screen" % small)
+    check(js(d, "return getComputedStyle(document.querySelector('g.node text')).display") == "none", "fitted, Graphviz's labels are hidden")
+    labels = js(d, LABELS)
+    check(len(labels) >= 30, "fitted, %d entities are labelled" % len(labels))
+    check(all(abs(size - 12) < 0.5 for _, size, *_ in labels), "overview labels are 12 px on screen: %s" % sorted({round(x[1], 1) for x in labels}))
+    overlaps = [(a[0], b[0]) for n, a in enumerate(labels) for b in labels[n + 1:]
+                if a[2] < b[4] - 1 and b[2] < a[4] - 1 and a[3] < b[5] - 1 and b[3] < a[5] - 1]
+    check(not overlaps, "overview labels do not overlap: %s" % overlaps[:5])
+    degree = js(d, "return kgExplorer.data.entities.map(E => E.rels.length)")
+    shown = {x[0] for x in labels}
+    check(max(degree) == max(degree[i] for i in shown), "the best-connected entity is labelled")
+    # The pointer over an entity without a label shows its name.
+    unlabelled = [i for i in range(len(degree)) if i not in shown]
+    target = next((i for i in unlabelled if js(d, """const g = document.getElementById('kg-n' + arguments[0]);
+        const r = g.querySelector('path, polygon, ellipse').getBoundingClientRect();
+        const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return !!top && top.closest('g.node') === g && r.width > 4;""", i)), None)
+    if check(target is not None, "some unlabelled entity is under the pointer's reach"):
+        x, y = js(d, """const r = document.querySelector('#kg-n' + arguments[0] + ' path, #kg-n' + arguments[0] + ' polygon, #kg-n'
+            + arguments[0] + ' ellipse').getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2];""", target)
+        chain = ActionChains(d)
+        chain.w3c_actions.pointer_action.move_to_location(int(x), int(y))
+        chain.perform()
+        settle(d)
+        check(target in {x[0] for x in js(d, LABELS)}, "hovering entity %d shows its label" % target)
+    # Zoomed in, Graphviz's labels come back and the page's go.
+    d.find_element(By.ID, "kg-canvas").send_keys("++++++")
+    settle(d)
+    check(js(d, "return getComputedStyle(document.querySelector('g.node text')).display") != "none" and not js(d, LABELS),
+          "zoomed in, the drawing's own labels show")
+    d.find_element(By.ID, "kg-canvas").send_keys("0")
+    settle(d)
+
+
 def entity_index(d, entity_id):
     return js(d, "return kgExplorer.data.entities.findIndex(e => e.e.id === arguments[0])", entity_id)
 
@@ -209,6 +255,7 @@ def shipped(args, d, tmp):
     documents = {doc["id"]: doc for doc in cli.json("documents")}
     load(d, page)
     shot(d, args.screenshots, "1-overview")
+    overview_labels(d)
     # The legend's evidence rows are the drawing's (the SVG render's legend lists the same lines).
     svg = cli.run("render", "--format", "svg")[1]
     evidence = [x.get_attribute("data-evidence") for x in d.find_elements(By.CSS_SELECTOR, "#kg-legend [data-evidence]")]
@@ -479,6 +526,8 @@ def legend(args, d, tmp):
         check(page_evidence(d) == drawing_evidence(cli, *flags), "unrated %s off: legend %s, render %s: %s"
               % (what, page_evidence(d), " ".join(flags), drawing_evidence(cli, *flags)))
     check("unrated" not in page_evidence(d), "the legend drops unrated when both are off")
+    js(d, "document.querySelector('#kg-legend [data-evidence]').previousElementSibling.scrollIntoView({block: 'center'})")
+    shot(d, args.screenshots, "11-legend-filtered")
     hidden = js(d, """return [...document.querySelectorAll('g.edge.kg-hidden')].flatMap(g =>
         kgExplorer.data.edges[Number(g.id.slice(4))].map(i => kgExplorer.data.relations[i].r.id)).sort()""")
     check(hidden == ["centcom-part-of-us-forces", "irgc-part-of-iran", "quds-force-part-of-irgc"], "the unrated edges are hidden: %s" % hidden)

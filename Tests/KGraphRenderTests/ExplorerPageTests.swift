@@ -46,6 +46,9 @@ import KGraph
         // Line breaks between elements go; spaces inside a text, or between tags on one line, stay.
         #expect(try ExplorerPage.inlineSVG("<svg>\n\n<g>\n <text> a  b </text> <text>\n</text>\n</g>\n</svg>\n")
             == "<svg><g><text> a  b </text> <text></text></g></svg>\n")
+        // The drawing's font is the page's; another font stays on its text.
+        #expect(try ExplorerPage.inlineSVG("<svg><text font-family=\"Helvetica,sans-Serif\" x=\"1\">a</text><text font-family=\"Times\">b</text></svg>")
+            == "<svg><text x=\"1\">a</text><text font-family=\"Times\">b</text></svg>")
         for bad in ["<svg><script>x</script></svg>", "<svg><![CDATA[x]]></svg>", "<svg><!-- open", "<svg><style>x</style></svg>"] {
             #expect(throws: ExplorerPageError.self) { try ExplorerPage.inlineSVG(bad) }
         }

@@ -501,8 +501,9 @@
     });
     // In the overview, the entity under the pointer shows its name.
     canvas.addEventListener('pointerover', (e) => {
-      const node = e.target.closest('g.node');
-      const i = node && /^kg-n\d+$/.test(node.id) ? Number(node.id.slice(4)) : null;
+      // (Over the label itself, it stays: the label appearing under the pointer must not hide it again.)
+      const node = e.target.closest('g.node'), label = e.target.closest('.kg-label');
+      const i = node && /^kg-n\d+$/.test(node.id) ? Number(node.id.slice(4)) : label ? Number(label.dataset.entity) : null;
       if (i !== hover) { hover = i; if (svg.classList.contains('kg-overview')) scheduleLabels(); }
     });
     window.addEventListener('resize', () => { measureCanvas(); scheduleLabels(); });
