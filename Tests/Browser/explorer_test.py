@@ -358,9 +358,9 @@ def shipped(args, d, tmp):
     shot(d, args.screenshots, "4-time-window")
 
     # A type and a kind toggled off: the legend follows what is visible.
-    js(d, "document.querySelector('[data-filter=type] input[data-value=struck]').click()")
+    toggle(d, "type", "struck")
     check(not d.find_elements(By.CSS_SELECTOR, "#kg-legend [data-type=struck]"), "the legend drops a hidden type")
-    js(d, "document.querySelector('[data-filter=kind] input[data-value=person]').click()")
+    toggle(d, "kind", "person")
     check(not d.find_elements(By.CSS_SELECTOR, "#kg-legend [data-kind=person]"), "the legend drops a hidden kind")
     person = next(e["id"] for e in entities if e["kind"] == "person")
     check("kg-hidden" in d.find_element(By.ID, "kg-n%d" % entity_index(d, person)).get_attribute("class"),
@@ -404,7 +404,7 @@ def shipped(args, d, tmp):
     shot(d, args.screenshots, "6-focus")
 
     # Share: the fragment reopens the same view.
-    js(d, "document.querySelector('[data-filter=assertion] input[data-value=alleged]').click()")
+    toggle(d, "assertion", "alleged")
     js(d, """const a = document.getElementById('kg-since'); a.value = String(Math.floor(a.max / 2)); a.dispatchEvent(new Event('input'));""")
     d.find_element(By.ID, "kg-path-from").send_keys("Iran")
     d.find_element(By.ID, "kg-path-to").send_keys("Tower 22" + Keys.ENTER)
@@ -452,6 +452,7 @@ def page_evidence(d):
 
 
 def toggle(d, what, value):
+    """Clicks a filter's checkbox (a WebDriver element click: the pointer, at the box on screen)."""
     d.find_element(By.CSS_SELECTOR, "[data-filter=%s] input[data-value='%s']" % (what, value)).click()
 
 

@@ -1063,6 +1063,11 @@
     // Milliseconds: JSON.parse, then start's four steps (readable in the console; the scale test prints them).
     document.body.dataset.timing = [tParsed - tParse, t1 - t0, t2 - t1, t3 - t2, t4 - t3].map(Math.round).join(' ');
     document.body.dataset.ready = String(Math.round(performance.now() - t0));
+    // The same steps in the browser's performance timeline (DevTools' Performance panel shows them).
+    [['kgraph: parse the data', tParse, tParsed], ['kgraph: read the link', t0, t1], ['kgraph: mount the drawing', t1, t2],
+      ['kgraph: filters and view', t2, t3], ['kgraph: first update', t3, t4]].forEach(([name, start, end]) => {
+      try { performance.measure(name, { start, end }); } catch (e) { /* an older browser without measure options */ }
+    });
     // Usable = the first frame is on screen (a task queued from the frame's callback runs after its
     // paint), since navigation began. Then the hit areas and the overview's labels.
     requestAnimationFrame(() => setTimeout(() => {
@@ -1074,6 +1079,7 @@
         addHitAreas();
       }
       document.body.dataset.labelled = String(Math.round(performance.now()));
+      try { performance.measure('kgraph: labels and hit areas', { start: Number(document.body.dataset.usable) }); } catch (e) { /* as above */ }
     }, 0));
   }
 
