@@ -5,6 +5,20 @@ enum GraphMLType: String {
     case boolean, int, long, float, double, string
 }
 
+/// The elements a `<data>` may describe, as `keyIndex` is asked for them; the raw value is the
+/// column of `GraphMLParser.keyByDomain`.
+enum GraphMLDomain: Int {
+    case node, edge, graph
+
+    var name: String {
+        switch self {
+        case .node: "node"
+        case .edge: "edge"
+        case .graph: "graph"
+        }
+    }
+}
+
 /// A declared (or used but undeclared) `<key>`.
 struct GraphMLKey {
     var id: String
@@ -24,6 +38,8 @@ struct GraphMLKey {
     var yfiles: Bool
     var location: FileLocation
     var idBytes: [UInt8] = []
+    /// One bit per `GraphMLDomain` whose `<data>` may name it (set when declared).
+    var domainBits: UInt8 = 0
 
     func applies(to domain: String) -> Bool { self.domain == domain || self.domain == "all" }
 }

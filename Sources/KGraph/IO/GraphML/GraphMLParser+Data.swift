@@ -117,7 +117,7 @@ extension GraphMLParser {
     mutating func graphData() throws(XMLSyntaxError) {
         let at = t.tokenLocation()
         guard let a = t.attribute("key") else { error("<data> without a key", at: at); try t.skipElement(); return }
-        let k = keyIndex(a, domain: "graph")
+        let k = keyIndex(a, domain: .graph)
         _ = try dataContent()
         let key = keys[k]
         let text = String(decoding: scratch, as: UTF8.self)

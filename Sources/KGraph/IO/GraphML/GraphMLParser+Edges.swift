@@ -52,7 +52,7 @@ extension GraphMLParser {
             case .startElement:
                 if isG("data") {
                     guard let a = t.attribute("key") else { error("<data> without a key", at: t.tokenLocation()); try t.skipElement(); continue }
-                    let k = keyIndex(a, domain: "edge")
+                    let k = keyIndex(a, domain: .edge)
                     if firstKey < 0 { firstKey = k }
                     if t.readTextContent() {
                         keySetBy[k] = serial

@@ -110,6 +110,7 @@ extension GraphMLParser {
         let index = keys.count
         var k = k
         k.idBytes = idBytes
+        k.domainBits = domains.reduce(0) { $0 | 1 << $1 }
         keys.append(k)
         keySetBy.append(-1)
         for d in domains { keyByDomain[Int(slot) * 3 + d] = Int32(index) }
@@ -120,7 +121,7 @@ extension GraphMLParser {
     }
 
     /// The key a `<data key=...>` names for a domain; an undeclared one is declared as text.
-    mutating func keyIndex(_ a: XMLTokenizer.Attribute, domain: String) -> Int {
+    mutating func keyIndex(_ a: XMLTokenizer.Attribute, domain: GraphMLDomain) -> Int {
         // While every key has its own id (as almost always), the key with the id the data names is
         // the one `keyByDomain` gives, so it may be found by guessing: files repeat their keys in
         // the same order, so try the one after the last, then the one after that (a value left
@@ -129,6 +130,7 @@ extension GraphMLParser {
         if !a.needsDecoding && keyTable.count == keys.count {
             let v = t.bytes(a.value)
             let n = keys.count
+            let bit = UInt8(1) << domain.rawValue
             let found = keys.withUnsafeBufferPointer { ks -> Int in
                 // lastKey + 1, lastKey + 2, then every key (a few dozen at most).
                 let tries = n <= 64 ? n + 2 : 2
@@ -136,7 +138,7 @@ extension GraphMLParser {
                 while i < tries {
                     let k = i < 2 ? lastKey + 1 + i : i - 2
                     i += 1
-                    guard k < n, ks[k].idBytes.count == v.count, ks[k].applies(to: domain) else { continue }
+                    guard k < n, ks[k].idBytes.count == v.count, ks[k].domainBits & bit != 0 else { continue }
                     if ks[k].idBytes.withUnsafeBufferPointer({ Self.sameBytes($0, v) }) { return k }
                 }
                 return -1
@@ -146,8 +148,7 @@ extension GraphMLParser {
                 return found
             }
         }
-        let d = domain == "node" ? 0 : domain == "edge" ? 1 : 2
-        let found = slowKeyIndex(a, d: d, domain: domain)
+        let found = slowKeyIndex(a, domain: domain)
         lastKey = found
         return found
     }
@@ -174,7 +175,8 @@ extension GraphMLParser {
         return x.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
     }
 
-    mutating func slowKeyIndex(_ a: XMLTokenizer.Attribute, d: Int, domain: String) -> Int {
+    mutating func slowKeyIndex(_ a: XMLTokenizer.Attribute, domain: GraphMLDomain) -> Int {
+        let d = domain.rawValue
         if !a.needsDecoding, let slot = keyTable.find(t.bytes(a.value)), keyByDomain[Int(slot) * 3 + d] >= 0 {
             return Int(keyByDomain[Int(slot) * 3 + d])
         }
@@ -185,7 +187,7 @@ extension GraphMLParser {
         }
         let at = t.location(at: a.value.start)
         note("data key '\(id)' is not declared; its values are kept as text attributes named '\(id)'", at: at)
-        let k = GraphMLKey(id: id, domain: domain, name: id, type: .string, defaultValue: nil,
+        let k = GraphMLKey(id: id, domain: domain.name, name: id, type: .string, defaultValue: nil,
                            nodeRole: .foreign(id), edgeRole: .foreign(id), graphField: nil, json: false,
                            yfiles: false, location: at)
         declare(k, idBytes: idBytes)

@@ -43,7 +43,7 @@ extension GraphMLParser {
                 if isG("data") {
                     let dataAt = t.tokenLocation()
                     guard let a = t.attribute("key") else { error("<data> without a key", at: dataAt); try t.skipElement(); continue }
-                    let k = keyIndex(a, domain: "node")
+                    let k = keyIndex(a, domain: .node)
                     if firstKey < 0 { firstKey = k }
                     if t.readTextContent() {
                         keySetBy[k] = serial
