@@ -73,8 +73,8 @@ extension GraphMLParser {
                 for k in edgeKeysWithDefaults where keySetBy[k] != serial {
                     relationValues.add(keys[k].edgeRole, keys[k].name, keys[k].defaultValue!)
                 }
-                fragment.relations.append(relationValues.relation(id: id, source: nodeIDs[Int(sourceSlot)],
-                                                                  target: nodeIDs[Int(targetSlot)], location: at))
+                relationValues.appendRelation(to: &fragment.relations, id: id, source: nodeIDs[Int(sourceSlot)],
+                                              target: nodeIDs[Int(targetSlot)], location: at)
                 // The id attribute's slot, unless an `id` <data> replaced it (that id is not renamed).
                 edgeIDSlot.append(!id.isEmpty && fragment.relations[relationIndex].id == id ? idSlot : -1)
                 edgeEnds.append((sourceSlot, targetSlot))

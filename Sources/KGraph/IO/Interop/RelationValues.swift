@@ -81,15 +81,34 @@ struct RelationValues {
 
     /// The relation these values describe; the values are cleared.
     mutating func relation(id: String, source: String, target: String, location: FileLocation?) -> Relation {
-        // Taken out of `decoded`, which starts afresh: one copy of the template per relation.
         var r = InteropField.unratedRelation
+        complete(&r, id: id, source: source, target: target, location: location)
+        return r
+    }
+
+    /// Appends the relation these values describe to `list`, made in place: returning a relation
+    /// copies it, retaining and releasing every string and list in it, once per edge of a file.
+    mutating func appendRelation(to list: inout [Relation], id: String, source: String, target: String, location: FileLocation?) {
+        list.append(InteropField.unratedRelation)
+        complete(&list[list.count - 1], id: id, source: source, target: target, location: location)
+    }
+
+    /// Makes `r`, a copy of the template, the relation these values describe; the values are cleared.
+    private mutating func complete(_ r: inout Relation, id: String, source: String, target: String, location: FileLocation?) {
+        // Swapped with `decoded`, which starts afresh: one copy of the template per relation.
         swap(&r, &decoded)
-        // One bit per field of `fields` given a value, for the precision columns.
-        var set = decodedFields
         let preset = decodedFields, refused = refused
         decodedFields = 0
         if !refused.isEmpty { self.refused.removeAll() }
         r.id = id; r.source = source; r.target = target; r.location = location
+        setItems(on: &r, preset: preset, refused: refused)
+    }
+
+    /// Sets the added values on `r`, whose fields of `preset` (one bit each) the reader decoded
+    /// itself; the others, and `refused`, become its attributes.
+    private func setItems(on r: inout Relation, preset: UInt64, refused: [Item]) {
+        // One bit per field of `fields` given a value, for the precision columns.
+        var set = preset
         var typeRank = Int.max
         for item in items {
             if case .type(let rank) = item.role, rank < typeRank, !item.value.text.isEmpty { typeRank = rank }
@@ -127,7 +146,6 @@ struct RelationValues {
             if case .precision(let i) = item.role, set & (1 << i) == 0 { attrs[item.name] = item.value }
         }
         r.attributes = attrs
-        return r
     }
 
     private func wonByRelation(_ label: AttributeValue) -> Bool {
