@@ -160,11 +160,14 @@ public struct Graph: Sendable {
 
     // MARK: Looking up
 
+    // The lookups the assembler makes per relation are inlined: called, they took a copy of the
+    // whole graph value first (336 bytes, twice per relation) when the caller was mutating it.
+
     /// The index of the entity with this id.
-    public func index(ofEntity id: String) -> Int32? { entityIndex.find(id) }
+    @inline(__always) public func index(ofEntity id: String) -> Int32? { entityIndex.find(id) }
 
     /// The position of the document with this id among `documents`.
-    public func index(ofDocument id: String) -> Int? { documentIndex.find(id).map(Int.init) }
+    @inline(__always) public func index(ofDocument id: String) -> Int? { documentIndex.find(id).map(Int.init) }
 
     /// The index of the relation with this id.
     public func index(ofRelation id: String) -> Int32? { relationIndex.find(id) }
