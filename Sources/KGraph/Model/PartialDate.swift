@@ -44,6 +44,17 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 
     public var precision: DatePrecision { day != nil ? .day : month != nil ? .month : .year }
 
+    /// The date in 23 bits, never 0: year, month (0 for none) << 14, day (0 for none) << 18.
+    var packed: UInt32 { UInt32(year16) | UInt32(month8) << 14 | UInt32(day8) << 18 }
+
+    /// The date `packed` holds; nil for 0.
+    init?(packed: UInt32) {
+        guard packed != 0 else { return nil }
+        year16 = Int16(packed & 0x3FFF)
+        month8 = UInt8(packed >> 14 & 0xF)
+        day8 = UInt8(packed >> 18 & 0x1F)
+    }
+
     /// The first day this date may stand for, as `yyyymmdd`.
     public var earliestDay: Int { year * 10000 + (month ?? 1) * 100 + (day ?? 1) }
 
@@ -82,6 +93,12 @@ public struct TimeSpan: Hashable, Sendable, CustomStringConvertible {
 
     /// A single date.
     public init(_ date: PartialDate) { start = date; end = date }
+
+    /// The span with these ends, which an earlier check found valid.
+    init(unchecked start: PartialDate?, _ end: PartialDate?) {
+        self.start = start
+        self.end = end
+    }
 
     /// An interval; nil when both ends are open or it ends before it starts.
     public init?(start: PartialDate?, end: PartialDate?) {
