@@ -4,8 +4,8 @@ import Foundation
 /// from a compact binary form in a fraction of the time.
 ///
 /// An entry is keyed by the SHA-256 of the file's bytes together with the file's path (locations
-/// in diagnostics name it), the cache format's version and the running program's size and
-/// modification time. So any change to the file's content, a move, or a rebuilt kgraph (whose
+/// in diagnostics name it), the cache format's version, the field tables the records are coded
+/// by, and the running program's size and modification time. So any change to the file's content, a move, or a rebuilt kgraph (whose
 /// parser may have changed) misses the cache and parses afresh: the cache can only ever return
 /// what parsing those same bytes with this same program gave. Entries carry a checksum; a damaged
 /// or unreadable entry is ignored and rewritten. Writes go through `AtomicFile`.
@@ -17,8 +17,16 @@ public struct FragmentCache: Sendable {
     public let folder: String
     public var maxEntries = 64
 
-    /// Bumped whenever `FragmentCoding`'s layout changes.
-    static let formatVersion: UInt8 = 4
+    /// Bumped whenever `FragmentCoding`'s own layout changes. A change to the field tables (a new
+    /// field, a field's kind of value) needs no bump: `fieldTables` is part of every key.
+    static let formatVersion: UInt8 = 5
+
+    /// Every field of the four tables, by key and kind of value, in order: the records' layout in
+    /// the cache, so an entry written with other tables is never read back as these.
+    static let fieldTables: String = {
+        func describe<R: DescribedRecord>(_: R.Type) -> String { R.fields.map { "\($0.key) \($0.value) \($0.required)" }.joined(separator: ",") }
+        return [describe(Document.self), describe(Entity.self), describe(Relation.self), describe(Citation.self)].joined(separator: ";")
+    }()
     static let magic: [UInt8] = Array("KGFC".utf8)
 
     public init(folder: String) { self.folder = folder }
@@ -52,7 +60,7 @@ public struct FragmentCache: Sendable {
     /// - Complexity: O(bytes) (one SHA-256 pass).
     public func key(for data: Data, file: String) -> [UInt8] {
         var h = SHA256()
-        h.update(Array("kgraph fragment cache \(Self.formatVersion)\0\(Self.programFingerprint)\0\(file)\0".utf8))
+        h.update(Array("kgraph fragment cache \(Self.formatVersion)\0\(Self.fieldTables)\0\(Self.programFingerprint)\0\(file)\0".utf8))
         data.withUnsafeBytes { h.update($0) }
         return h.finish()
     }

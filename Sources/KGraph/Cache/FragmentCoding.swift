@@ -139,18 +139,21 @@ private struct Writer {
         count(f.entities.count)
         for e in f.entities { record(e, Entity.fields); location(e.location) }
         count(f.entityPlaces.count)
-        for p in f.entityPlaces {
-            location(p.kind); location(p.country); count(p.aliases.count); p.aliases.forEach { location($0) }
-        }
+        f.entityPlaces.forEach { places($0) }
         count(f.relations.count)
         for r in f.relations { record(r, Relation.fields); location(r.location) }
         count(f.relationPlaces.count)
-        for p in f.relationPlaces {
-            location(p.source); location(p.target); location(p.type)
-            count(p.citations.count)
-            for c in p.citations { count(c.count); c.forEach { location($0) } }
-        }
+        f.relationPlaces.forEach { places($0) }
     }
+
+    /// A record's places, as lists of locations: they follow the tables, as the records do.
+    mutating func places<R>(_ p: GraphFragment.Places<R>) {
+        locations(p.fields)
+        count(p.items.count); p.items.forEach { locations($0) }
+        count(p.citations.count); p.citations.forEach { locations($0) }
+    }
+
+    mutating func locations(_ list: [FileLocation?]) { count(list.count); list.forEach { location($0) } }
 }
 
 private struct Reader {
@@ -317,12 +320,7 @@ private struct Reader {
         }
         let entityPlaces = try count()
         f.entityPlaces.reserveCapacity(entityPlaces)
-        for _ in 0..<entityPlaces {
-            var p = GraphFragment.EntityPlaces()
-            p.kind = try location(); p.country = try location()
-            for _ in 0..<(try count()) { p.aliases.append(try location()) }
-            f.entityPlaces.append(p)
-        }
+        for _ in 0..<entityPlaces { f.entityPlaces.append(try places()) }
         let relations = try count()
         f.relations.reserveCapacity(relations)
         for _ in 0..<relations {
@@ -332,16 +330,25 @@ private struct Reader {
         }
         let relationPlaces = try count()
         f.relationPlaces.reserveCapacity(relationPlaces)
-        for _ in 0..<relationPlaces {
-            var p = GraphFragment.RelationPlaces()
-            p.source = try location(); p.target = try location(); p.type = try location()
-            for _ in 0..<(try count()) {
-                var c: [FileLocation?] = []
-                for _ in 0..<(try count()) { c.append(try location()) }
-                p.citations.append(c)
-            }
-            f.relationPlaces.append(p)
-        }
+        for _ in 0..<relationPlaces { f.relationPlaces.append(try places()) }
         return f
+    }
+
+    /// A record's places as `Writer.places` wrote them.
+    mutating func places<R>() throws(FragmentDecodingError) -> GraphFragment.Places<R> {
+        var p = GraphFragment.Places<R>()
+        p.fields = try locations()
+        for _ in 0..<(try count()) { p.items.append(try locations()) }
+        for _ in 0..<(try count()) { p.citations.append(try locations()) }
+        return p
+    }
+
+    mutating func locations() throws(FragmentDecodingError) -> [FileLocation?] {
+        let n = try count()
+        if n == 0 { return [] }
+        var list: [FileLocation?] = []
+        list.reserveCapacity(n)
+        for _ in 0..<n { list.append(try location()) }
+        return list
     }
 }

@@ -64,7 +64,14 @@ private struct Reader {
     let file: String
     var diagnostics: [Diagnostic] = []
 
+    /// The keys of the fields whose places are kept (`DescribedRecord.placedFields`, `listFields`).
+    let entityPlaced = Self.placed(Entity.self), relationPlaced = Self.placed(Relation.self)
+
     init(file: String) { self.file = file }
+
+    static func placed<R: DescribedRecord>(_: R.Type) -> (fields: [String], lists: [String]) {
+        (R.placedFields.map { R.fields[$0].key }, R.listFields.map { R.fields[$0].key })
+    }
 
     func place(_ node: Node) -> FileLocation {
         FileLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
@@ -272,23 +279,23 @@ private struct Reader {
         guard let read = record(node, Entity.fields, start: Entity.empty, what: "entity") else { return nil }
         var e = read.record
         e.location = place(node)
-        var places = GraphFragment.EntityPlaces()
-        places.kind = read.nodes["kind"].map(place)
-        places.country = read.nodes["country"].map(place)
-        places.aliases = read.items["aliases"] ?? []
-        return (e, places)
+        return (e, places(of: read, placed: entityPlaced))
     }
 
     mutating func relation(_ node: Node) -> (Relation, GraphFragment.RelationPlaces)? {
         guard let read = record(node, Relation.fields, start: Relation.empty, what: "relation") else { return nil }
         var r = read.record
         r.location = place(node)
-        var places = GraphFragment.RelationPlaces()
-        places.source = read.nodes["source"].map(place)
-        places.target = read.nodes["target"].map(place)
-        places.type = read.nodes["type"].map(place)
-        places.citations = read.citations
-        return (r, places)
+        return (r, places(of: read, placed: relationPlaced))
+    }
+
+    /// Where the values of a record's placed fields and the items of its lists sit.
+    func places<R: DescribedRecord>(of read: Read<R>, placed: (fields: [String], lists: [String])) -> GraphFragment.Places<R> {
+        var p = GraphFragment.Places<R>()
+        p.fields = placed.fields.map { read.nodes[$0].map(place) }
+        if placed.lists.contains(where: { read.items[$0] != nil }) { p.items = placed.lists.map { read.items[$0] ?? [] } }
+        p.citations = read.citations
+        return p
     }
 
     /// A record read from YAML, with where its values sit.

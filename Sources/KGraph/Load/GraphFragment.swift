@@ -1,28 +1,37 @@
 /// What one input file contributes to a graph, before it is merged and validated with the others.
 /// Readers of every format produce one; `GraphAssembler` turns a list of them into a `Graph`.
 public struct GraphFragment: Sendable {
-    /// Where each reference sits in the file, so validation can point at the offending value.
-    public struct RelationPlaces: Sendable {
-        public var source: FileLocation?
-        public var target: FileLocation?
-        public var type: FileLocation?
-        /// Per citation, where each of its fields' values sits (in `Citation.fields` order).
+    /// Where a record's values sit in its file, so validation can point at the offending value:
+    /// the values of `Record.placedFields` and the items of `Record.listFields`, by the tables, so
+    /// a new field that names an entity is placed with no edit here. Readers that know no places
+    /// (every format but YAML) leave it empty.
+    public struct Places<Record: DescribedRecord>: Sendable, Equatable {
+        /// Where the value of each of `Record.placedFields` sits, in that order; empty when unknown.
+        public var fields: [FileLocation?] = []
+        /// Where each item of each of `Record.listFields` sits, in that order; empty when unknown.
+        public var items: [[FileLocation?]] = []
+        /// Per citation (of a relation), where each of its fields sits, in `Citation.fields` order.
         public var citations: [[FileLocation?]] = []
-        /// Where each citation's document id sits.
-        public var documents: [FileLocation?] {
-            let k = Citation.fields.firstIndex { $0.key == "document" }!
-            return citations.map { k < $0.count ? $0[k] : nil }
-        }
         public init() {}
+
+        /// Where the value of field `key` sits, when it is placed and known.
+        public func field(_ key: String) -> FileLocation? {
+            // Empty for every format but YAML: no look-up in the table then.
+            guard !fields.isEmpty, let k = Record.placedFields.firstIndex(where: { Record.fields[$0].key == key }) else { return nil }
+            return k < fields.count ? fields[k] : nil
+        }
+
+        /// Where each item of list field `key` sits, when known.
+        public func items(_ key: String) -> [FileLocation?] {
+            guard !items.isEmpty, let k = Record.listFields.firstIndex(where: { Record.fields[$0].key == key }) else { return [] }
+            return k < items.count ? items[k] : []
+        }
     }
 
-    /// Where an entity's kind and country values sit.
-    public struct EntityPlaces: Sendable {
-        public var kind: FileLocation?
-        public var country: FileLocation?
-        public var aliases: [FileLocation?] = []
-        public init() {}
-    }
+    /// Where a relation's values sit.
+    public typealias RelationPlaces = Places<Relation>
+    /// Where an entity's values sit.
+    public typealias EntityPlaces = Places<Entity>
 
     public var file: String
     public var title: String?
@@ -44,4 +53,20 @@ public struct GraphFragment: Sendable {
         self.file = file
         self.strictVocabulary = strictVocabulary
     }
+}
+
+extension GraphFragment.Places where Record == Relation {
+    public var source: FileLocation? { field("source") }
+    public var target: FileLocation? { field("target") }
+    public var type: FileLocation? { field("type") }
+    /// Where each citation's document id sits.
+    public var documents: [FileLocation?] {
+        let k = Citation.fields.firstIndex { $0.value == .documentID }!
+        return citations.map { k < $0.count ? $0[k] : nil }
+    }
+}
+
+extension GraphFragment.Places where Record == Entity {
+    public var kind: FileLocation? { field("kind") }
+    public var aliases: [FileLocation?] { items("aliases") }
 }

@@ -71,6 +71,15 @@ import Testing
                   "error: unknown document 'dco' (did you mean 'doc'?)"])
     }
 
+    /// An entity field that names an entity (`Entity.optionalEntityFields`) points at its value.
+    @Test func unknownCountryPointsAtTheValue() {
+        expect("""
+              - {id: x, name: X, kind: state, country: «irn»}
+            relations:
+              - {id: r1, source: x, type: backs, target: kh, sources: [{document: doc, quote: q}]}
+            """, ["error: unknown country entity 'irn' (did you mean 'iran'?)"])
+    }
+
     @Test func unknownKindAndTypeAndDomainRange() {
         expect("""
               - {id: x, name: X, kind: «milita»}

@@ -40,4 +40,16 @@ extension DescribedRecord {
     public static var optionalEntityFields: [Int] {
         fields.indices.filter { fields[$0].value == .entityID && !fields[$0].required }
     }
+
+    /// The indices in `fields` of the fields whose place in the file a reader keeps
+    /// (`GraphFragment.Places`): the required ones (an id, a kind or type, a relation's ends:
+    /// what the load checks) and those that name another record (an entity or a document, looked
+    /// up by the load), so the load's errors point at the value.
+    public static var placedFields: [Int] {
+        fields.indices.filter { fields[$0].required || fields[$0].value == .entityID || fields[$0].value == .documentID }
+    }
+
+    /// The indices in `fields` of the list fields (`FieldValue.list`), whose items' places a
+    /// reader keeps.
+    public static var listFields: [Int] { fields.indices.filter { fields[$0].value == .list } }
 }

@@ -131,7 +131,10 @@ import Testing
         #expect(back.documents == fragment.documents)
         #expect(back.entities == fragment.entities)
         #expect(back.relations == fragment.relations)
-        #expect(back.relationPlaces.map(\.citations) == fragment.relationPlaces.map(\.citations))
+        // And every place the reader kept, by the tables (`DescribedRecord.placedFields`, `listFields`).
+        #expect(back.entityPlaces == fragment.entityPlaces)
+        #expect(back.relationPlaces == fragment.relationPlaces)
+        #expect(fragment.entityPlaces.contains { !$0.items.isEmpty } && fragment.relationPlaces.contains { !$0.citations.isEmpty })
         #expect(backDiagnostics == d)
     }
 
