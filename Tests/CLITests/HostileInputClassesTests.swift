@@ -139,8 +139,8 @@ import Testing
         let over = "over the limit of 16777216 bytes (16 MiB) for one value"
         let expected = [
             // Streamed formats hold at most twice the limit; a value under that is found in the record read.
-            "long.graphml": "long.graphml:2:148: error: a value of entity 'a' is 17825792 bytes long, \(over)",
-            "long.gexf": "long.gexf:2:63: error: a value of entity 'a' is 17825792 bytes long, \(over)",
+            "long.graphml": "long.graphml:2:148: error: the name of entity 'a' is 17825792 bytes long, \(over)",
+            "long.gexf": "long.gexf:2:63: error: the name of entity 'a' is 17825792 bytes long, \(over)",
             // The others refuse the value while reading it, before it becomes a string.
             "entities.csv": "entities.csv:2:3: error: a field \(over)",
             "long.yaml": "long.yaml:2:19: error: a value of 17825792 bytes, \(over)",

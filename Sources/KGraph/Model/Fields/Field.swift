@@ -129,3 +129,14 @@ public enum FieldValue: Sendable, Equatable {
     /// Citations (`FieldData.citations`), each of `Citation.fields`.
     case citations
 }
+
+extension FieldValue {
+    /// Its values are text as a file gives it, of any length (an id, a name, prose, an address),
+    /// not text made from a typed value (a date, a word of a choice).
+    var isGivenText: Bool {
+        switch self {
+        case .id, .text, .prose, .url, .documentID, .entityID: true
+        case .date, .timeSpan, .choice, .list, .map, .attributes, .citations: false
+        }
+    }
+}

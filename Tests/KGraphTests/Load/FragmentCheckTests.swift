@@ -1,0 +1,86 @@
+import Testing
+@testable import KGraph
+
+/// `FragmentCheck.checkValueSizes` names a record's fields by hand in its first pass (through the
+/// tables it was 10 % of a big load): each field of the tables that holds text a file gives, set
+/// over the limit, must be caught and named. A new field that pass misses fails here.
+@Suite struct FragmentCheckTests {
+    static let long = String(repeating: "x", count: Limits.valueBytes + 1)
+
+    /// The value over the limit for a field of this kind; nil for values made short (dates, words).
+    static func data(_ value: FieldValue) -> FieldData? {
+        switch value {
+        case .list: .list(["short", long])
+        case .map: .map(["key": long])
+        case .attributes: .attributes(["a": .string(long)])
+        case .citations, .date, .timeSpan, .choice: nil
+        case .id, .text, .prose, .url, .documentID, .entityID: .text(long)
+        }
+    }
+
+    /// The errors for `fragment`, without their places.
+    func errors(_ fragment: GraphFragment) -> [String] {
+        var d: [Diagnostic] = []
+        FragmentCheck.checkValueSizes(fragment, diagnostics: &d)
+        return d.map(\.message)
+    }
+
+    static let over = "is \(Limits.valueBytes + 1) bytes long, over the limit"
+
+    /// How the error names a field: by its key, free attributes by their own name.
+    static func named<R>(_ field: Field<R>) -> String { field.value == .attributes ? "attribute 'a'" : field.key }
+
+    @Test func everyEntityField() {
+        for field in Entity.fields {
+            guard let data = Self.data(field.value) else { continue }
+            var e = Entity(id: "a", name: "A", kind: "state")
+            #expect(field.set(&e, data), "\(field.key)")
+            var f = GraphFragment(file: "t", strictVocabulary: false)
+            f.entities = [e]
+            let found = errors(f)
+            #expect(found.count == 1 && found[0].contains(Self.named(field)) && found[0].contains(Self.over), "\(field.key): \(found)")
+        }
+    }
+
+    @Test func everyRelationAndCitationField() {
+        func relation() -> Relation { Relation(id: "r", source: "a", type: "backs", target: "b", sources: [Citation(document: "d", quote: "q")]) }
+        var cases: [(String, Relation)] = []
+        for field in Relation.fields {
+            guard let data = Self.data(field.value) else { continue }
+            var r = relation()
+            #expect(field.set(&r, data), "\(field.key)")
+            cases.append((Self.named(field), r))
+        }
+        for field in Citation.fields {
+            guard let data = Self.data(field.value) else { continue }
+            var r = relation()
+            #expect(field.set(&r.sources[0], data), "\(field.key)")
+            cases.append((Self.named(field), r))
+        }
+        #expect(cases.map(\.0).contains("speaker") && cases.map(\.0).contains("note"))
+        for (key, r) in cases {
+            var f = GraphFragment(file: "t", strictVocabulary: false)
+            f.relations = [r]
+            let found = errors(f)
+            #expect(found.count == 1 && found[0].contains(key) && found[0].contains(Self.over), "\(key): \(found)")
+        }
+    }
+
+    @Test func everyDocumentField() {
+        for field in Document.fields {
+            guard let data = Self.data(field.value) else { continue }
+            var d = Document(id: "d", title: "T")
+            #expect(field.set(&d, data), "\(field.key)")
+            var f = GraphFragment(file: "t", strictVocabulary: false)
+            f.documents = [d]
+            let found = errors(f)
+            #expect(found.count == 1 && found[0].contains(Self.named(field)) && found[0].contains(Self.over), "\(field.key): \(found)")
+        }
+    }
+
+    @Test func valuesWithinTheLimitPass() {
+        var f = GraphFragment(file: "t", strictVocabulary: false)
+        f.entities = [Entity(id: "a", name: String(repeating: "y", count: Limits.valueBytes), kind: "state")]
+        #expect(errors(f).isEmpty)
+    }
+}
