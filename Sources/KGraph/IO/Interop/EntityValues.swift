@@ -2,9 +2,7 @@
 struct EntityValues {
     private(set) var items: [(role: NodeRole, name: String, value: AttributeValue)] = []
 
-    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
     mutating func add(_ role: NodeRole, _ name: String, _ value: AttributeValue) { items.append((role, name, value)) }
-    var isEmpty: Bool { items.isEmpty }
     /// True when an attribute of this name was given.
     func has(_ name: String) -> Bool { items.contains { $0.name == name } }
 
