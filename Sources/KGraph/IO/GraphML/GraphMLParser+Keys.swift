@@ -139,7 +139,7 @@ extension GraphMLParser {
                     let k = i < 2 ? lastKey + 1 + i : i - 2
                     i += 1
                     guard k < n, ks[k].idBytes.count == v.count, ks[k].domainBits & bit != 0 else { continue }
-                    if ks[k].idBytes.withUnsafeBufferPointer({ Self.sameBytes($0, v) }) { return k }
+                    if ks[k].idBytes.withUnsafeBufferPointer({ sameBytes($0, v) }) { return k }
                 }
                 return -1
             }
@@ -151,28 +151,6 @@ extension GraphMLParser {
         let found = slowKeyIndex(a, domain: domain)
         lastKey = found
         return found
-    }
-
-    /// True when two byte strings of the same length are equal: short ones (ids) with a few
-    /// overlapping loads, no call.
-    @inline(__always) static func sameBytes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = a.count
-        guard n > 0 else { return true }
-        let x = UnsafeRawPointer(a.baseAddress!), y = UnsafeRawPointer(b.baseAddress!)
-        if n < 4 {
-            for i in 0..<n where x.load(fromByteOffset: i, as: UInt8.self) != y.load(fromByteOffset: i, as: UInt8.self) { return false }
-            return true
-        }
-        if n <= 8 {
-            return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
-                && x.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == y.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
-        }
-        var i = 0
-        while i + 8 < n {
-            if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-            i += 8
-        }
-        return x.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
     }
 
     mutating func slowKeyIndex(_ a: XMLTokenizer.Attribute, domain: GraphMLDomain) -> Int {

@@ -48,10 +48,7 @@ struct PlainJSON {
 
     /// True when the bytes of `r` are `word`.
     func spells(_ r: Range<Int>, _ word: [UInt8]) -> Bool {
-        guard r.count == word.count else { return false }
-        var k = 0
-        while k < r.count && p[r.lowerBound + k] == word[k] { k += 1 }
-        return k == r.count
+        r.count == word.count && word.withUnsafeBufferPointer { sameBytes(UnsafeBufferPointer(start: p + r.lowerBound, count: r.count), $0) }
     }
 
     func text(_ r: Range<Int>) -> String {

@@ -27,11 +27,7 @@ extension XMLTokenizer {
                                         open: UnsafeBufferPointer<UInt8>) -> Int {
         let n = open.count
         guard p + n < u else { return -1 }
-        var k = 0
-        while k < n {
-            if b[p + k] != open[k] { return -1 }
-            k += 1
-        }
+        guard sameBytes(UnsafeBufferPointer(start: b + p, count: n), open) else { return -1 }
         var q = p + n
         guard !isNameChar(b[q]) else { return -1 }
         while q < u && isSpace(b[q]) { q += 1 }
