@@ -22,31 +22,49 @@ extension XMLTokenizer {
         try scanAnyStartTag()
     }
 
-    /// The start of the last plain start tag, up to and including its first attribute's opening
-    /// quote (`<data key="`), when that is 8 to 16 bytes: the next tag very often starts with the
-    /// same bytes, and then scanning them would find the same name and attribute name.
+    /// The start of a plain start tag, up to and including its first attribute's opening quote
+    /// (`<data key="`), when that is 8 to 16 bytes: a later tag very often starts with the same
+    /// bytes, and then scanning them would find the same name and attribute name.
     struct TagHead {
         var first: UInt64 = 0, last: UInt64 = 0
         /// 0: none yet.
         var length = 0
         /// Offsets from the `<`: the element name's end, the attribute name's start and end.
         var nameEnd = 0, attributeStart = 0, attributeEnd = 0
+
+        /// True when the tag at `start` begins with this head (two loads).
+        @inline(__always) func begins(_ raw: UnsafeRawPointer, at start: Int, usable u: Int) -> Bool {
+            length != 0 && start &+ length <= u
+                && raw.loadUnaligned(fromByteOffset: start, as: UInt64.self) == first
+                && raw.loadUnaligned(fromByteOffset: start &+ length &- 8, as: UInt64.self) == last
+        }
+    }
+
+    /// The heads of the last two distinct plain start tags, the latest first: files alternate an
+    /// element's tag with its children's (`<edge source="` then `<data key="`), and one head alone
+    /// would miss both every time.
+    struct TagHeads {
+        var latest = TagHead(), older = TagHead()
     }
 
     /// The usual start tag, scanned with locals only: names, then attributes whose values hold no
     /// reference and no `<`, all of it in the buffer. Returns the offset after the tag, or -1 when
     /// the general scan must judge it (anything malformed or rarer, or a tag cut by the buffer's
-    /// end); then nothing but the attribute buffer and `head` has been written.
+    /// end); then nothing but the attribute buffer and `heads` has been written.
     static func scanPlainStartTag(_ b: UnsafeMutablePointer<UInt8>, at start: Int, usable u: Int,
                                           into attributes: UnsafeMutablePointer<Attribute>, count: inout Int,
-                                          nameEnd: inout Int, empty: inout Bool, head: inout TagHead) -> Int {
+                                          nameEnd: inout Int, empty: inout Bool, head heads: inout TagHeads) -> Int {
         let raw = UnsafeRawPointer(b)
         var p: Int
-        // The first attribute's name and quote when the head is the last tag's.
+        // The first attribute's name and quote when the head is one of the last two tags'.
         var known: (an: Int, anEnd: Int, quote: UInt8)?
-        if head.length != 0 && start &+ head.length <= u
-            && raw.loadUnaligned(fromByteOffset: start, as: UInt64.self) == head.first
-            && raw.loadUnaligned(fromByteOffset: start &+ head.length &- 8, as: UInt64.self) == head.last {
+        var hit = heads.latest.begins(raw, at: start, usable: u)
+        if !hit && heads.older.begins(raw, at: start, usable: u) {
+            swap(&heads.latest, &heads.older)
+            hit = true
+        }
+        if hit {
+            let head = heads.latest
             nameEnd = start &+ head.nameEnd
             p = start &+ head.length
             known = (start &+ head.attributeStart, start &+ head.attributeEnd, b[p &- 1])
@@ -90,7 +108,8 @@ extension XMLTokenizer {
                 if n == 0 {
                     let length = p - start
                     if length >= 8 && length <= 16 {
-                        head = TagHead(first: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self),
+                        heads.older = heads.latest
+                        heads.latest = TagHead(first: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self),
                                        last: raw.loadUnaligned(fromByteOffset: p - 8, as: UInt64.self), length: length,
                                        nameEnd: nameEnd - start, attributeStart: an - start, attributeEnd: anEnd - start)
                     }

@@ -88,7 +88,7 @@ struct XMLTokenizer: ~Copyable {
 
     /// When false, every token takes the general scan (tests compare the two).
     var fastPaths = true
-    var head = TagHead()
+    var head = TagHeads()
 
     /// Number of open elements (the current start tag included).
     var depth: Int { stack.count }
