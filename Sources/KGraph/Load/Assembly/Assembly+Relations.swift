@@ -8,15 +8,13 @@ extension Assembly {
         heads.reserveCapacity(list.count)
         var valid: [Bool]?
         var unsourced = -1
-        // Each phase is handed the fields it reads, not the relation: passing a relation copies it,
-        // which retains and releases every string and array in it (3 % of the whole load).
+        // Each phase reads the fields it needs in place, and takes a copy of the relation only to
+        // report a problem: a copy retains and releases every string and array in it.
         list.withUnsafeBufferPointer { relations in
             for i in relations.indices {
-                let r = Fields(id: relations[i].id, source: relations[i].source, target: relations[i].target,
-                               type: relations[i].type, location: relations[i].location)
-                let (source, target) = resolveEnds(r, f, i)
-                checkCitations(relations[i].sources, of: r, f, i, unsourced: &unsourced)
-                checkType(r, source, target, f, i)
+                let (source, target) = resolveEnds(relations, i, f)
+                checkCitations(relations, i, f, unsourced: &unsourced)
+                checkType(relations, i, source, target, f)
                 if let source, let target {
                     tails.append(source)
                     heads.append(target)
@@ -29,26 +27,23 @@ extension Assembly {
         append(list, tails: tails, heads: heads, valid: valid)
     }
 
-    /// What the relation phases read of a relation besides its citations.
-    private struct Fields {
-        var id: String, source: String, target: String, type: String
-        var location: FileLocation?
-    }
-
     private func places(_ f: GraphFragment, _ i: Int) -> GraphFragment.RelationPlaces {
         i < f.relationPlaces.count ? f.relationPlaces[i] : .init()
     }
 
     /// The entity indices of a relation's ends, nil for an unknown one (reported).
-    private mutating func resolveEnds(_ r: Fields, _ f: GraphFragment, _ i: Int) -> (Int32?, Int32?) {
-        let source = graph.index(ofEntity: r.source), target = graph.index(ofEntity: r.target)
+    private mutating func resolveEnds(_ relations: UnsafeBufferPointer<Relation>, _ i: Int,
+                                      _ f: GraphFragment) -> (Int32?, Int32?) {
+        let source = graph.index(ofEntity: relations[i].source), target = graph.index(ofEntity: relations[i].target)
         if source == nil {
+            let r = relations[i]
             diagnostics.append(Diagnostic(.error, "unknown entity '\(r.source)'" + hint(r.source), at: places(f, i).source ?? r.location))
             // An end that names an entity was checked as its id (`FragmentCheck`, other formats than
             // YAML); one that names none is checked here.
             if !f.strictVocabulary { FragmentCheck.controlCharacters(in: r.source, what: "relation source", at: r.location, &diagnostics) }
         }
         if target == nil {
+            let r = relations[i]
             diagnostics.append(Diagnostic(.error, "unknown entity '\(r.target)'" + hint(r.target), at: places(f, i).target ?? r.location))
             if !f.strictVocabulary { FragmentCheck.controlCharacters(in: r.target, what: "relation target", at: r.location, &diagnostics) }
         }
@@ -57,11 +52,13 @@ extension Assembly {
 
     /// A relation must cite documents the graph has (imports may name documents they do not
     /// describe, and cite none: a counted warning each).
-    private mutating func checkCitations(_ citations: [Citation], of r: Fields, _ f: GraphFragment, _ i: Int, unsourced: inout Int) {
+    private mutating func checkCitations(_ relations: UnsafeBufferPointer<Relation>, _ i: Int, _ f: GraphFragment, unsourced: inout Int) {
+        let citations = relations[i].sources
         if citations.isEmpty && !f.strictVocabulary {
-            if unsourced < 0 { unsourced = lenient.finding("unsourced", f.file, at: r.location) }
+            if unsourced < 0 { unsourced = lenient.finding("unsourced", f.file, at: relations[i].location) }
             lenient.count(unsourced)
         } else if citations.isEmpty {
+            let r = relations[i]
             diagnostics.append(Diagnostic(.error, "relation '\(r.id)' has no source: cite a document and quote", at: r.location))
         }
         for j in citations.indices {
@@ -74,30 +71,36 @@ extension Assembly {
             let document = documentIndex[spelling]
             if document >= 0 { citedDocument[document] = true; continue }
             if !f.strictVocabulary {
-                if documentFinding[spelling] < 0 { documentFinding[spelling] = lenient.finding("document", id, at: r.location) }
+                if documentFinding[spelling] < 0 {
+                    documentFinding[spelling] = lenient.finding("document", id, at: relations[i].location)
+                }
                 lenient.count(documentFinding[spelling])
             } else {
                 let documents = places(f, i).documents
                 let at = j < documents.count ? documents[j] : nil
                 diagnostics.append(Diagnostic(.error, "unknown document '\(id)'" + didYouMean(id, among: graph.documents.map(\.id)),
-                                              at: at ?? r.location))
+                                              at: at ?? relations[i].location))
             }
         }
     }
 
     /// A relation's type must be in the vocabulary (imports: a counted warning per type), and
     /// its ends of kinds the type's domain and range allow.
-    private mutating func checkType(_ r: Fields, _ source: Int32?, _ target: Int32?, _ f: GraphFragment, _ i: Int) {
-        let spelling = typeSpellings.number(r.type)
+    private mutating func checkType(_ relations: UnsafeBufferPointer<Relation>, _ i: Int, _ source: Int32?, _ target: Int32?,
+                                    _ f: GraphFragment) {
+        let spelling = typeSpellings.number(relations[i].type)
         if spelling == typeRule.count {
-            typeRule.append(vocabulary.type(r.type).map { TypeRules(type: $0, kindNumber: kindNumber) })
+            typeRule.append(vocabulary.type(relations[i].type).map { TypeRules(type: $0, kindNumber: kindNumber) })
             typeFinding.append(-1)
         }
         guard let rule = typeRule[spelling] else {
             if !f.strictVocabulary && !strictVocabulary {
-                if typeFinding[spelling] < 0 { typeFinding[spelling] = lenient.finding("type", r.type, at: r.location) }
+                if typeFinding[spelling] < 0 {
+                    typeFinding[spelling] = lenient.finding("type", relations[i].type, at: relations[i].location)
+                }
                 lenient.count(typeFinding[spelling])
             } else {
+                let r = relations[i]
                 diagnostics.append(Diagnostic(.error, "unknown relation type '\(r.type)'" + didYouMean(r.type, among: vocabulary.types.map(\.id)),
                                               at: places(f, i).type ?? r.location))
             }
@@ -108,7 +111,7 @@ extension Assembly {
         // warning per type and kind, unless the vocabulary is to be strict.
         let lenientRules = !f.strictVocabulary && !strictVocabulary
         if !rule.admitsSource(kindOf[Int(source)]) {
-            let kind = graph.entities[Int(source)].kind
+            let r = relations[i], kind = graph.entities[Int(source)].kind
             if lenientRules {
                 lenient.count("rule", "'\(rule.type.id)' cannot start at a \(kind); allowed: "
                               + rule.type.domain.joined(separator: ", "), at: places(f, i).source ?? r.location)
@@ -118,7 +121,7 @@ extension Assembly {
             }
         }
         if !rule.admitsTarget(kindOf[Int(target)]) {
-            let kind = graph.entities[Int(target)].kind
+            let r = relations[i], kind = graph.entities[Int(target)].kind
             if lenientRules {
                 lenient.count("rule", "'\(rule.type.id)' cannot end at a \(kind); allowed: "
                               + rule.type.range.joined(separator: ", "), at: places(f, i).target ?? r.location)
