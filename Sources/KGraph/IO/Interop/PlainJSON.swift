@@ -51,6 +51,12 @@ struct PlainJSON {
         r.count == word.count && word.withUnsafeBufferPointer { sameBytes(UnsafeBufferPointer(start: p + r.lowerBound, count: r.count), $0) }
     }
 
+    /// True when the bytes of `a` and `b` are the same.
+    func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        a.count == b.count && sameBytes(UnsafeBufferPointer(start: p + a.lowerBound, count: a.count),
+                                        UnsafeBufferPointer(start: p + b.lowerBound, count: b.count))
+    }
+
     func text(_ r: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(start: p + r.lowerBound, count: r.count), as: UTF8.self)
     }
