@@ -41,7 +41,7 @@ extension Graph {
             let d = distances[head]
             head += 1
             if Int(d) >= depth { continue }
-            for r in outgoing(u) where t.followsForward(r) {
+            for r in outRelations(u) where t.followsForward(r) {
                 let v = targetIndex(ofRelation: r)
                 if distance[Int(v)] < 0 && t.canEnter(v) {
                     distance[Int(v)] = d + 1
@@ -49,7 +49,7 @@ extension Graph {
                     distances.append(d + 1)
                 }
             }
-            for r in incoming(u) where t.followsBackward(r) {
+            for r in inRelations(u) where t.followsBackward(r) {
                 let v = sourceIndex(ofRelation: r)
                 if distance[Int(v)] < 0 && t.canEnter(v) {
                     distance[Int(v)] = d + 1

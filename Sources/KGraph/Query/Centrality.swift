@@ -151,8 +151,8 @@ struct UndirectedAdjacency {
         var scratch: [Int32] = []
         for u in 0..<Int32(n) {
             scratch.removeAll(keepingCapacity: true)
-            for r in g.outgoing(u) { scratch.append(g.targetIndex(ofRelation: r)) }
-            for r in g.incoming(u) { scratch.append(g.sourceIndex(ofRelation: r)) }
+            for r in g.outRelations(u) { scratch.append(g.targetIndex(ofRelation: r)) }
+            for r in g.inRelations(u) { scratch.append(g.sourceIndex(ofRelation: r)) }
             scratch.sort()
             var last: Int32 = -1
             for v in scratch where v != last && v != u {

@@ -107,7 +107,7 @@ struct ChronologicalSearch {
             for label in frontier {
                 let u = entity[Int(label)], now = time[Int(label)]
                 for pass in 0..<2 {
-                    for r in pass == 0 ? g.outgoing(u) : g.incoming(u) {
+                    for r in pass == 0 ? g.outRelations(u) : g.inRelations(u) {
                         guard let v = t.neighbor(across: r, outgoing: pass == 0, in: g) else { continue }
                         let vi = Int(v)
                         if v == u || banned[vi] == gen { continue }
@@ -147,8 +147,8 @@ struct ChronologicalSearch {
             if let c = chosen, c.time < after || (c.time == after && !g.strongerEvidence(r, c.relation)) { return }
             chosen = (r, forward, after)
         }
-        for r in g.outgoing(u) where g.targetIndex(ofRelation: r) == v && t.followsForward(r) { consider(r, true) }
-        for r in g.incoming(u) where g.sourceIndex(ofRelation: r) == v && t.followsBackward(r) { consider(r, false) }
+        for r in g.outRelations(u) where g.targetIndex(ofRelation: r) == v && t.followsForward(r) { consider(r, true) }
+        for r in g.inRelations(u) where g.sourceIndex(ofRelation: r) == v && t.followsBackward(r) { consider(r, false) }
         return chosen
     }
 
@@ -217,8 +217,8 @@ struct ChronologicalSearch {
             guard let chosen = bestStep(from: u, to: v, after: now) else { break }
             var alternatives: [Int32] = []
             var links: [(Int32, Bool)] = []
-            for r in g.outgoing(u) where g.targetIndex(ofRelation: r) == v && t.followsForward(r) { links.append((r, true)) }
-            for r in g.incoming(u) where g.sourceIndex(ofRelation: r) == v && t.followsBackward(r) { links.append((r, false)) }
+            for r in g.outRelations(u) where g.targetIndex(ofRelation: r) == v && t.followsForward(r) { links.append((r, true)) }
+            for r in g.inRelations(u) where g.sourceIndex(ofRelation: r) == v && t.followsBackward(r) { links.append((r, false)) }
             for (r, _) in links where r != chosen.relation {
                 guard let after = step(r, after: now), time(along: entities[i...], from: after) != nil else { continue }
                 alternatives.append(r)

@@ -36,7 +36,7 @@ extension Graph {
         // Each relation among them once, from its source, in graph order.
         var among: [Int32] = []
         for u in order {
-            for r in outgoing(u) where distance[Int(targetIndex(ofRelation: r))] >= 0 && t.isAdmitted(r) { among.append(r) }
+            for r in outRelations(u) where distance[Int(targetIndex(ofRelation: r))] >= 0 && t.isAdmitted(r) { among.append(r) }
         }
         if among.count > relationCount / 16 {
             // A big part of the graph: marking and scanning is linear, sorting is not.

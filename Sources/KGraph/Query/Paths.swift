@@ -127,8 +127,8 @@ extension Graph {
         for i in 1..<max(1, entities.count) {
             let u = entities[i - 1], v = entities[i]
             var links: [(r: Int32, forward: Bool)] = []
-            for r in outgoing(u) where targetIndex(ofRelation: r) == v && t.followsForward(r) { links.append((r, true)) }
-            for r in incoming(u) where sourceIndex(ofRelation: r) == v && t.followsBackward(r) { links.append((r, false)) }
+            for r in outRelations(u) where targetIndex(ofRelation: r) == v && t.followsForward(r) { links.append((r, true)) }
+            for r in inRelations(u) where sourceIndex(ofRelation: r) == v && t.followsBackward(r) { links.append((r, false)) }
             links.sort { a, b in strongerEvidence(a.r, b.r) }
             hops.append(PathHop(relation: links[0].r, from: u, to: v, isForward: links[0].forward,
                                 alternatives: links.dropFirst().map(\.r)))
@@ -235,7 +235,7 @@ struct PathSearch {
                 for u in forward {
                     // Outgoing relations first, then incoming.
                     for pass in 0..<2 {
-                        for r in pass == 0 ? g.outgoing(u) : g.incoming(u) {
+                        for r in pass == 0 ? g.outRelations(u) : g.inRelations(u) {
                             guard let v = t.neighbor(across: r, outgoing: pass == 0, in: g) else { continue }
                             let vi = Int(v)
                             if seen[vi] == gen { continue }
@@ -257,7 +257,7 @@ struct PathSearch {
                 for w in backward {
                     // Entities x with a step x -> w the forward search could take.
                     for pass in 0..<2 {
-                        for r in pass == 0 ? g.incoming(w) : g.outgoing(w) {
+                        for r in pass == 0 ? g.inRelations(w) : g.outRelations(w) {
                             let x: Int32
                             if pass == 0 {
                                 guard t.followsForward(r) else { continue }

@@ -102,11 +102,11 @@ public struct Selection: Hashable, Sendable {
             while level < depth && !frontier.isEmpty {
                 var next: [Int32] = []
                 for e in frontier {
-                    for r in graph.outgoing(e) where relationCounts[Int(r)] {
+                    for r in graph.outRelations(e) where relationCounts[Int(r)] {
                         let o = graph.targetIndex(ofRelation: r)
                         if eligible[Int(o)] && !kept[Int(o)] { kept[Int(o)] = true; next.append(o) }
                     }
-                    for r in graph.incoming(e) where relationCounts[Int(r)] {
+                    for r in graph.inRelations(e) where relationCounts[Int(r)] {
                         let o = graph.sourceIndex(ofRelation: r)
                         if eligible[Int(o)] && !kept[Int(o)] { kept[Int(o)] = true; next.append(o) }
                     }

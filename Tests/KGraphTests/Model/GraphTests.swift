@@ -28,6 +28,29 @@ import Testing
         #expect(g.entity(at: g.targetIndex(ofRelation: r3)).id == "t22")
     }
 
+    @Test func compactedGraphAnswersTheSameAndChangesStillWork() throws {
+        var g = try small()
+        let kh = try #require(g.index(ofEntity: "kh"))
+        let before = (0..<Int32(g.entityCount)).map { (g.outgoing($0), g.incoming($0), g.degree($0)) }
+        g.compact()
+        #expect(g.rows != nil)
+        g.checkInvariants()
+        let after = (0..<Int32(g.entityCount)).map { (g.outgoing($0), g.incoming($0), g.degree($0)) }
+        #expect(after.map(\.0) == before.map(\.0) && after.map(\.1) == before.map(\.1) && after.map(\.2) == before.map(\.2))
+        // A change after compacting goes back to lists and keeps every earlier relation.
+        let iraq = try g.add(Entity(id: "iraq", name: "Iraq", kind: "state"))
+        #expect(g.rows == nil)
+        try g.add(Relation(id: "r6", source: "kh", type: "based-in", target: "iraq"))
+        g.checkInvariants()
+        #expect(g.outgoing(kh).map { g.relation(at: $0).id } == ["r2", "r3", "r5", "r6"])
+        #expect(g.incoming(iraq).map { g.relation(at: $0).id } == ["r6"])
+        g.compact()
+        try g.add(Relation(id: "r7", source: "iran", type: "backs", target: "iraq"))
+        g.checkInvariants()
+        #expect(g.incoming(iraq).map { g.relation(at: $0).id } == ["r6", "r7"])
+        #expect(g.degree(kh) == 7)
+    }
+
     @Test func parallelRelationsAreKeptApart() throws {
         let g = try small()
         let t22 = try #require(g.index(ofEntity: "t22"))
