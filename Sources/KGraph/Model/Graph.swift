@@ -61,7 +61,8 @@ public struct Graph: Sendable {
     public mutating func reserveCapacity(entities e: Int, relations r: Int) {
         entities.reserveCapacity(e); entityIndex.reserveCapacity(e)
         if rows == nil { outAdjacency.reserveCapacity(e); inAdjacency.reserveCapacity(e) }
-        relations.reserveCapacity(r)
+        // Not the relations themselves: a big file's list is taken over whole (`append(checked:)`),
+        // and room reserved here stood beside it until then, the peak of a load (120 MB at 1,000,000).
         relationIndex.reserveCapacity(r)
         tails.reserveCapacity(r); heads.reserveCapacity(r)
     }
