@@ -40,7 +40,8 @@ public struct Graph: Sendable {
     // ids up several times per relation, and SipHash took 3.5 % of the whole load (callgrind).
     private var documentIndex = ByteTable()
     private var entityIndex = ByteTable()
-    private var relationIndex = ByteTable()
+    /// Relation ids are read from the relations themselves, not copied (`IDSlots`).
+    private var relationIndex = IDSlots()
     /// Source and target entity index of each relation.
     private var tails: [Int32] = []
     private var heads: [Int32] = []
@@ -95,7 +96,7 @@ public struct Graph: Sendable {
     /// - Complexity: amortised O(1).
     @discardableResult
     public mutating func add(_ relation: Relation) throws(GraphError) -> Int32 {
-        guard relationIndex.find(relation.id) == nil else { throw .duplicateRelation(relation.id) }
+        guard index(ofRelation: relation.id) == nil else { throw .duplicateRelation(relation.id) }
         guard let s = entityIndex.find(relation.source) else { throw .unknownEntity(relation.source) }
         guard let t = entityIndex.find(relation.target) else { throw .unknownEntity(relation.target) }
         return try add(relation, source: s, target: t)
@@ -106,7 +107,8 @@ public struct Graph: Sendable {
     @discardableResult
     mutating func add(_ relation: Relation, source s: Int32, target t: Int32) throws(GraphError) -> Int32 {
         let r = Int32(relations.count)
-        guard relationIndex.insert(relation.id).inserted else { throw .duplicateRelation(relation.id) }
+        let inserted = relations.withUnsafeBufferPointer { held in relationIndex.insert(relation.id) { held[Int($0)].id }.inserted }
+        guard inserted else { throw .duplicateRelation(relation.id) }
         unpackRows()
         relations.append(relation)
         tails.append(s)
@@ -126,7 +128,7 @@ public struct Graph: Sendable {
     mutating func append(checked list: consuming [Relation], tails t: [Int32], heads h: [Int32]) -> [Relation] {
         precondition(list.count == t.count && list.count == h.count)
         let base = relations.count
-        let duplicates = Self.index(list, from: base, in: &relationIndex)
+        let duplicates = Self.index(list, after: relations, in: &relationIndex)
         var t = t, h = h
         let refusedRelations = duplicates.map { list[$0] }
         if !duplicates.isEmpty {
@@ -173,7 +175,9 @@ public struct Graph: Sendable {
     @inline(__always) public func index(ofDocument id: String) -> Int? { documentIndex.find(id).map(Int.init) }
 
     /// The index of the relation with this id.
-    public func index(ofRelation id: String) -> Int32? { relationIndex.find(id) }
+    public func index(ofRelation id: String) -> Int32? {
+        relations.withUnsafeBufferPointer { held in relationIndex.find(id) { held[Int($0)].id } }
+    }
 
     /// The entity with this id.
     public func entity(id: String) -> Entity? { entityIndex.find(id).map { entities[Int($0)] } }
@@ -247,7 +251,7 @@ public struct Graph: Sendable {
         for (i, e) in entities.enumerated() { precondition(entityIndex.find(e.id) == Int32(i)) }
         var outSeen = 0, inSeen = 0
         for (i, r) in relations.enumerated() {
-            precondition(relationIndex.find(r.id) == Int32(i))
+            precondition(index(ofRelation: r.id) == Int32(i))
             precondition(entities[Int(tails[i])].id == r.source && entities[Int(heads[i])].id == r.target)
         }
         if let rows {
@@ -331,12 +335,28 @@ struct AdjacencyRows: Sendable {
 }
 
 extension Graph {
-    /// Indexes `list`'s ids as relations `base`, `base + 1`, ... of a graph whose ids are in
-    /// `index`, a refused relation taking no number; returns the positions of the refused ones.
-    fileprivate static func index(_ list: [Relation], from base: Int, in index: inout ByteTable) -> [Int] {
+    /// Indexes `list`'s ids as the relations that follow `held` (whose ids are in `index`), a
+    /// refused relation taking no number; returns the positions of the refused ones.
+    fileprivate static func index(_ list: [Relation], after held: [Relation], in index: inout IDSlots) -> [Int] {
         var duplicates: [Int] = []
-        list.withUnsafeBufferPointer { list in
-            for i in list.indices where !index.insert(list[i].id).inserted { duplicates.append(i) }
+        // Where in `list` the relations numbered from the first refused one stand.
+        var kept: [Int] = []
+        held.withUnsafeBufferPointer { held in
+            list.withUnsafeBufferPointer { list in
+                let base = held.count
+                func id(_ e: Int32) -> String {
+                    let k = Int(e) - base
+                    if k < 0 { return held[Int(e)].id }
+                    return list[duplicates.isEmpty || k < duplicates[0] ? k : kept[k - duplicates[0]]].id
+                }
+                for i in list.indices {
+                    if index.insert(list[i].id, idOf: id).inserted {
+                        if !duplicates.isEmpty { kept.append(i) }
+                    } else {
+                        duplicates.append(i)
+                    }
+                }
+            }
         }
         return duplicates
     }

@@ -1,0 +1,72 @@
+import Testing
+@testable import KGraph
+
+/// `IDSlots` numbers ids it does not hold: every id must be found again under its number, through
+/// growth, whatever its length or script, and a graph's relation ids must stay found after bulk loads.
+@Suite struct IDSlotsTests {
+    static let ids = ["", "r1", "r2", "fenuzo-foundation-outpost-nupume-0", "Київ — Kyiv", "حزب الله", "e\u{301}", "é",
+                      String(repeating: "x", count: 100_000), String(repeating: "é", count: 15), String(repeating: "y", count: 15),
+                      String(repeating: "y", count: 16)]
+
+    @Test func everyIDIsFoundUnderItsNumberThroughGrowth() {
+        var held: [String] = []
+        var slots = IDSlots(capacity: 1, seed: (7, 11))
+        let all = Self.ids + (0..<5_000).map { "id-\($0)" }
+        for id in all {
+            let (index, inserted) = slots.insert(id) { held[Int($0)] }
+            #expect(inserted && index == Int32(held.count))
+            held.append(id)
+        }
+        #expect(slots.count == all.count)
+        for (i, id) in all.enumerated() { #expect(slots.find(id) { held[Int($0)] } == Int32(i)) }
+        // Known ids are not numbered twice; unknown ones are not found.
+        for (i, id) in all.enumerated().prefix(40) {
+            let again = slots.insert(id) { held[Int($0)] }
+            #expect(!again.inserted && again.index == Int32(i))
+        }
+        #expect(slots.count == all.count)
+        for missing in ["r3", "e", "É", String(repeating: "x", count: 99_999), "id-5000"] {
+            #expect(slots.find(missing) { held[Int($0)] } == nil)
+        }
+    }
+
+    @Test func reservingKeepsEveryEntry() {
+        var held: [String] = []
+        var slots = IDSlots()
+        for id in Self.ids { _ = slots.insert(id) { held[Int($0)] }; held.append(id) }
+        slots.reserveCapacity(100_000)
+        for (i, id) in Self.ids.enumerated() { #expect(slots.find(id) { held[Int($0)] } == Int32(i)) }
+    }
+
+    @Test func graphFindsRelationsAddedOneByOneAndInBulk() throws {
+        var g = Graph()
+        for id in ["a", "b"] { try g.add(Entity(id: id, name: id.uppercased(), kind: "state")) }
+        try g.add(Relation(id: Self.ids[3], source: "a", type: "backs", target: "b"))
+        g.compact()
+        // A bulk list after relations exist, with a duplicate of an earlier one and one within the list.
+        let list = ["r1", Self.ids[3], Self.ids[4], "r1", Self.ids[8]].map { Relation(id: $0, source: "a", type: "backs", target: "b") }
+        let refused = g.append(checked: list, tails: [0, 0, 0, 0, 0], heads: [1, 1, 1, 1, 1])
+        #expect(refused.map(\.id) == [Self.ids[3], "r1"])
+        #expect(g.relations.map(\.id) == [Self.ids[3], "r1", Self.ids[4], Self.ids[8]])
+        for (i, r) in g.relations.enumerated() { #expect(g.index(ofRelation: r.id) == Int32(i)) }
+        #expect(g.index(ofRelation: "r2") == nil)
+        try g.add(Relation(id: "", source: "b", type: "backs", target: "a"))
+        #expect(throws: GraphError.duplicateRelation(Self.ids[4])) {
+            try g.add(Relation(id: Self.ids[4], source: "b", type: "backs", target: "a"))
+        }
+        g.checkInvariants()
+        #expect(g.index(ofRelation: "") == 4)
+    }
+
+    @Test func bulkListIntoAnEmptyGraphKeepsTheFirstOfEachID() throws {
+        var g = Graph()
+        for id in ["a", "b"] { try g.add(Entity(id: id, name: id.uppercased(), kind: "state")) }
+        let ids = ["x", "y", "x", "z", "y", "w"]
+        let list = ids.enumerated().map { Relation(id: $1, source: "a", type: "t\($0)", target: "b") }
+        let refused = g.append(checked: list, tails: Array(repeating: 0, count: 6), heads: Array(repeating: 1, count: 6))
+        #expect(refused.map(\.type) == ["t2", "t4"])
+        #expect(g.relations.map(\.type) == ["t0", "t1", "t3", "t5"])
+        for (i, r) in g.relations.enumerated() { #expect(g.index(ofRelation: r.id) == Int32(i)) }
+        g.checkInvariants()
+    }
+}
