@@ -7,7 +7,7 @@ public enum Unrated {
     /// The value `text` names: `.some(nil)` for `unrated`, nil when it names nothing.
     public static func parse<E: RawRepresentable & CaseIterable>(_ text: String, _ type: E.Type) -> E?? where E.RawValue == String {
         if text == word { return .some(nil) }
-        return E.named(text).map { .some($0) }
+        return E.allCases.first { $0.rawValue == text }.map { .some($0) }
     }
 }
 

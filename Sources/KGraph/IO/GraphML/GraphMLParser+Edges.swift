@@ -108,11 +108,11 @@ extension GraphMLParser {
                 guard let c = InteropValues.citations(json: bytes) else { return false }
                 relationValues.preset(i, .citations(c))
             case .date:
-                // Checked (once) when the field is set; a value it does not take stays an attribute.
-                relationValues.preset(i, text: String(decoding: bytes, as: UTF8.self))
+                // A value the field does not take stays an attribute (`preset(_:text:)` keeps it).
+                if !relationValues.preset(i, utf8: bytes) { relationValues.preset(i, text: String(decoding: bytes, as: UTF8.self)) }
             case .choice:
-                guard let w = presets.word(i, bytes) else { return false }
-                relationValues.preset(i, text: w)
+                // A word the field does not know takes the general path.
+                guard relationValues.preset(i, utf8: bytes) else { return false }
             case .other:
                 return false
             }

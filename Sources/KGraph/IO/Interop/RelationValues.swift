@@ -16,6 +16,7 @@ struct RelationValues {
     private var refused: [Item] = []
     /// Each field's setters (`Relation.fields` order), held here: a reader sets several per edge.
     private let setters = InteropField.relationSetters, textSetters = InteropField.relationTextSetters
+    private let bytesSetters = Relation.fields.map(\.bytesSet)
 
     mutating func removeAll() {
         items.removeAll(keepingCapacity: true)
@@ -38,6 +39,14 @@ struct RelationValues {
     /// `preset` for a text value.
     mutating func preset(_ field: Int, text: String) {
         if textSetters[field](&decoded, text) { decodedFields |= 1 << field } else { refuse(field, text) }
+    }
+
+    /// `preset` for a date or a choice given as UTF-8 (`Field.bytesSet`, which field `field` must
+    /// have); false, and nothing kept, when the field does not take it.
+    mutating func preset(_ field: Int, utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytesSetters[field]!(&decoded, bytes) else { return false }
+        decodedFields |= 1 << field
+        return true
     }
 
     private mutating func refuse(_ field: Int, _ text: String) {

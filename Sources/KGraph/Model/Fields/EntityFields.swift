@@ -28,12 +28,8 @@ extension Entity {
             e.attributes = a
             return true
         }),
-        Field("provenance", .choice(Provenance.allCases.map(\.rawValue), default: Provenance.reported.rawValue),
-              text: { $0.provenance.rawValue }, set: { e, s in
-                  guard let p = Provenance.named(s) else { return false }
-                  e.provenance = p
-                  return true
-              }),
+        Field("provenance", choice: Provenance.self, unrated: false, default: .reported, get: { $0.provenance },
+              set: { if let p = $1 { $0.provenance = p } }),
         Field("note", .prose, text: { $0.note }, set: { $0.note = $1; return true }),
     ]
 

@@ -25,24 +25,36 @@ public struct Field<Record>: Sendable {
     /// value. Nil for other fields.
     let textGet: (@Sendable (Record) -> String?)?
     let textSet: (@Sendable (inout Record, String) -> Bool)?
+    /// For a field whose text is parsed (a date, a word of a choice): the setter of that text as
+    /// UTF-8 bytes, which readers that decode straight from their buffer call without making a
+    /// String per value. It takes and refuses exactly what `textSet` does. Nil for other fields.
+    let bytesSet: (@Sendable (inout Record, UnsafeBufferPointer<UInt8>) -> Bool)?
 
     public init(_ key: String, _ value: FieldValue, required: Bool = false, column: Column = .key,
                 get: @escaping @Sendable (Record) -> FieldData?, set: @escaping @Sendable (inout Record, FieldData) -> Bool) {
-        self.init(key, value, required, column, get, set, textGet: nil, textSet: nil)
+        self.init(key, value, required, column, get, set, textGet: nil, textSet: nil, bytesSet: nil)
     }
 
     /// A text field: read and set as text.
     public init(_ key: String, _ value: FieldValue, required: Bool = false, column: Column = .key,
                 text get: @escaping @Sendable (Record) -> String?, set: @escaping @Sendable (inout Record, String) -> Bool) {
+        self.init(key, value, required: required, column: column, text: get, set: set, bytes: nil)
+    }
+
+    /// A text field whose text is parsed, also set from the text's UTF-8 bytes (`bytesSet`).
+    init(_ key: String, _ value: FieldValue, required: Bool = false, column: Column = .key,
+         text get: @escaping @Sendable (Record) -> String?, set: @escaping @Sendable (inout Record, String) -> Bool,
+         bytes: (@Sendable (inout Record, UnsafeBufferPointer<UInt8>) -> Bool)?) {
         self.init(key, value, required, column, { get($0).map(FieldData.text) }, { r, d in
             guard case .text(let s) = d else { return false }
             return set(&r, s)
-        }, textGet: get, textSet: set)
+        }, textGet: get, textSet: set, bytesSet: bytes)
     }
 
     private init(_ key: String, _ value: FieldValue, _ required: Bool, _ column: Column,
                  _ get: @escaping @Sendable (Record) -> FieldData?, _ set: @escaping @Sendable (inout Record, FieldData) -> Bool,
-                 textGet: (@Sendable (Record) -> String?)?, textSet: (@Sendable (inout Record, String) -> Bool)?) {
+                 textGet: (@Sendable (Record) -> String?)?, textSet: (@Sendable (inout Record, String) -> Bool)?,
+                 bytesSet: (@Sendable (inout Record, UnsafeBufferPointer<UInt8>) -> Bool)?) {
         self.key = key
         self.value = value
         self.required = required
@@ -55,6 +67,7 @@ public struct Field<Record>: Sendable {
         self.set = set
         self.textGet = textGet
         self.textSet = textSet
+        self.bytesSet = bytesSet
     }
 
     /// How the exports name a field's column.
@@ -78,16 +91,6 @@ public struct Field<Record>: Sendable {
     public func set(_ r: inout Record, text: String) -> Bool {
         if let textSet { return textSet(&r, text) }
         return set(&r, .text(text))
-    }
-}
-
-extension CaseIterable where Self: RawRepresentable, RawValue == String {
-    /// The case whose raw value is `s`, found by comparing strings: the synthesized
-    /// `init(rawValue:)` goes through a string switch of a few hundred instructions, and readers
-    /// set these fields once per record.
-    static func named(_ s: String) -> Self? {
-        for c in allCases where c.rawValue == s { return c }
-        return nil
     }
 }
 

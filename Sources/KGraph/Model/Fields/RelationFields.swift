@@ -12,21 +12,16 @@ extension Relation {
             guard let t = InteropValues.timeSpan(s) else { return false }
             r.time = t
             return true
+        }, bytes: { r, b in
+            // The plain shapes straight from the bytes; any other text as above.
+            guard let t = InteropValues.timeSpan(utf8: b) ?? InteropValues.timeSpan(String(decoding: b, as: UTF8.self)) else { return false }
+            r.time = t
+            return true
         }),
         // Left out, they are `high` and `reported` (what a report states, recorded by hand);
         // `unrated` says none was recorded (a relation imported from a file without them).
-        Field("confidence", .choice(Confidence.allCases.map(\.rawValue) + [Unrated.word], default: Confidence.high.rawValue),
-              text: { $0.confidence?.rawValue ?? Unrated.word }, set: { r, s in
-                  guard let c = Unrated.parse(s, Confidence.self) else { return false }
-                  r.confidence = c
-                  return true
-              }),
-        Field("assertion", .choice(Assertion.allCases.map(\.rawValue) + [Unrated.word], default: Assertion.reported.rawValue),
-              text: { $0.assertion?.rawValue ?? Unrated.word }, set: { r, s in
-                  guard let a = Unrated.parse(s, Assertion.self) else { return false }
-                  r.assertion = a
-                  return true
-              }),
+        Field("confidence", choice: Confidence.self, unrated: true, default: .high, get: { $0.confidence }, set: { $0.confidence = $1 }),
+        Field("assertion", choice: Assertion.self, unrated: true, default: .reported, get: { $0.assertion }, set: { $0.assertion = $1 }),
         Field("sources", .citations, get: { $0.sources.isEmpty ? nil : .citations($0.sources) }, set: { r, d in
             guard case .citations(let c) = d else { return false }
             r.sources = c
@@ -37,12 +32,8 @@ extension Relation {
             r.attributes = a
             return true
         }),
-        Field("provenance", .choice(Provenance.allCases.map(\.rawValue), default: Provenance.reported.rawValue),
-              text: { $0.provenance.rawValue }, set: { r, s in
-                  guard let p = Provenance.named(s) else { return false }
-                  r.provenance = p
-                  return true
-              }),
+        Field("provenance", choice: Provenance.self, unrated: false, default: .reported, get: { $0.provenance },
+              set: { if let p = $1 { $0.provenance = p } }),
         Field("note", .prose, text: { $0.note }, set: { $0.note = $1; return true }),
     ]
 
