@@ -15,22 +15,25 @@ extension GraphAssembler {
             return known
         }
         let relationTable = Relation.fields, citationTable = Citation.fields
-        // Each field's getter taken out once: reading it through the table inside the loops
-        // retained and released every member of the `Field` per value (a million citations).
-        let relationText = relationFields.map { relationTable[$0].text }, citationText = citationFields.map { citationTable[$0].text }
+        // Each field's own text getter taken out once: reading it through the table, or through
+        // `Field.text`, inside the loops copied the `Field` per value (a million citations).
+        let relationText = relationFields.map { relationTable[$0].textGet ?? relationTable[$0].text }
+        let citationText = citationFields.map { citationTable[$0].textGet ?? citationTable[$0].text }
         for f in fragments {
             // By index: `enumerated()` would copy each relation and citation (a million on a big graph).
             for i in f.relations.indices {
-                for (n, k) in relationFields.enumerated() {
+                for n in relationText.indices {
                     guard let v = relationText[n](f.relations[i]), let known = unknown(v) else { continue }
+                    let k = relationFields[n]
                     d.append(Diagnostic(.error, "unknown entity '\(v)' as \(relationTable[k].key) of relation '\(f.relations[i].id)'"
                                         + didYouMean(v, among: known.map(\.id)), at: f.relations[i].location))
                 }
                 guard !citationFields.isEmpty else { continue }
                 let citations = f.relations[i].sources
                 for j in citations.indices {
-                    for (n, k) in citationFields.enumerated() {
+                    for n in citationText.indices {
                         guard let v = citationText[n](citations[j]), let known = unknown(v) else { continue }
+                        let k = citationFields[n]
                         let places = i < f.relationPlaces.count ? f.relationPlaces[i].citations : []
                         let at = j < places.count && k < places[j].count ? places[j][k] : nil
                         d.append(Diagnostic(.error, "unknown entity '\(v)' as \(citationTable[k].key) of a citation"
