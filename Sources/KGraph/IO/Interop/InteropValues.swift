@@ -187,9 +187,9 @@ enum InteropValues {
         document: Citation.fields.firstIndex { $0.key == "document" }!,
         quote: Citation.fields.firstIndex { $0.key == "quote" }!)
 
-    /// Citations from JSON text of the exact shape kgraph writes (`[{"document":..,"quote":..}]`,
-    /// the keys of `Citation.fields` in any order, each string without escapes), without building a
-    /// JSON tree; nil for anything else.
+    /// Citations from JSON text of the shape exports write (`[{"document":..,"quote":..}]`, the
+    /// keys of `Citation.fields` in any order, unescaped), without building a JSON tree; nil for
+    /// anything else (the general path then decides).
     static func citations(json b: UnsafeBufferPointer<UInt8>) -> [Citation]? {
         guard let base = b.baseAddress else { return nil }
         var r = PlainJSON(p: base, n: b.count)
@@ -202,7 +202,7 @@ enum InteropValues {
         // Where the last citation's quote was, to share its String with a citation that repeats it
         // (reports quoting the same sentence; every second citation in the benchmark: 25 MB at
         // 1,000,000 relations).
-        var lastQuote = 0..<0
+        var lastQuote = PlainJSON.Token(bytes: 0..<0, escaped: false)
         var more = true
         while more {
             guard r.byte(UInt8(ascii: "{")) else { return nil }
@@ -210,7 +210,7 @@ enum InteropValues {
             // waits for its setter until the citation exists. Through the setters, the two strings
             // each citation has cost 46 M instructions of a 1,852 M load at 100,000 relations.
             var document = "", quote = ""
-            var rest: [(field: Int, value: Range<Int>)] = []
+            var rest: [(field: Int, value: PlainJSON.Token)] = []
             // One bit per field seen: each at most once, every required one at least.
             var seen: UInt64 = 0
             repeat {
@@ -220,9 +220,16 @@ enum InteropValues {
                 guard k < fields.keys.count, seen & (1 << k) == 0 else { return nil }
                 seen |= 1 << k
                 switch k {
-                case fields.document: document = r.text(value)
+                case fields.document:
+                    guard let text = r.text(value) else { return nil }
+                    document = text
                 case fields.quote:
-                    quote = !out.isEmpty && r.same(value, lastQuote) ? out[out.count - 1].quote : r.text(value)
+                    if !out.isEmpty && r.same(value, lastQuote) {
+                        quote = out[out.count - 1].quote
+                    } else {
+                        guard let text = r.text(value) else { return nil }
+                        quote = text
+                    }
                     lastQuote = value
                 default: rest.append((k, value))
                 }
@@ -230,7 +237,7 @@ enum InteropValues {
             guard r.byte(UInt8(ascii: "}")), seen & fields.required == fields.required else { return nil }
             var c = Citation(document: document, quote: quote)
             for (k, value) in rest {
-                guard fields.set[k](&c, r.text(value)) else { return nil }
+                guard let text = r.text(value), fields.set[k](&c, text) else { return nil }
             }
             more = r.byte(UInt8(ascii: ","))
             // Sized once it is known whether a second follows: three relations in four cite one

@@ -1,9 +1,17 @@
-/// A cursor over JSON text for the plain shapes exports write: strings without escapes, found
-/// eight bytes at a time. Anything else makes its readers give up (nil), for the general parser.
+/// A cursor over JSON text for the plain shapes exports write: strings found eight bytes at a time
+/// until an escape, decoded only when they hold one. Anything else makes its readers give up (nil),
+/// for the general parser, which then decides (and reports) exactly as before.
 struct PlainJSON {
     let p: UnsafePointer<UInt8>
     let n: Int
     var i = 0
+
+    /// A string as it stands in the text: its bytes between the quotes, and whether they hold an
+    /// escape (which `text` decodes; a string without one is its bytes).
+    struct Token {
+        let bytes: Range<Int>
+        let escaped: Bool
+    }
 
     var atEnd: Bool { i == n }
 
@@ -19,8 +27,8 @@ struct PlainJSON {
         return true
     }
 
-    /// The bytes of a string without escapes or control characters (offsets into the text), or nil.
-    mutating func string() -> Range<Int>? {
+    /// The next string (no control characters in it), or nil.
+    mutating func string() -> Token? {
         space()
         guard i < n, p[i] == UInt8(ascii: "\"") else { return nil }
         i += 1
@@ -36,28 +44,108 @@ struct PlainJSON {
             if hits != 0 { i += hits.trailingZeroBitCount >> 3; break }
             i += 8
         }
-        while i < n, p[i] != UInt8(ascii: "\""), p[i] != UInt8(ascii: "\\") {
+        // Past an escape, byte by byte (going back to eight at a time cost the usual string more
+        // than it saved the escaped one); the escaped byte is checked when `text` decodes it.
+        var escaped = false
+        while i < n, p[i] != UInt8(ascii: "\"") {
             if p[i] < 0x20 { return nil }
+            if p[i] == UInt8(ascii: "\\") { escaped = true; i += 1 }
             i += 1
         }
-        // Escapes: the general path decides.
-        guard i < n, p[i] == UInt8(ascii: "\"") else { return nil }
+        guard i < n else { return nil }
         i += 1
-        return start..<(i - 1)
+        return Token(bytes: start..<(i - 1), escaped: escaped)
     }
 
-    /// True when the bytes of `r` are `word`.
-    func spells(_ r: Range<Int>, _ word: [UInt8]) -> Bool {
-        r.count == word.count && word.withUnsafeBufferPointer { sameBytes(UnsafeBufferPointer(start: p + r.lowerBound, count: r.count), $0) }
+    /// True when the bytes of `t` are `word` (a string with an escape never is).
+    func spells(_ t: Token, _ word: [UInt8]) -> Bool {
+        let r = t.bytes
+        return r.count == word.count
+            && word.withUnsafeBufferPointer { sameBytes(UnsafeBufferPointer(start: p + r.lowerBound, count: r.count), $0) }
     }
 
-    /// True when the bytes of `a` and `b` are the same.
-    func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        a.count == b.count && sameBytes(UnsafeBufferPointer(start: p + a.lowerBound, count: a.count),
-                                        UnsafeBufferPointer(start: p + b.lowerBound, count: b.count))
+    /// True when `a` and `b` are spelled with the same bytes (so they are the same text).
+    func same(_ a: Token, _ b: Token) -> Bool {
+        a.bytes.count == b.bytes.count
+            && sameBytes(UnsafeBufferPointer(start: p + a.bytes.lowerBound, count: a.bytes.count),
+                         UnsafeBufferPointer(start: p + b.bytes.lowerBound, count: b.bytes.count))
     }
 
-    func text(_ r: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(start: p + r.lowerBound, count: r.count), as: UTF8.self)
+    /// The text of `t`, its escapes decoded as `JSONParser` decodes them; nil for an escape it
+    /// refuses (an unknown letter, a bad `\u`, a lone surrogate), which it then reports.
+    func text(_ t: Token) -> String? {
+        t.escaped ? decoded(t.bytes) : String(decoding: UnsafeBufferPointer(start: p + t.bytes.lowerBound, count: t.bytes.count), as: UTF8.self)
+    }
+
+    // Apart from `text`, so that the usual string without escapes pays nothing for them.
+    @inline(never)
+    private func decoded(_ r: Range<Int>) -> String? {
+        // Four hex digits at `j`, or nil.
+        func hex4(_ j: Int) -> UInt32? {
+            guard j + 4 <= r.upperBound else { return nil }
+            var v: UInt32 = 0
+            for k in j..<(j + 4) {
+                let c = p[k]
+                switch c {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): v = v << 4 | UInt32(c - 48)
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): v = v << 4 | UInt32(c - 87)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): v = v << 4 | UInt32(c - 55)
+                default: return nil
+                }
+            }
+            return v
+        }
+        var failed = false
+        // Decoded, a string is never longer than its escaped bytes (`\uXXXX` is six bytes for at
+        // most three, a surrogate pair twelve for four).
+        let s = String(unsafeUninitializedCapacity: r.count) { out -> Int in
+            var w = 0
+            var i = r.lowerBound
+            while i < r.upperBound {
+                let c = p[i]
+                if c != UInt8(ascii: "\\") { out[w] = c; w += 1; i += 1; continue }
+                // `string` put the escaped byte inside the range.
+                let e = p[i + 1]
+                i += 2
+                var v: UInt32
+                switch e {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): v = UInt32(e)
+                case UInt8(ascii: "b"): v = 0x08
+                case UInt8(ascii: "f"): v = 0x0C
+                case UInt8(ascii: "n"): v = 0x0A
+                case UInt8(ascii: "r"): v = 0x0D
+                case UInt8(ascii: "t"): v = 0x09
+                case UInt8(ascii: "u"):
+                    guard let u = hex4(i), !(0xDC00...0xDFFF).contains(u) else { failed = true; return 0 }
+                    i += 4
+                    v = u
+                    if (0xD800...0xDBFF).contains(u) {
+                        // A surrogate pair: the low half must follow at once.
+                        guard i + 1 < r.upperBound, p[i] == UInt8(ascii: "\\"), p[i + 1] == UInt8(ascii: "u"),
+                              let lo = hex4(i + 2), (0xDC00...0xDFFF).contains(lo) else { failed = true; return 0 }
+                        i += 6
+                        v = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00)
+                    }
+                default:
+                    failed = true
+                    return 0
+                }
+                // UTF-8, as `XMLTokenizer.appendUTF8` writes it.
+                switch v {
+                case 0..<0x80:
+                    out[w] = UInt8(v); w += 1
+                case 0x80..<0x800:
+                    out[w] = UInt8(0xC0 | (v >> 6)); out[w + 1] = UInt8(0x80 | (v & 0x3F)); w += 2
+                case 0x800..<0x10000:
+                    out[w] = UInt8(0xE0 | (v >> 12)); out[w + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                    out[w + 2] = UInt8(0x80 | (v & 0x3F)); w += 3
+                default:
+                    out[w] = UInt8(0xF0 | (v >> 18)); out[w + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                    out[w + 2] = UInt8(0x80 | ((v >> 6) & 0x3F)); out[w + 3] = UInt8(0x80 | (v & 0x3F)); w += 4
+                }
+            }
+            return w
+        }
+        return failed ? nil : s
     }
 }

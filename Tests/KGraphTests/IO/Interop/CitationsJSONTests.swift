@@ -13,6 +13,12 @@ import Testing
     /// What a reader makes of `text`: the byte-level reader, else the JSON tree.
     func read(_ text: String) -> [Citation]? { InteropValues.citations(.string(text)) }
 
+    /// What the JSON tree alone makes of `text`.
+    func tree(_ text: String) -> [Citation]? {
+        guard let v = JSONParser.parse(text)?.attributeValue else { return nil }
+        return InteropValues.citations(v)
+    }
+
     @Test func plainShapes() {
         let one = [Citation(document: "doc-9", quote: "A member of B")]
         #expect(plain(#"[{"document": "doc-9", "quote": "A member of B"}]"#) == one)
@@ -47,18 +53,37 @@ import Testing
         #expect(read(#"[{"document": "d", "document": "e", "quote": "q"}]"#) == [Citation(document: "e", quote: "q")])
     }
 
-    @Test func escapesGoTheGeneralWay() {
+    @Test func escapesDecodedAsTheJSONTreeDecodesThem() {
         let cases: [(String, String)] = [
             (#"He said \"no\""#, #"He said "no""#),
-            (#"caf\u00e9 \\ tab\there"#, "caf\u{e9} \\ tab\there"),
-            (#"smile \ud83d\ude00"#, "smile \u{1F600}"),
+            (#"caf\u00e9 \\ tab\there\/\b\f\r\n"#, "caf\u{e9} \\ tab\there/\u{8}\u{c}\r\n"),
+            (#"\u0041\u00C9\u20ac\uFFFF"#, "A\u{c9}\u{20ac}\u{ffff}"),
+            (#"smile \ud83d\ude00!"#, "smile \u{1F600}!"),
+            (#"\uD83D\uDE00"#, "\u{1F600}"),
+            (#"nul \u0000 end"#, "nul \u{0} end"),
         ]
         for (json, quote) in cases {
+            let text = #"[{"document": "d\u002d1", "quote": ""# + json + #""}]"#
+            #expect(plain(text) == [Citation(document: "d-1", quote: quote)], "\(text)")
+            #expect(tree(text) == plain(text), "\(text)")
+        }
+        // A repeated quote with escapes is shared like any other.
+        let two = plain(#"[{"document": "a", "quote": "\"x\""}, {"document": "b", "quote": "\"x\""}]"#)
+        #expect(two?.map(\.quote) == [#""x""#, #""x""#])
+        // Raw UTF-8 needs no escape.
+        #expect(plain(#"[{"document": "d", "quote": "Ça va \#u{1F600}"}]"#) == [Citation(document: "d", quote: "Ça va \u{1F600}")])
+    }
+
+    @Test func escapesTheJSONTreeRefusesAreRefused() {
+        for json in [#"\x"#, #"\u12"#, #"\u12G4"#, #"\ud83d"#, #"\ud83d rest"#, #"\ude00"#, #"\ud83d\u0041"#,
+                     #"\ud83d\n"#, "tab\tinside", #"ends with \"#] {
             let text = #"[{"document": "d", "quote": ""# + json + #""}]"#
             #expect(plain(text) == nil, "\(text)")
-            #expect(read(text) == [Citation(document: "d", quote: quote)], "\(text)")
+            #expect(tree(text) == nil, "\(text)")
+            #expect(read(text) == nil, "\(text)")
         }
-        // Raw UTF-8 needs no escape: the byte-level reader keeps it.
-        #expect(plain(#"[{"document": "d", "quote": "Ça va \#u{1F600}"}]"#) == [Citation(document: "d", quote: "Ça va \u{1F600}")])
+        // An escaped key is left to the JSON tree, which reads it.
+        #expect(plain(#"[{"docum\u0065nt": "d", "quote": "q"}]"#) == nil)
+        #expect(read(#"[{"docum\u0065nt": "d", "quote": "q"}]"#) == [Citation(document: "d", quote: "q")])
     }
 }
