@@ -13,7 +13,13 @@ import Foundation
 enum KGraphFuzz {
     /// The readers, by target name.
     nonisolated(unsafe) static let targets: [String: (Data) -> Void] = [
-        "graphml": { input in read { GraphMLReader.read(.bytes(input), file: "fuzz.graphml", diagnostics: &$0) } },
+        "graphml": { input in
+            read { diagnostics in
+                let fragment = GraphMLReader.read(.bytes(input), file: "fuzz.graphml", diagnostics: &diagnostics)
+                checkSplitRead(input, against: fragment, diagnostics)
+                return fragment
+            }
+        },
         "gexf": { input in read { GEXFReader.read(.bytes(input), file: "fuzz.gexf", diagnostics: &$0) } },
         "nodelink": { input in read { NodeLinkReader.read(.bytes(input), file: "fuzz.json", diagnostics: &$0) } },
         "cytoscape": { input in read { CytoscapeReader.read(.bytes(input), file: "fuzz.cyjs", diagnostics: &$0) } },
@@ -31,6 +37,22 @@ enum KGraphFuzz {
             }
         },
     ]
+
+    /// Fuzz inputs are far below the size the two-thread GraphML read starts at: so each one is
+    /// also read split at its middle line (the second half on another thread), and that reading
+    /// must give what `fragment` and `diagnostics`, read in one pass, hold. A difference traps.
+    static func checkSplitRead(_ input: Data, against fragment: GraphFragment, _ diagnostics: [Diagnostic]) {
+        var d: [Diagnostic] = []
+        let split = GraphMLReader.readReportingSplit(.bytes(input), file: "fuzz.graphml", diagnostics: &d,
+                                                     split: .near(input.count / 2)).fragment
+        guard split.title == fragment.title, split.description == fragment.description,
+              split.documents == fragment.documents, split.entities == fragment.entities,
+              split.relations == fragment.relations, d.map(\.description) == diagnostics.map(\.description),
+              split.vocabulary.kinds.map(\.id) == fragment.vocabulary.kinds.map(\.id),
+              split.vocabulary.types.map(\.id) == fragment.vocabulary.types.map(\.id) else {
+            fatalError("the GraphML read split at the middle differs from the one-pass read")
+        }
+    }
 
     /// Reads with `reader` and assembles what it gave, as a load does.
     static func read(_ reader: (inout [Diagnostic]) -> GraphFragment) {

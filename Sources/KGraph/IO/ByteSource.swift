@@ -6,8 +6,8 @@ public enum ByteSource: Sendable {
     case file(path: String)
     case bytes(Data)
 
-    /// Opens the source for sequential reading from its first byte.
-    func open() throws(ByteSourceError) -> ByteReader {
+    /// Opens the source for sequential reading from byte `offset` on.
+    func open(at offset: Int = 0) throws(ByteSourceError) -> ByteReader {
         switch self {
         case .file(let path):
             let fd = Foundation.open(path, O_RDONLY)
@@ -17,9 +17,13 @@ public enum ByteSource: Sendable {
                 close(fd)
                 throw ByteSourceError(message: "cannot read file: it is a folder")
             }
-            return ByteReader(fd: fd, data: nil)
+            if offset > 0 && lseek(fd, off_t(offset), SEEK_SET) < 0 {
+                close(fd)
+                throw ByteSourceError(message: "cannot read file: " + String(cString: strerror(errno)))
+            }
+            return ByteReader(fd: fd, data: nil, offset: offset)
         case .bytes(let data):
-            return ByteReader(fd: -1, data: data)
+            return ByteReader(fd: -1, data: data, offset: offset)
         }
     }
 
@@ -32,6 +36,21 @@ public enum ByteSource: Sendable {
             guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
             return Int(st.st_size)
         }
+    }
+
+    /// Up to `count` bytes from `offset` (fewer at the end); nil when they cannot be read.
+    func peek(at offset: Int, count: Int) -> [UInt8]? {
+        guard let reader = try? open(at: offset) else { return nil }
+        var out = [UInt8](repeating: 0, count: count)
+        var got = 0
+        while got < count {
+            let n = out.withUnsafeMutableBufferPointer { b in (try? reader.read(into: b.baseAddress! + got, count: count - got)) ?? -1 }
+            if n < 0 { return nil }
+            if n == 0 { break }
+            got += n
+        }
+        out.removeLast(count - got)
+        return out
     }
 
     /// All the bytes at once (for formats whose readers are not streaming).
@@ -61,12 +80,12 @@ public struct ByteSourceError: Error, Sendable, CustomStringConvertible {
 final class ByteReader {
     private let fd: Int32
     private let data: Data?
-    /// How far into `data` reading has come.
-    private var offset = 0
+    private var offset: Int
 
-    init(fd: Int32, data: Data?) {
+    init(fd: Int32, data: Data?, offset: Int = 0) {
         self.fd = fd
         self.data = data
+        self.offset = offset
     }
 
     deinit { if fd >= 0 { close(fd) } }

@@ -3,7 +3,7 @@ import Foundation
 /// Reads GraphML in one pass over a tokenizer (see `GraphMLReader`). This file holds its state and
 /// the document's structure; the rest, in reading order: `+Keys` (key declarations, which key a
 /// `<data>` names), `+Nodes`, `+Edges`, `+Data` (the values of `<data>`), `+Finish` (after the
-/// last element).
+/// last element); `GraphMLReader+TwoThreads` reads a big file's second half on another thread.
 struct GraphMLParser: XMLGraphParser, ~Copyable {
     var t: XMLTokenizer
     let file: String
@@ -55,6 +55,8 @@ struct GraphMLParser: XMLGraphParser, ~Copyable {
     var source: ByteSource?
     /// File offset of the first edge, for estimating how many relations a big file holds.
     var firstEdgeAt = 0
+    /// The two-thread read's state (GraphMLReader+TwoThreads.swift); inert when reading by one thread.
+    var split = SplitHook()
 
     init(_ tokenizer: consuming XMLTokenizer, file: String) {
         t = tokenizer
@@ -117,6 +119,7 @@ struct GraphMLParser: XMLGraphParser, ~Copyable {
                     } else {
                         graphSeen = true
                         try graph(parent: nil, top: true)
+                        if split.ended { return }
                     }
                 }
                 else if isG("data") { try graphData() }
@@ -135,6 +138,7 @@ struct GraphMLParser: XMLGraphParser, ~Copyable {
         while true {
             switch try t.next() {
             case .startElement:
+                if top && t.absolute(t.tokenStart) >= split.checkAt && splitCheckpoint() { return }
                 if isG("node") { try node(parent: parent) }
                 else if isG("edge") {
                     if fragment.relations.isEmpty { firstEdgeAt = t.absolute(t.tokenStart) }

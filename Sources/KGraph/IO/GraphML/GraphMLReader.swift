@@ -25,31 +25,44 @@ import Foundation
 /// the `parse.*` hints; `attr.type`s outside GraphML's six (an error).
 public enum GraphMLReader {
     /// Reads a GraphML file or bytes. Problems are appended to `diagnostics`; a file that is not
-    /// well-formed XML yields an empty fragment and one located error.
+    /// well-formed XML yields an empty fragment and one located error. A big file's second half
+    /// is read on another thread when a second core is free (GraphMLReader+TwoThreads.swift), with
+    /// the same result.
     public static func read(_ source: ByteSource, file: String, diagnostics: inout [Diagnostic]) -> GraphFragment {
-        read(source, file: file, chunkSize: 1 << 20, fastPaths: true, diagnostics: &diagnostics)
+        readReportingSplit(source, file: file, diagnostics: &diagnostics, split: .automatic).fragment
     }
 
     /// `read` with the tokenizer's chunk size and fast paths chosen, for tests: both paths, and a
     /// chunk ending anywhere, must give the same fragment and diagnostics.
     static func read(_ source: ByteSource, file: String, chunkSize: Int, fastPaths: Bool,
                      diagnostics: inout [Diagnostic]) -> GraphFragment {
+        readReportingSplit(source, file: file, diagnostics: &diagnostics, split: .never, chunkSize: chunkSize,
+                           fastPaths: fastPaths).fragment
+    }
+
+    /// `read`, and the file offset where a second half read on another thread was merged, if one was.
+    static func readReportingSplit(_ source: ByteSource, file: String, diagnostics: inout [Diagnostic],
+                                   split: Split, chunkSize: Int = 1 << 20,
+                                   fastPaths: Bool = true) -> (fragment: GraphFragment, mergedAt: Int?) {
         var tokenizer: XMLTokenizer
         do { tokenizer = try XMLTokenizer(source: source, file: file, chunkSize: chunkSize) } catch {
             diagnostics.append(Diagnostic(.error, error.message, at: error.location))
-            return GraphFragment(file: file, strictVocabulary: false)
+            return (GraphFragment(file: file, strictVocabulary: false), nil)
         }
         tokenizer.fastPaths = fastPaths
         var parser = GraphMLParser(tokenizer, file: file)
         parser.source = source
+        parser.split = SplitHook(split)
         do {
             try parser.document()
         } catch {
+            parser.endSplit()
             diagnostics.append(Diagnostic(.error, error.message, at: error.location))
-            return GraphFragment(file: file, strictVocabulary: false)
+            return (GraphFragment(file: file, strictVocabulary: false), nil)
         }
+        parser.endSplit()
         parser.finish()
         diagnostics += parser.diagnostics
-        return parser.fragment
+        return (parser.fragment, parser.split.mergedAt)
     }
 }

@@ -93,10 +93,11 @@ struct XMLTokenizer: ~Copyable {
     /// Number of open elements (the current start tag included).
     var depth: Int { stack.count }
 
-    /// A tokenizer over the whole of `source`.
-    init(source: ByteSource, file: String, maxDepth: Int = Limits.documentNesting, chunkSize: Int = 1 << 20) throws(XMLSyntaxError) {
+    /// A tokenizer over `source` from byte `offset` on (0: the whole document; see `resume(inside:column:)`).
+    init(source: ByteSource, file: String, maxDepth: Int = Limits.documentNesting, chunkSize: Int = 1 << 20,
+         startingAt offset: Int = 0) throws(XMLSyntaxError) {
         let opened: ByteReader
-        do { opened = try source.open() } catch {
+        do { opened = try source.open(at: offset) } catch {
             throw XMLSyntaxError(location: FileLocation(file: file, line: 1, column: 1), message: error.message)
         }
         self.file = file
@@ -106,10 +107,33 @@ struct XMLTokenizer: ~Copyable {
         buf = .allocate(capacity: capacity)
         attributeBuffer = .allocate(capacity: Self.maxAttributes)
         stack = ElementStack(capacity: maxDepth)
+        base = offset
+    }
+
+    /// For a tokenizer that starts mid-document (`startingAt:` > 0): continue as if the elements
+    /// named `open` (as written, outermost first) were open and the first byte stood at `column`;
+    /// lines are counted from 1 there, so the caller shifts them once it knows that line.
+    /// The two-thread GraphML read relies on it: the caller checks that reading the first part
+    /// reaches `offset` in exactly this state, and otherwise discards the result.
+    mutating func resume(inside open: [[UInt8]], column: Int) {
+        started = true
+        seenRoot = !open.isEmpty
+        baseColumn = column
+        markColumn = column
+        for name in open {
+            name.withUnsafeBufferPointer { stack.push($0.baseAddress!, $0.count, offset: base) }
+            stack.setPlace(stack.count - 1, line: 1, column: column)
+        }
     }
 
     /// The file offset where the next token starts.
     var offset: Int { base + pos }
+
+    /// The name of the open element at depth `i` (0: the root), as written.
+    func openName(_ i: Int) -> [UInt8]? {
+        guard i < stack.count else { return nil }
+        return Array(stack.name(i).utf8)
+    }
 
     deinit {
         buf.deallocate()

@@ -1,0 +1,425 @@
+import Foundation
+
+// The two-thread read of a big GraphML file. The one-thread reader (`GraphMLParser`) knows it
+// through one field, `split` (a `SplitHook`), and two lines: `graph(parent:top:)` hands a
+// top-level start tag at or after `split.checkAt` to `splitCheckpoint()` (never, when reading by
+// one thread: `checkAt` is then Int.max), and `documentContent()` stops once `split.ended`.
+// `GraphMLReader.read` sets the policy and calls `endSplit()` when the document is read.
+// Kept because the whole 1,000,000-relation load, on a quiet machine, took 2.00 s with two cores
+// and 3.64 s pinned to one (1.82x; issue 11 item 4 asks for 1.5x).
+
+extension GraphMLReader {
+    /// Whether a big file's second half is read on a second thread (see `GraphMLParser.launchSecondHalf`).
+    enum Split: Sendable, Equatable {
+        /// When this process may run on two cores or more and the part after the first node or
+        /// edge is at least `minimumBytes` long.
+        case automatic
+        case never
+        /// At the first `<node` or `<edge` that starts a line at or after this file offset, whatever
+        /// the size and the cores (for tests).
+        case near(Int)
+
+        static let minimumBytes = 8 << 20
+
+        /// The cores this process may run on. On Linux, those of its CPU affinity mask (the
+        /// `Cpus_allowed` line of /proc/self/status; Swift does not import sched_getaffinity), so
+        /// a run pinned to one core (`taskset -c 0`) reads by one thread: `activeProcessorCount`
+        /// counts the machine's cores there, whatever the mask.
+        static var coresAvailable: Int {
+            #if os(Linux)
+            if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") }) {
+                let n = line.dropFirst("Cpus_allowed:".count).reduce(0) { n, c in n + (c.hexDigitValue ?? 0).nonzeroBitCount }
+                if n > 0 { return n }
+            }
+            #endif
+            return ProcessInfo.processInfo.activeProcessorCount
+        }
+    }
+}
+
+/// The parser's part in a two-thread read (its field `split`; used only here).
+struct SplitHook {
+    /// Top-level start tags at or after this file offset go through `splitCheckpoint()`.
+    var checkAt = Int.max
+    var policy = GraphMLReader.Split.never
+    /// The second half being read on another thread, until this reader reaches its offset.
+    var secondHalf: SecondHalf?
+    /// Set on the second half's own reader: it stops when the first half cancels it.
+    var cancellation: SecondHalf?
+    /// The rest of the file was read by the second half's reader, or this reader was cancelled:
+    /// it reads no further.
+    var ended = false
+    /// Where a merged second half started.
+    var mergedAt: Int?
+
+    init() {}
+
+    init(_ policy: GraphMLReader.Split) {
+        self.policy = policy
+        // The first top-level start tag is looked at: the second half starts from there.
+        if policy != .never { checkAt = 0 }
+    }
+
+    /// How often, in bytes, the second half's reader checks whether it was cancelled.
+    static let cancelCheckBytes = 1 << 20
+}
+
+/// The second half of a file, read on another thread from a `<node` or `<edge` that starts a line,
+/// on the guess that there the reader is directly inside the top-level `<graph>` with the keys
+/// declared so far. The first half's reader confirms the guess when it gets there (the same
+/// offset, depth, column and keys) and merges the second half's results; when it does not (the
+/// place was inside a comment, a CDATA section or a nested graph, or the halves disagree in a way
+/// merging cannot settle, or the second half has an error), it cancels the second half and reads
+/// on itself. So the result is always the one reading the file in one pass gives.
+final class SecondHalf: @unchecked Sendable {
+    /// File offset of the `<` the second half starts at, and the column there.
+    let offset: Int
+    let column: Int
+    let seed: GraphMLParser.Seed
+    // `cancelled` and `part` are shared between the threads, under `lock`.
+    private let lock = NSLock()
+    private var cancelled = false
+    private var part: GraphMLParser.Part?
+    private let done = DispatchSemaphore(value: 0)
+    /// Only the first half's thread touches it.
+    private var joined = false
+
+    init(offset: Int, column: Int, seed: GraphMLParser.Seed) {
+        self.offset = offset
+        self.column = column
+        self.seed = seed
+    }
+
+    var isCancelled: Bool { lock.withLock { cancelled } }
+
+    /// Called once by the worker.
+    func finish(_ p: consuming GraphMLParser.Part?) {
+        lock.withLock { part = p }
+        done.signal()
+    }
+
+    /// Waits for the worker and takes its result (nil when it failed or was cancelled).
+    func join(cancelling: Bool) -> GraphMLParser.Part? {
+        if cancelling { lock.withLock { cancelled = true } }
+        guard !joined else { return nil }
+        joined = true
+        done.wait()
+        return lock.withLock {
+            let p = part
+            part = nil
+            return cancelling ? nil : p
+        }
+    }
+}
+
+extension GraphMLParser {
+    /// Called for each start tag directly inside the top-level graph at or after `split.checkAt`,
+    /// before it is read: launches the second half at the first node or edge, merges it at its
+    /// offset, and, in the second half's own reader, stops when cancelled. True: this reader is
+    /// done with the graph (and with the document: `split.ended`).
+    mutating func splitCheckpoint() -> Bool {
+        let at = t.absolute(t.tokenStart)
+        if let c = split.cancellation {
+            if c.isCancelled { split.ended = true; return true }
+            split.checkAt = at + SplitHook.cancelCheckBytes
+            return false
+        }
+        if let half = split.secondHalf {
+            split.ended = reachSecondHalf(half, at: at)
+            return split.ended
+        }
+        if isG("node") || isG("edge") {
+            split.checkAt = .max
+            launchSecondHalf()
+        }
+        return false
+    }
+
+    /// Stops a second half that is still being read (the graph ended, or had an error, before its
+    /// offset). Called by `GraphMLReader.read` once the document is read, whatever happened.
+    mutating func endSplit() {
+        if let half = split.secondHalf {
+            split.secondHalf = nil
+            _ = half.join(cancelling: true)
+        }
+    }
+
+    /// What the second half's reader starts from: the keys and names the first half has read.
+    struct Seed {
+        var keys: [GraphMLKey]
+        var keyTable: ByteTable
+        var keyByDomain: [Int32]
+        var nodeKeysWithDefaults: [Int]
+        var edgeKeysWithDefaults: [Int]
+        var prefix: String
+        /// The names of the open elements, as written: the root and the top-level graph.
+        var open: [[UInt8]]
+    }
+
+    /// What the second half's reader found.
+    struct Part {
+        var fragment: GraphFragment
+        var diagnostics: [Diagnostic]
+        var keyCount: Int
+        var keyTableCount: Int
+        var nodeTable: ByteTable
+        var nodeIDs: [String]
+        var nodeDeclaredAt: [FileLocation?]
+        var edgeIDTable: ByteTable
+        var edgeEnds: [(Int32, Int32)]
+        var edgeIDSlot: [Int32]
+        var edgeIDReused: [Bool]
+        var unnamedEdges: [Int]
+        var renamedNodes: [String: String]
+        var notes: [String: (count: Int, at: FileLocation?)]
+        var noteOrder: [String]
+    }
+
+    /// Called at the first node or edge of the top-level graph: starts reading the second half
+    /// on another thread when the policy says so.
+    mutating func launchSecondHalf() {
+        guard let source else { return }
+        let here = t.offset
+        let from: Int
+        switch split.policy {
+        case .never: return
+        case .near(let o): from = max(o, here)
+        case .automatic:
+            guard GraphMLReader.Split.coresAvailable > 1, let size = source.size,
+                  size - here >= GraphMLReader.Split.minimumBytes else { return }
+            // A little before the middle: the first half also reads the nodes, which cost more per
+            // byte than edges, and merges.
+            from = here + (size - here) * 475 / 1000
+        }
+        guard let (offset, column) = findLineStart(of: ["node", "edge"], in: source, from: from) else { return }
+        guard t.depth == 3, let graphName = t.openName(1), let rootName = t.openName(0) else { return }
+        let seed = Seed(keys: keys, keyTable: keyTable, keyByDomain: keyByDomain, nodeKeysWithDefaults: nodeKeysWithDefaults,
+                        edgeKeysWithDefaults: edgeKeysWithDefaults, prefix: prefix, open: [rootName, graphName])
+        let half = SecondHalf(offset: offset, column: column, seed: seed)
+        split.secondHalf = half
+        split.checkAt = offset
+        let file = self.file
+        let worker = Thread {
+            half.finish(Self.readSecondHalf(half, source: source, file: file))
+        }
+        // As deep as the main thread's: nested graphs recurse.
+        worker.stackSize = 16 << 20
+        worker.start()
+    }
+
+    /// The second half's reading (on the worker thread); nil when it was cancelled or the XML is
+    /// not well-formed there (the first half then reads on and reports the error).
+    static func readSecondHalf(_ half: SecondHalf, source: ByteSource, file: String) -> Part? {
+        do {
+            var t = try XMLTokenizer(source: source, file: file, startingAt: half.offset)
+            t.resume(inside: half.seed.open, column: half.column)
+            var p = GraphMLParser(t, file: file)
+            p.keys = half.seed.keys
+            p.keyTable = half.seed.keyTable
+            p.keyByDomain = half.seed.keyByDomain
+            p.nodeKeysWithDefaults = half.seed.nodeKeysWithDefaults
+            p.edgeKeysWithDefaults = half.seed.edgeKeysWithDefaults
+            p.keySetBy = Array(repeating: -1, count: half.seed.keys.count)
+            p.prefix = half.seed.prefix
+            p.graphSeen = true
+            p.split.cancellation = half
+            p.split.checkAt = half.offset + SplitHook.cancelCheckBytes
+            p.source = source
+            try p.graph(parent: nil, top: true)
+            if p.split.ended { return nil }
+            try p.documentContent()
+            return p.split.ended ? nil : p.part
+        } catch {
+            return nil
+        }
+    }
+
+    var part: Part {
+        Part(fragment: fragment, diagnostics: diagnostics, keyCount: keys.count, keyTableCount: keyTable.count,
+             nodeTable: nodeTable, nodeIDs: nodeIDs, nodeDeclaredAt: nodeDeclaredAt, edgeIDTable: edgeIDTable,
+             edgeEnds: edgeEnds, edgeIDSlot: edgeIDSlot, edgeIDReused: edgeIDReused, unnamedEdges: unnamedEdges,
+             renamedNodes: renamedNodes, notes: notes, noteOrder: noteOrder)
+    }
+
+    /// The first `<NAME` (one of `names`, with the file's prefix) that starts a line (after spaces
+    /// or tabs) at or after `from`, within 64 KB; its offset and column.
+    func findLineStart(of names: [String], in source: ByteSource, from: Int) -> (Int, Int)? {
+        guard let w = source.peek(at: from, count: 1 << 16) else { return nil }
+        let tags = names.map { Array(("<" + (prefix.isEmpty ? "" : prefix + ":") + $0).utf8) }
+        var i = 0
+        while i < w.count {
+            guard let nl = w[i...].firstIndex(of: 0x0A) else { return nil }
+            var j = nl + 1
+            while j < w.count && (w[j] == 0x20 || w[j] == 0x09) { j += 1 }
+            for tag in tags where j + tag.count < w.count && w[j..<(j + tag.count)].elementsEqual(tag) {
+                let after = w[j + tag.count]
+                if after == 0x20 || after == 0x09 || after == 0x0A || after == 0x0D || after == UInt8(ascii: ">")
+                    || after == UInt8(ascii: "/") {
+                    return (from + j, j - nl)
+                }
+            }
+            i = nl + 1
+        }
+        return nil
+    }
+
+    /// At a top-level start tag at or after the second half's offset (`at`): merges the second
+    /// half when this reader is exactly where it started (true: the whole file is read), else
+    /// cancels it (false: this reader reads on).
+    mutating func reachSecondHalf(_ half: SecondHalf, at: Int) -> Bool {
+        split.secondHalf = nil
+        split.checkAt = .max
+        guard at == half.offset, t.depth == 3, keys.count == half.seed.keys.count,
+              keyTable.count == half.seed.keyTable.count else {
+            _ = half.join(cancelling: true)
+            return false
+        }
+        let here = t.location(at: t.tokenStart)
+        guard here.column == half.column else {
+            _ = half.join(cancelling: true)
+            return false
+        }
+        guard let part = half.join(cancelling: false) else { return false }
+        let merged = merge(part, line: here.line)
+        if merged { split.mergedAt = half.offset }
+        return merged
+    }
+
+    /// Appends `source`'s elements to `destination` by moving them, not copying (no reference
+    /// counting per element: a million relations hold several million references), and empties
+    /// `source`. `filler` takes the place of each moved element until `source` is released, so it
+    /// should hold nothing that is counted (empty strings and collections).
+    static func append<T>(moving source: inout [T], to destination: inout [T], leaving filler: T) {
+        destination.reserveCapacity(destination.count + source.count)
+        source.withUnsafeMutableBufferPointer { from in
+            guard let base = from.baseAddress else { return }
+            for k in 0..<from.count {
+                destination.append((base + k).move())
+                (base + k).initialize(to: filler)
+            }
+        }
+        source = []
+    }
+
+    /// Merges what the second half's reader found, whose line 1 is `line` here, as if this reader
+    /// had read it. False, changing nothing, when the halves disagree in a way only reading in one
+    /// pass settles: an error in the second half, a key it declared, a node both declare, an edge
+    /// id it uses between the two nodes this half first used it between.
+    mutating func merge(_ part: consuming Part, line: Int) -> Bool {
+        var b = consume part
+        guard b.keyCount == keys.count, b.keyTableCount == keyTable.count, !b.diagnostics.hasErrors,
+              b.fragment.entityPlaces.isEmpty, b.fragment.relationPlaces.isEmpty,
+              // Vocabulary places: a later declaration's place wins; kept simple, merged never.
+              b.fragment.vocabularyPlaces.isEmpty else { return false }
+        // Where each of its node slots goes here: a node this half has seen keeps its slot, a new
+        // one is numbered after this half's, in the order the second half met them (as one pass does).
+        var slotHere = [Int32](repeating: -1, count: b.nodeIDs.count)
+        var next = Int32(nodeIDs.count)
+        for i in b.nodeIDs.indices {
+            if let s = b.nodeTable.withBytes(Int32(i), { nodeTable.find($0) }) {
+                if nodeDeclaredAt[Int(s)] != nil && b.nodeDeclaredAt[i] != nil { return false }
+                slotHere[i] = s
+            } else {
+                slotHere[i] = next
+                next += 1
+            }
+        }
+        // Where each of its edge-id slots goes here: an id this half uses keeps its slot, one only
+        // the second half uses is numbered after this half's (`edgeIDTable` is not extended:
+        // nothing reads it once the file is read; `finish` renames through the slots).
+        let laterBase = Int32(edgeIDReused.count)
+        var idSlotHere = [Int32](repeating: -1, count: b.edgeIDTable.count)
+        var shared = 0
+        for j in 0..<Int32(b.edgeIDTable.count) {
+            if let s = b.edgeIDTable.withBytes(j, { edgeIDTable.find($0) }) {
+                idSlotHere[Int(j)] = s
+                shared += 1
+            } else {
+                idSlotHere[Int(j)] = laterBase + j
+            }
+        }
+        if shared > 0 {
+            // An edge whose id attribute an `id` <data> replaced has no slot: it cannot be checked.
+            var unslotted = 0
+            for s in b.edgeIDSlot where s < 0 { unslotted += 1 }
+            guard unslotted == b.unnamedEdges.count else { return false }
+            // In one pass, each of the second half's edges with a shared id is compared with the
+            // ends of the first edge this half gave it: the same two nodes is an error.
+            for k in b.edgeIDSlot.indices {
+                let j = b.edgeIDSlot[k]
+                guard j >= 0 else { continue }
+                let s = idSlotHere[Int(j)]
+                guard s < laterBase else { continue }
+                let (fs, ft) = edgeEnds[Int(edgeIDFirst[Int(s)])]
+                let (bs, bt) = b.edgeEnds[k]
+                if fs == slotHere[Int(bs)] && ft == slotHere[Int(bt)] { return false }
+            }
+        }
+
+        // From here on nothing can fail.
+        func shift(_ l: FileLocation?) -> FileLocation? {
+            guard var l else { return nil }
+            l.line += line - 1
+            return l
+        }
+        for i in b.nodeIDs.indices {
+            let s = slotHere[i]
+            if Int(s) == nodeIDs.count {
+                // `nodeTable` is not extended either: nothing reads it once the file is read.
+                nodeIDs.append(b.nodeIDs[i])
+                nodeDeclaredAt.append(shift(b.nodeDeclaredAt[i]))
+            } else if nodeDeclaredAt[Int(s)] == nil, let d = b.nodeDeclaredAt[i] {
+                nodeDeclaredAt[Int(s)] = shift(d)
+            }
+        }
+        // Edge ids: those both halves use are reused between different node pairs (checked
+        // above); the second half's own keep what it found.
+        edgeIDReused += b.edgeIDReused
+        for j in idSlotHere.indices where idSlotHere[j] < laterBase {
+            edgeIDReused[Int(idSlotHere[j])] = true
+            // Its slot numbered after this half's is not used.
+            edgeIDReused[Int(laterBase) + j] = false
+        }
+        reusedEdgeIDCount = 0
+        for r in edgeIDReused where r { reusedEdgeIDCount += 1 }
+        edgeIDSlot.reserveCapacity(edgeIDSlot.count + b.edgeIDSlot.count)
+        for j in b.edgeIDSlot { edgeIDSlot.append(j < 0 ? -1 : idSlotHere[Int(j)]) }
+        let relationBase = fragment.relations.count
+        unnamedEdges += b.unnamedEdges.map { $0 + relationBase }
+        edgeEnds.reserveCapacity(edgeEnds.count + b.edgeEnds.count)
+        for (s, t) in b.edgeEnds { edgeEnds.append((slotHere[Int(s)], slotHere[Int(t)])) }
+        renamedNodes.merge(b.renamedNodes) { first, _ in first }
+
+        var relations = b.fragment.relations
+        b.fragment.relations = []
+        if line > 1 {
+            relations.withUnsafeMutableBufferPointer { all in
+                for k in all.indices { all[k].location?.line += line - 1 }
+            }
+        }
+        Self.append(moving: &relations, to: &fragment.relations, leaving: Relation(id: "", source: "", type: "", target: ""))
+        for var e in b.fragment.entities {
+            e.location = shift(e.location)
+            fragment.entities.append(e)
+        }
+        for var d in b.fragment.documents {
+            d.location = shift(d.location)
+            fragment.documents.append(d)
+        }
+        if fragment.title == nil { fragment.title = b.fragment.title }
+        if fragment.description == nil { fragment.description = b.fragment.description }
+        for var d in b.diagnostics {
+            d.location = shift(d.location)
+            diagnostics.append(d)
+        }
+        for key in b.noteOrder {
+            let n = b.notes[key]!
+            if let mine = notes[key] { notes[key] = (mine.count + n.count, mine.at) } else {
+                notes[key] = (n.count, shift(n.at))
+                noteOrder.append(key)
+            }
+        }
+        return true
+    }
+}
