@@ -3,6 +3,7 @@
 /// relation's id in the relation; `ByteTable`, which copies the bytes into an arena besides, took
 /// 48 MB more at 1,000,000 relations read from a NetworkX file (renamed edge ids of about 40 bytes,
 /// and an 8-byte offset each).
+/// Two ids are the same when their UTF-8 bytes are (`IDKey`), not by String's canonical equivalence.
 /// - Complexity: O(length) per lookup or insertion, amortised.
 struct IDSlots: Sendable {
     /// `(entry + 1) << 32 | tag`, 0 for empty. The tag is 32 bits of the id's seeded hash and its
@@ -10,12 +11,16 @@ struct IDSlots: Sendable {
     private var slots: [UInt64]
     private var mask: Int
     private let seed: ByteTable.Seed
+    /// The hash bits a tag keeps: all 32, except in tests that make every id collide.
+    private let tagMask: UInt64
     /// Number of entries.
     private(set) var count = 0
 
-    /// `seed`: tests pass their own; everything else uses the process's.
-    init(capacity: Int = 8, seed: ByteTable.Seed = ByteTable.processSeed) {
+    /// `seed`: tests pass their own; everything else uses the process's. `tagMask`: tests pass 0 to
+    /// make every id's tag collide, so that only the bytes tell ids apart.
+    init(capacity: Int = 8, seed: ByteTable.Seed = ByteTable.processSeed, tagMask: UInt64 = 0xFFFF_FFFF) {
         self.seed = seed
+        self.tagMask = tagMask
         var n = 16
         while n < capacity * 2 { n <<= 1 }
         slots = Array(repeating: 0, count: n)
@@ -31,7 +36,7 @@ struct IDSlots: Sendable {
             if slot == 0 { return nil }
             if slot & 0xFFFF_FFFF == tag {
                 let e = Int32(truncatingIfNeeded: slot >> 32) - 1
-                if idOf(e) == id { return e }
+                if sameScalars(idOf(e), id) { return e }
             }
             i = (i + 1) & mask
         }
@@ -47,7 +52,7 @@ struct IDSlots: Sendable {
             if slot == 0 { break }
             if slot & 0xFFFF_FFFF == tag {
                 let e = Int32(truncatingIfNeeded: slot >> 32) - 1
-                if idOf(e) == id { return (e, false) }
+                if sameScalars(idOf(e), id) { return (e, false) }
             }
             i = (i + 1) & mask
         }
@@ -80,6 +85,6 @@ struct IDSlots: Sendable {
     private func tag(_ id: String) -> UInt64 {
         let h = id.utf8.withContiguousStorageIfAvailable { ByteTable.hash($0, seed: seed) }
             ?? Array(id.utf8).withUnsafeBufferPointer { ByteTable.hash($0, seed: seed) }
-        return h >> 32
+        return h >> 32 & tagMask
     }
 }

@@ -30,6 +30,34 @@ import Testing
         }
     }
 
+    @Test func renamedEdgeIDsStayUniqueAgainstEveryOtherID() {
+        let (g, messages, errors) = graphML("""
+            <graphml><graph edgedefault="directed">
+              <node id="a"/><node id="b"/>
+              <edge id="a-b-k" source="b" target="a"/>
+              <edge id="k" source="a" target="b"/>
+              <edge id="k" source="b" target="a"/>
+              <edge id="a-b-k-2" source="a" target="a"/>
+              <edge id="Київ" source="a" target="b"/>
+            </graph></graphml>
+            """)
+        #expect(errors.isEmpty)
+        #expect(g.relations.map(\.id) == ["a-b-k", "a-b-k-3", "b-a-k", "a-b-k-2", "Київ"])
+        #expect(messages.contains { $0.contains("1 edge id(s) are reused between different node pairs") })
+    }
+
+    @Test func idsAreComparedAsBytesNotAsCanonicallyEquivalentText() {
+        // Every tag the same: only the comparison of the ids themselves can tell them apart.
+        let held = ["caf\u{E9}", "cafe\u{301}", "\u{212B}", "\u{C5}", "A\u{30A}", "cafe", ""]
+        var slots = IDSlots(seed: (1, 2), tagMask: 0)
+        for (i, id) in held.enumerated() {
+            let (index, inserted) = slots.insert(id) { held[Int($0)] }
+            #expect(inserted && index == Int32(i), "\(id.unicodeScalars.map(\.value))")
+        }
+        for (i, id) in held.enumerated() { #expect(slots.find(id) { held[Int($0)] } == Int32(i)) }
+        #expect(slots.find("caf") { held[Int($0)] } == nil)
+    }
+
     @Test func reservingKeepsEveryEntry() {
         var held: [String] = []
         var slots = IDSlots()
