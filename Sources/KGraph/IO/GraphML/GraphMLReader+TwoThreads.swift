@@ -189,8 +189,9 @@ extension GraphMLParser {
             guard GraphMLReader.Split.coresAvailable > 1, let size = source.size,
                   size - here >= GraphMLReader.Split.minimumBytes else { return }
             // A little before the middle: the first half also reads the nodes, which cost more per
-            // byte than edges, and merges.
-            from = here + (size - here) * 475 / 1000
+            // byte than edges (callgrind, 100,000-relation own export split at 47.5 %: the first
+            // half's reading 1,065 M instructions, the second's 995 M).
+            from = here + (size - here) * 460 / 1000
         }
         guard let (offset, column) = findLineStart(of: ["node", "edge"], in: source, from: from) else { return }
         guard t.depth == 3, let graphName = t.openName(1), let rootName = t.openName(0) else { return }
@@ -288,16 +289,15 @@ extension GraphMLParser {
 
     /// Appends `source`'s elements to `destination` by moving them, not copying (no reference
     /// counting per element: a million relations hold several million references), and empties
-    /// `source`. `filler` takes the place of each moved element until `source` is released, so it
+    /// `source`. `filler` takes the place of the moved elements until `source` is released, so it
     /// should hold nothing that is counted (empty strings and collections).
     static func append<T>(moving source: inout [T], to destination: inout [T], leaving filler: T) {
-        destination.reserveCapacity(destination.count + source.count)
         source.withUnsafeMutableBufferPointer { from in
             guard let base = from.baseAddress else { return }
-            for k in 0..<from.count {
-                destination.append((base + k).move())
-                (base + k).initialize(to: filler)
-            }
+            // One reservation and a plain loop of moves (appending one by one cost about 80
+            // instructions per element).
+            destination.append(contentsOf: Moving(base: base, count: from.count))
+            base.initialize(repeating: filler, count: from.count)
         }
         source = []
     }
@@ -421,5 +421,20 @@ extension GraphMLParser {
             }
         }
         return true
+    }
+}
+
+/// The elements of a buffer, each moved out as it is iterated (so: iterated once).
+private struct Moving<T>: Sequence, IteratorProtocol {
+    let base: UnsafeMutablePointer<T>
+    let count: Int
+    var i = 0
+
+    var underestimatedCount: Int { count - i }
+
+    mutating func next() -> T? {
+        guard i < count else { return nil }
+        defer { i += 1 }
+        return (base + i).move()
     }
 }
