@@ -40,9 +40,6 @@ struct GraphMLKey {
     var idBytes: [UInt8] = []
     /// One bit per `GraphMLDomain` whose `<data>` may name it (set when declared).
     var domainBits: UInt8 = 0
-    /// The key whose `<data>` last came right after one of this key's, when it was not the next
-    /// declared (for `keyIndex`'s guess); -1: none yet.
-    var next = -1
 
     func applies(to domain: String) -> Bool { self.domain == domain || self.domain == "all" }
 }

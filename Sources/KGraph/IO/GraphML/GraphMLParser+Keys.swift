@@ -124,30 +124,26 @@ extension GraphMLParser {
     mutating func keyIndex(_ a: XMLTokenizer.Attribute, domain: GraphMLDomain) -> Int {
         // While every key has its own id (as almost always), the key with the id the data names is
         // the one `keyByDomain` gives, so it may be found by guessing: files repeat their keys in
-        // the same order, so try the key that followed the last one before, the one declared after
-        // it, the one after that (a value left out), then all. Ids used twice leave the choice to
-        // `slowKeyIndex` (a later key for nodes overrides an earlier one for all).
+        // the same order, so try the one after the last, then the one after that (a value left
+        // out), then all. Ids used twice leave the choice to `slowKeyIndex` (a later key for nodes
+        // overrides an earlier one for all).
         if !a.needsDecoding && keyTable.count == keys.count {
             let v = t.bytes(a.value)
             let n = keys.count
             let bit = UInt8(1) << domain.rawValue
-            let last = lastKey
-            let (found, guessed) = keys.withUnsafeBufferPointer { ks -> (Int, Bool) in
-                let follower = last >= 0 ? ks[last].next : -1
-                // The three guesses, then every key (a few dozen at most).
-                let tries = n <= 64 ? n + 3 : 3
+            let found = keys.withUnsafeBufferPointer { ks -> Int in
+                // lastKey + 1, lastKey + 2, then every key (a few dozen at most).
+                let tries = n <= 64 ? n + 2 : 2
                 var i = 0
                 while i < tries {
-                    let k = i == 0 ? follower : i < 3 ? last + i : i - 3
+                    let k = i < 2 ? lastKey + 1 + i : i - 2
                     i += 1
-                    guard k >= 0, k < n, ks[k].idBytes.count == v.count, ks[k].domainBits & bit != 0 else { continue }
-                    if ks[k].idBytes.withUnsafeBufferPointer({ sameBytes($0, v) }) { return (k, i <= 3) }
+                    guard k < n, ks[k].idBytes.count == v.count, ks[k].domainBits & bit != 0 else { continue }
+                    if ks[k].idBytes.withUnsafeBufferPointer({ sameBytes($0, v) }) { return k }
                 }
-                return (-1, false)
+                return -1
             }
             if found >= 0 {
-                // NetworkX declares its keys in reverse order: the declared order guesses wrong.
-                if !guessed && last >= 0 { keys[last].next = found }
                 lastKey = found
                 return found
             }
