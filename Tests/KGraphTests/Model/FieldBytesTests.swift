@@ -122,4 +122,31 @@ import Testing
                                     "provenance": .string("guessed")])
         #expect(r[3].time?.description == "2024-01" && r[3].attributes.isEmpty)
     }
+
+    /// A date's precision column (`date_precision`) says nothing beside a date the relation took,
+    /// whether it comes after the date or before it; beside a refused date, or alone, it is kept.
+    @Test func graphMLDatePrecisionIsKeptOnlyWithoutADate() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+            <key id="e_relation" for="edge" attr.name="relation" attr.type="string"/>
+            <key id="e_date" for="edge" attr.name="date" attr.type="string"/>
+            <key id="e_date_precision" for="edge" attr.name="date_precision" attr.type="string"/>
+            <graph edgedefault="directed">
+            <node id="a"/><node id="b"/>
+            <edge id="r1" source="a" target="b"><data key="e_relation">backs</data><data key="e_date">2024-01</data><data key="e_date_precision">month</data></edge>
+            <edge id="r2" source="a" target="b"><data key="e_relation">backs</data><data key="e_date_precision">day</data><data key="e_date">2024-01-28</data></edge>
+            <edge id="r3" source="a" target="b"><data key="e_relation">backs</data><data key="e_date">2024-02-30</data><data key="e_date_precision">day</data></edge>
+            <edge id="r4" source="a" target="b"><data key="e_relation">backs</data><data key="e_date_precision">year</data></edge>
+            </graph>
+            </graphml>
+            """
+        let (g, _) = readGraph(Data(xml.utf8), ext: "graphml")
+        let r = g.relations
+        try #require(r.count == 4)
+        #expect(r[0].time?.description == "2024-01" && r[0].attributes.isEmpty)
+        #expect(r[1].time?.description == "2024-01-28" && r[1].attributes.isEmpty)
+        #expect(r[2].time == nil && r[2].attributes == ["date": .string("2024-02-30"), "date_precision": .string("day")])
+        #expect(r[3].time == nil && r[3].attributes == ["date_precision": .string("year")])
+    }
 }

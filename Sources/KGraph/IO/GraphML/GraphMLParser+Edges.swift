@@ -96,12 +96,15 @@ extension GraphMLParser {
     }
 
     /// Decodes the values of the usual kinds of relation field straight from the bytes (no
-    /// `AttributeValue`, no table of texts): citations, dates, and choices (`confidence`, ...);
-    /// false when the value needs the general path.
+    /// `AttributeValue`, no table of texts): citations, dates, and choices (`confidence`, ...),
+    /// and passes over a set date's precision; false when the value needs the general path.
     mutating func presetEdgeValue(_ role: EdgeRole, json: Bool, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         switch role {
         case .typeLabel:
             return true
+        case .precision(let i):
+            // Beside a date already set it is dropped (`RelationValues.setItems`): not kept at all.
+            return relationValues.isPreset(i)
         case .field(let i):
             switch presets.kinds[i] {
             case .citations:

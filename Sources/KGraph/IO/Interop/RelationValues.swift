@@ -16,7 +16,8 @@ struct RelationValues {
     private var refused: [Item] = []
     /// Each field's setters (`Relation.fields` order), held here: a reader sets several per edge.
     private let setters = InteropField.relationSetters, textSetters = InteropField.relationTextSetters
-    private let bytesSetters = Relation.fields.map(\.bytesSet)
+    /// Each field's setter of UTF-8 bytes (`Field.bytesSet`; refusing all for a field without one).
+    private let bytesSetters = Relation.fields.map { $0.bytesSet ?? { _, _ in false } }
 
     mutating func removeAll() {
         items.removeAll(keepingCapacity: true)
@@ -41,13 +42,16 @@ struct RelationValues {
         if textSetters[field](&decoded, text) { decodedFields |= 1 << field } else { refuse(field, text) }
     }
 
-    /// `preset` for a date or a choice given as UTF-8 (`Field.bytesSet`, which field `field` must
-    /// have); false, and nothing kept, when the field does not take it.
+    /// `preset` for a date or a choice given as UTF-8 (`Field.bytesSet`); false, and nothing kept,
+    /// when the field does not take it.
     mutating func preset(_ field: Int, utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytesSetters[field]!(&decoded, bytes) else { return false }
+        guard bytesSetters[field](&decoded, bytes) else { return false }
         decodedFields |= 1 << field
         return true
     }
+
+    /// Whether field `field` was set by `preset` for this edge.
+    func isPreset(_ field: Int) -> Bool { decodedFields & (1 << field) != 0 }
 
     private mutating func refuse(_ field: Int, _ text: String) {
         let column = Relation.fields[field].column!
