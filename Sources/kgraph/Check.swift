@@ -4,6 +4,7 @@ import KGraph
 /// `kgraph check`: every problem in the graph, as `file:line:column: error|warning|note: message`.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Validate the graph, verify every quote against its document's text, warn where sources contradict each other or an event postdates its sources, and report every problem (exit 2 when there are errors).")
 
     @OptionGroup var graphOptions: GraphOptions

@@ -4,6 +4,7 @@ import KGraph
 /// `kgraph diff OLD NEW`: what changed between two versions of a graph.
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Compare two graphs (files or folders, any readable format): entities, relations and documents added, removed and changed.",
         discussion: """
             Records are matched by id; a changed one lists each field that differs with its old and new \

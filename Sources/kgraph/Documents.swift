@@ -4,6 +4,7 @@ import KGraph
 /// `kgraph documents`: the reports the graph cites, with how much of the graph rests on each.
 struct Documents: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "documents",
         abstract: "List the documents the graph cites: id, date, outlet, title and how many relations each supports.",
         discussion: """
             Ordered by publication date (undated last), then id. 'kgraph relations --document ID' and \

@@ -3,7 +3,7 @@ import KGraph
 
 /// `kgraph entities [--kind K]`.
 struct Entities: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List entities, optionally of one kind.")
+    static let configuration = CommandConfiguration(commandName: "entities", abstract: "List entities, optionally of one kind.")
 
     @Option(name: .long, help: "Only entities of this kind (see 'kgraph vocabulary').", completion: Completions.kinds) var kind: String?
     @OptionGroup var graphOptions: GraphOptions

@@ -20,6 +20,7 @@ extension CypherDialect: ExpressibleByArgument {}
 /// `kgraph export FORMAT`: the graph, or a selected part of it, for other tools.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write the graph (or part of it) for other tools: "
             + GraphFormats.writable.map(\.name).joined(separator: ", ") + ".",
         discussion: GraphFormats.helpList

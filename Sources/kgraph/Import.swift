@@ -6,6 +6,7 @@ import KGraph
 /// `kgraph import FILE --into Graphs/`: merged into a graph folder, matched against what it has.
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Convert another tool's graph (" + importable + ") into a native YAML graph file, or merge it into a graph folder.",
         discussion: """
             Ids become slugs (an entity keeps its original id under ids:). Kinds and relation types are \

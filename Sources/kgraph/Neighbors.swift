@@ -11,6 +11,7 @@ enum DirectionOption: String, ExpressibleByArgument, CaseIterable {
 /// `kgraph neighbors NAME`: who surrounds an entity, by distance, with the relations that link them.
 struct Neighbors: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "neighbors",
         abstract: "The entities within --depth hops of one entity, by distance, with the relations that link them.",
         discussion: "Exit 0 when there is at least one neighbour, 1 when there is none within the filters, 2 on errors.")
 

@@ -4,6 +4,7 @@ import KGraph
 /// `kgraph quotes NAME`: what a person or body said, when, where it is quoted, and what it supports.
 struct Quotes: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "quotes",
         abstract: "List what a person or body said: when, the words, the document, and the relations each quote supports.",
         discussion: """
             A statement is a citation whose speaker is the entity. Its date is the day the citation \

@@ -4,6 +4,7 @@ import KGraph
 /// `kgraph relations [--type T] [--involving NAME] [--document D] [time window]`.
 struct Relations: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "relations",
         abstract: "List relations, optionally of one type, touching one entity, citing one document or within a time window.",
         discussion: "Exit 0 when a relation is listed, 1 when none matches, 2 on errors.")
 

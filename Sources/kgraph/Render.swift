@@ -6,6 +6,7 @@ import KGraphRender
 /// `kgraph render`: the graph, or part of it, as a diagram laid out in-process by Graphviz.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Draw the graph through Graphviz (in-process) as SVG, PNG, PDF, DOT, or an HTML explorer.",
         discussion: """
             Entity kinds are drawn by shape and fill, relation types by colour and line style, as the \

@@ -5,6 +5,7 @@ import KGraph
 /// quotes, ranked, each match shown in context.
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Find entities by name or alias and relations by the words of their notes and quotes, best first.",
         discussion: """
             Words fold as names do in every command (case, diacritics, apostrophes: "kataib" finds \

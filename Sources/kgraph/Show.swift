@@ -4,6 +4,7 @@ import KGraph
 /// `kgraph show NAME`: an entity card with every relation in and out.
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show an entity: name, kind, aliases, then every relation in and out with its evidence, and what it said.")
 
     @Argument(help: "An id, name or alias (case, apostrophes, diacritics and punctuation are ignored).",

@@ -4,6 +4,7 @@ import KGraph
 /// `kgraph stats`: counts, components, and who matters most by degree, betweenness and PageRank.
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Counts by kind and relation type, connected components, top entities by degree, betweenness and PageRank.",
         discussion: """
             Betweenness (Brandes) is over the relations as undirected links, parallel relations counted once, \

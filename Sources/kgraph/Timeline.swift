@@ -4,6 +4,7 @@ import KGraph
 /// `kgraph timeline [NAME...]`: dated relations in order, each with its evidence.
 struct Timeline: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "timeline",
         abstract: "Relations in time order (dates at their precision, intervals as START..END), undated ones last.",
         discussion: """
             With names, only relations touching one of them (a name several entities share, or kind:K, \

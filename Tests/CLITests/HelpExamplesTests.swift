@@ -34,6 +34,12 @@ import Testing
         return words
     }
 
+    /// Each subcommand names itself (`commandName`, not its type's name): the names the README shows.
+    @Test func subcommandNames() throws {
+        #expect(try subcommands() == ["check", "show", "entities", "relations", "render", "vocabulary", "path", "neighbors",
+                                      "timeline", "stats", "export", "import", "documents", "search", "diff", "quotes"])
+    }
+
     @Test func everySubcommandsHelpEndsWithTwoOrThreeExamplesOfItself() throws {
         let commands = try subcommands()
         #expect(commands.count >= 15)
