@@ -62,6 +62,25 @@ import Testing
         #expect(decided - dates > 300 && dates > 300, "\(decided) decided, \(dates) dates")
     }
 
+    /// Every plain shape is decided from the bytes (no String, no `TimeSpan.parse`): a date of
+    /// 4, 7 or 10 bytes, and spans of two, open at either end, with impossible dates among them.
+    @Test func everyPlainShapeIsDecidedFromBytes() {
+        var dates = [""]
+        for y in ["0000", "2024", "9999"] {
+            dates.append(y)
+            for m in ["00", "02", "12", "13"] {
+                dates.append(y + "-" + m)
+                for d in ["00", "01", "29", "30", "31"] { dates.append(y + "-" + m + "-" + d) }
+            }
+        }
+        var spans = dates.filter { !$0.isEmpty }
+        for a in dates { for b in dates where !(a.isEmpty && b.isEmpty) { spans.append(a + ".." + b) } }
+        for text in spans {
+            let decided = Array(text.utf8).withUnsafeBufferPointer { InteropValues.timeSpan(utf8: $0) }
+            #expect(decided != nil, "'\(text)'")
+        }
+    }
+
     @Test func entityProvenanceTakesTheSameFromBytesAsFromText() throws {
         let field = try #require(Entity.fields.first { $0.key == "provenance" })
         for bytes in Self.samples(field.value) {

@@ -33,7 +33,8 @@ extension GraphMLParser {
         }
         elementSerial += 1
         let serial = elementSerial
-        var values = EntityValues()
+        // Usually at most one value per key, and a parent.
+        var values = EntityValues(capacity: keys.count + 1)
         // The next node most likely starts with the same key: the hint for keyIndex.
         var firstKey = -1
         defer { if firstKey >= 0 { lastKey = firstKey - 1 } }

@@ -2,6 +2,12 @@
 struct EntityValues {
     private(set) var items: [(role: NodeRole, name: String, value: AttributeValue)] = []
 
+    init() {}
+
+    /// Room for `capacity` values at once: grown from empty, a node's two or three values took
+    /// two allocations and a copy more.
+    init(capacity: Int) { items.reserveCapacity(capacity) }
+
     mutating func add(_ role: NodeRole, _ name: String, _ value: AttributeValue) { items.append((role, name, value)) }
     /// True when an attribute of this name was given.
     func has(_ name: String) -> Bool { items.contains { $0.name == name } }

@@ -36,51 +36,50 @@ enum InteropValues {
     /// The byte-level part of `timeSpan`: `.some(span or nil)` for the plain shapes, `.none` when
     /// `TimeSpan.parse` must decide (spaces, other spellings).
     static func timeSpan(utf8 b: UnsafeBufferPointer<UInt8>) -> TimeSpan?? {
-        do {
-            // The outer nil means "not a plain shape": let TimeSpan.parse decide.
-            func date(_ from: Int, _ to: Int) -> PartialDate?? {
-                let n = to - from
-                guard n == 4 || n == 7 || n == 10 else { return .none }
-                func digits(_ i: Int, _ count: Int) -> Int? {
-                    var v = 0
-                    for k in i..<(i + count) {
-                        let c = b[k]
-                        guard c >= 0x30 && c <= 0x39 else { return nil }
-                        v = v * 10 + Int(c - 0x30)
-                    }
-                    return v
-                }
-                guard let y = digits(from, 4) else { return .none }
-                var m: Int?, d: Int?
-                if n >= 7 {
-                    guard b[from + 4] == UInt8(ascii: "-"), let mm = digits(from + 5, 2) else { return .none }
-                    m = mm
-                }
-                if n == 10 {
-                    guard b[from + 7] == UInt8(ascii: "-"), let dd = digits(from + 8, 2) else { return .none }
-                    d = dd
-                }
-                return .some(PartialDate(year: y, month: m, day: d))
-            }
-            var dots = -1
-            var i = 0
-            while i + 1 < b.count {
-                if b[i] == UInt8(ascii: ".") && b[i + 1] == UInt8(ascii: ".") { dots = i; break }
-                i += 1
-            }
-            if dots < 0 {
-                guard let d = date(0, b.count) else { return .none }
-                return .some(d.map { TimeSpan($0) })
-            }
-            var s: PartialDate?, e: PartialDate?
-            if dots > 0 { guard let d = date(0, dots) else { return .none }; guard let dd = d else { return .some(nil) }; s = dd }
-            if dots + 2 < b.count {
-                guard let d = date(dots + 2, b.count) else { return .none }
-                guard let dd = d else { return .some(nil) }
-                e = dd
-            }
-            return .some(TimeSpan(start: s, end: e))
+        let n = b.count
+        // `..` opens a plain span or follows a whole date (4, 7 or 10 bytes). Looked for only
+        // there: a first `..` anywhere else falls inside the date before it, which then is not
+        // plain either way.
+        func dotsAt(_ i: Int) -> Bool { i + 1 < n && b[i] == UInt8(ascii: ".") && b[i + 1] == UInt8(ascii: ".") }
+        let dots = dotsAt(0) ? 0 : dotsAt(4) ? 4 : dotsAt(7) ? 7 : dotsAt(10) ? 10 : -1
+        if dots < 0 {
+            guard let d = plainDate(b, from: 0, to: n) else { return .none }
+            return .some(d.map { TimeSpan($0) })
         }
+        var s: PartialDate?, e: PartialDate?
+        if dots > 0 {
+            guard let d = plainDate(b, from: 0, to: dots) else { return .none }
+            guard let dd = d else { return .some(nil) }
+            s = dd
+        }
+        if dots + 2 < n {
+            guard let d = plainDate(b, from: dots + 2, to: n) else { return .none }
+            guard let dd = d else { return .some(nil) }
+            e = dd
+        }
+        return .some(TimeSpan(start: s, end: e))
+    }
+
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in `b[from..<to]`: `.some(nil)` for an impossible date
+    /// (30 February), `.none` for any other text. Digits are checked and read one byte each,
+    /// without an optional per field: readers parse a date per edge.
+    private static func plainDate(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> PartialDate?? {
+        let n = to - from
+        guard n == 4 || n == 7 || n == 10 else { return .none }
+        // The digit at `k`; 10 or more for any other byte (those below "0" wrap around).
+        func digit(_ k: Int) -> Int { Int(b[from + k] &- UInt8(ascii: "0")) }
+        guard digit(0) < 10, digit(1) < 10, digit(2) < 10, digit(3) < 10 else { return .none }
+        let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+        var month: Int?, day: Int?
+        if n >= 7 {
+            guard b[from + 4] == UInt8(ascii: "-"), digit(5) < 10, digit(6) < 10 else { return .none }
+            month = digit(5) * 10 + digit(6)
+        }
+        if n == 10 {
+            guard b[from + 7] == UInt8(ascii: "-"), digit(8) < 10, digit(9) < 10 else { return .none }
+            day = digit(8) * 10 + digit(9)
+        }
+        return .some(PartialDate(year: year, month: month, day: day))
     }
 
     /// A field's value from an attribute value, as a field of that kind takes it; nil when it does

@@ -34,6 +34,36 @@ func graphML(_ xml: String) -> (graph: Graph, messages: [String], errors: [Strin
         #expect(back.relations.map(\.id) == ["r 1"])
     }
 
+    /// An edge's or a node's values stay with it (the reader collects them per element and
+    /// clears them after): the second edge has no date, sources or weight, the second node no country attribute.
+    @Test func valuesStayWithTheirElement() throws {
+        let (g, _, errors) = graphML("""
+            <?xml version="1.0"?>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+              <key id="d5" for="edge" attr.name="weight" attr.type="double"/>
+              <key id="d4" for="edge" attr.name="sources" attr.type="string"/>
+              <key id="d3" for="edge" attr.name="date" attr.type="string"/>
+              <key id="d2" for="edge" attr.name="relation" attr.type="string"/>
+              <key id="d1" for="node" attr.name="country" attr.type="string"/>
+              <key id="d0" for="node" attr.name="label" attr.type="string"/>
+              <graph edgedefault="directed">
+                <node id="a"><data key="d0">A</data><data key="d1">IQ</data></node>
+                <node id="b"><data key="d0">B</data></node>
+                <edge source="a" target="b" id="0"><data key="d2">attacked</data><data key="d3">2019-05..2022-03</data><data key="d4">[{"document": "doc-1", "quote": "A attacked B"}]</data><data key="d5">0.5</data></edge>
+                <edge source="b" target="a" id="0"><data key="d2">fought</data></edge>
+              </graph>
+            </graphml>
+            """)
+        #expect(errors.isEmpty, "\(errors)")
+        let first = try #require(g.relations.first { $0.source == "a" })
+        let second = try #require(g.relations.first { $0.source == "b" })
+        #expect(first.type == "attacked" && first.time?.description == "2019-05..2022-03")
+        #expect(first.sources == [Citation(document: "doc-1", quote: "A attacked B")] && first.attributes == ["weight": .double(0.5)])
+        #expect(second.type == "fought" && second.time == nil && second.sources.isEmpty && second.attributes.isEmpty)
+        let a = try #require(g.entity(id: "a")), b = try #require(g.entity(id: "b"))
+        #expect(a.name == "A" && a.attributes == ["country": .string("IQ")] && b.name == "B" && b.attributes.isEmpty)
+    }
+
     @Test func foreignFilesMapOntoFields() {
         let (g, messages, _) = graphML("""
             <?xml version="1.0"?>
