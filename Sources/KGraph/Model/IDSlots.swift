@@ -29,38 +29,51 @@ struct IDSlots: Sendable {
 
     /// The entry whose id is `id`; `idOf(e)` is entry `e`'s id.
     func find(_ id: String, idOf: (Int32) -> String) -> Int32? {
-        let tag = tag(id)
-        var i = Int(tag) & mask
-        while true {
-            let slot = slots[i]
-            if slot == 0 { return nil }
-            if slot & 0xFFFF_FFFF == tag {
-                let e = Int32(truncatingIfNeeded: slot >> 32) - 1
-                if sameScalars(idOf(e), id) { return e }
-            }
-            i = (i + 1) & mask
-        }
+        probe(id, tag: tag(id), idOf: idOf).entry
     }
 
     /// The entry whose id is `id`, made the next entry when there is none; `idOf(e)` is entry
     /// `e`'s id for every entry already here.
     mutating func insert(_ id: String, idOf: (Int32) -> String) -> (index: Int32, inserted: Bool) {
         let tag = tag(id)
+        let (i, found) = probe(id, tag: tag, idOf: idOf)
+        if let found { return (found, false) }
+        let index = Int32(count)
+        fill(i, entry: index, tag: tag)
+        return (index, true)
+    }
+
+    /// Makes `id` entry `entry`, a number the caller chooses (say the index of the relation that
+    /// will hold it), unless an entry already has that id: false then. Not to be mixed with
+    /// `insert(_:idOf:)`, which numbers entries by their count.
+    mutating func insert(_ id: String, as entry: Int32, idOf: (Int32) -> String) -> Bool {
+        let tag = tag(id)
+        let (i, found) = probe(id, tag: tag, idOf: idOf)
+        if found != nil { return false }
+        fill(i, entry: entry, tag: tag)
+        return true
+    }
+
+    /// The slot holding `id`'s entry, or the empty slot where it would go.
+    @inline(__always)
+    private func probe(_ id: String, tag: UInt64, idOf: (Int32) -> String) -> (slot: Int, entry: Int32?) {
         var i = Int(tag) & mask
         while true {
             let slot = slots[i]
-            if slot == 0 { break }
+            if slot == 0 { return (i, nil) }
             if slot & 0xFFFF_FFFF == tag {
                 let e = Int32(truncatingIfNeeded: slot >> 32) - 1
-                if sameScalars(idOf(e), id) { return (e, false) }
+                if sameScalars(idOf(e), id) { return (i, e) }
             }
             i = (i + 1) & mask
         }
-        let index = Int32(count)
-        slots[i] = UInt64(index + 1) << 32 | tag
+    }
+
+    @inline(__always)
+    private mutating func fill(_ i: Int, entry: Int32, tag: UInt64) {
+        slots[i] = UInt64(entry + 1) << 32 | tag
         count += 1
         if count * 2 > slots.count { rehash(slots.count * 2) }
-        return (index, true)
     }
 
     /// Makes room for `n` entries in all, so that reaching them rehashes nothing.

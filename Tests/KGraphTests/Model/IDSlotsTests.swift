@@ -46,6 +46,39 @@ import Testing
         #expect(messages.contains { $0.contains("1 edge id(s) are reused between different node pairs") })
     }
 
+    @Test func entriesNumberedByTheCallerAreFoundUnderTheirNumbers() {
+        // Numbers out of order with gaps, as the renaming of edge ids numbers ids by their relation.
+        var held = [String](repeating: "", count: 40)
+        var slots = IDSlots(capacity: 1, seed: (3, 5))
+        for (k, id) in Self.ids.enumerated() {
+            let entry = Int32(39 - 3 * k)
+            held[Int(entry)] = id
+            #expect(slots.insert(id, as: entry) { held[Int($0)] })
+        }
+        #expect(slots.count == Self.ids.count)
+        for (k, id) in Self.ids.enumerated() { #expect(slots.find(id) { held[Int($0)] } == Int32(39 - 3 * k)) }
+        // An id already there is refused whatever number it is offered under.
+        #expect(!slots.insert("r2", as: 0) { held[Int($0)] })
+        #expect(!slots.insert(Self.ids[8], as: 1) { held[Int($0)] })
+        #expect(slots.count == Self.ids.count)
+    }
+
+    @Test func renamedEdgeIDsAreComparedAsBytes() {
+        // "café-b-k" spelled with a precomposed é is taken; spelled with e + U+0301 it is not.
+        let (g, _, errors) = graphML("""
+            <graphml><graph edgedefault="directed">
+              <node id="caf\u{E9}"/><node id="b"/>
+              <edge id="cafe\u{301}-b-k" source="b" target="b"/>
+              <edge id="k" source="caf\u{E9}" target="b"/>
+              <edge id="k" source="b" target="caf\u{E9}"/>
+              <edge id="b-caf\u{E9}-k" source="b" target="b"/>
+            </graph></graphml>
+            """)
+        #expect(errors.isEmpty)
+        #expect(g.relations.map { Array($0.id.unicodeScalars) }
+                == ["cafe\u{301}-b-k", "caf\u{E9}-b-k", "b-caf\u{E9}-k-2", "b-caf\u{E9}-k"].map { Array($0.unicodeScalars) })
+    }
+
     @Test func idsAreComparedAsBytesNotAsCanonicallyEquivalentText() {
         // Every tag the same: only the comparison of the ids themselves can tell them apart.
         let held = ["caf\u{E9}", "cafe\u{301}", "\u{212B}", "\u{C5}", "A\u{30A}", "cafe", ""]

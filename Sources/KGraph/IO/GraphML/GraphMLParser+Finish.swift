@@ -17,8 +17,10 @@ extension GraphMLParser {
                  at: undeclaredFirstUse)
         }
         // Edge ids reused between different node pairs: SOURCE-TARGET-ID.
+        let renamed = reusedEdgeIDCount == 0 ? []
+            : fragment.relations.indices.filter { edgeIDSlot[$0] >= 0 && edgeIDReused[Int(edgeIDSlot[$0])] }
+        dropReadingTables()
         if reusedEdgeIDCount > 0 {
-            let renamed = fragment.relations.indices.filter { edgeIDSlot[$0] >= 0 && edgeIDReused[Int(edgeIDSlot[$0])] }
             let firstAt = renamed.first.flatMap { fragment.relations[$0].location }
             give(renamed) { _, id, source, target in joined(source, target, id) }
             warn("\(reusedEdgeIDCount) edge id(s) are reused between different node pairs (NetworkX writes multigraph keys "
@@ -41,28 +43,45 @@ extension GraphMLParser {
         }
     }
 
+    /// Lets go of the tables only the reading needed before the renaming makes its own: the edge-id
+    /// table alone, reserved for the relations a big file was estimated to hold, is 33 MB at
+    /// 1,000,000 relations, and the renaming was the load's peak.
+    private mutating func dropReadingTables() {
+        nodeTable = ByteTable()
+        nodeDeclaredAt = []
+        edgeIDTable = ByteTable()
+        edgeIDFirst = []
+        edgeEnds = []
+        edgeIDSlot = []
+        edgeIDReused = []
+    }
+
     func firstUse(of slot: Int32) -> FileLocation? {
         for (i, e) in edgeEnds.enumerated() where e.0 == slot || e.1 == slot { return fragment.relations[i].location }
         return nil
     }
 
     /// Gives the relations at `indices` (ascending) the ids `base` makes, each made unique with
-    /// "-2", "-3", ... against every other relation's id. Each id is hashed once, from its bytes: a
-    /// NetworkX file renames nearly every edge, so this runs once per relation.
+    /// "-2", "-3", ... against every other relation's id. The set of ids taken numbers each by its
+    /// relation and reads it from there (`IDSlots`): a NetworkX file renames nearly every edge, and
+    /// a table copying the ids (`ByteTable`) was the load's peak, 65 MB at 1,000,000 relations.
     private mutating func give(_ indices: [Int], _ base: (_ index: Int, _ id: String, _ source: String, _ target: String) -> String) {
-        var taken = ByteTable(capacity: fragment.relations.count)
-        var k = 0
-        for i in fragment.relations.indices {
-            if k < indices.count && indices[k] == i { k += 1; continue }
-            var id = fragment.relations[i].id
-            _ = id.withUTF8 { taken.insert($0) }
-        }
-        for i in indices {
-            let b = base(i, fragment.relations[i].id, fragment.relations[i].source, fragment.relations[i].target)
-            var new = b
-            var n = 2
-            while !new.withUTF8({ taken.insert($0).inserted }) { new = b + "-" + String(n); n += 1 }
-            fragment.relations[i].id = new
+        var taken = IDSlots(capacity: fragment.relations.count)
+        fragment.relations.withUnsafeMutableBufferPointer { buffer in
+            let relations = buffer
+            let idOf = { (e: Int32) in relations[Int(e)].id }
+            var k = 0
+            for i in relations.indices {
+                if k < indices.count && indices[k] == i { k += 1; continue }
+                _ = taken.insert(relations[i].id, as: Int32(i), idOf: idOf)
+            }
+            for i in indices {
+                let b = base(i, relations[i].id, relations[i].source, relations[i].target)
+                var new = b
+                var n = 2
+                while !taken.insert(new, as: Int32(i), idOf: idOf) { new = b + "-" + String(n); n += 1 }
+                relations[i].id = new
+            }
         }
     }
 }
