@@ -60,11 +60,18 @@ public struct Graph: Sendable {
 
     /// Reserves room for a graph of this size.
     public mutating func reserveCapacity(entities e: Int, relations r: Int) {
+        reserveCapacity(entities: e, relations: r, relationIDs: r)
+    }
+
+    /// Reserves room for a graph of this size, and in the relation-id index for `relationIDs` of its
+    /// relations (the assembler indexes a big list's ids apart, `indexIDs(of:)`: room reserved here
+    /// for them would stand beside that index unused).
+    mutating func reserveCapacity(entities e: Int, relations r: Int, relationIDs: Int) {
         entities.reserveCapacity(e); entityIndex.reserveCapacity(e)
         if rows == nil { outAdjacency.reserveCapacity(e); inAdjacency.reserveCapacity(e) }
         // Not the relations themselves: a big file's list is taken over whole (`append(checked:)`),
         // and room reserved here stood beside it until then, the peak of a load (120 MB at 1,000,000).
-        relationIndex.reserveCapacity(r)
+        relationIndex.reserveCapacity(relationIDs)
         tails.reserveCapacity(r); heads.reserveCapacity(r)
     }
 
@@ -123,12 +130,22 @@ public struct Graph: Sendable {
     /// has no relation yet, so a big file's relations are never held twice. Ends are re-pointed at
     /// the entities' own id strings, so a million relations share a hundred thousand ids instead of
     /// holding two million copies.
+    /// `indexed`: `indexIDs(of: list)`, made beforehand (on another thread); used when the graph
+    /// has no relation yet, else the ids are indexed here.
     /// Returns the relations refused because their id was taken.
     /// - Complexity: O(list.count), and O(V) more when the graph had no relation.
-    mutating func append(checked list: consuming [Relation], tails t: [Int32], heads h: [Int32]) -> [Relation] {
+    mutating func append(checked list: consuming [Relation], tails t: [Int32], heads h: [Int32],
+                         indexed: RelationIDs? = nil) -> [Relation] {
         precondition(list.count == t.count && list.count == h.count)
         let base = relations.count
-        let duplicates = Self.index(list, after: relations, in: &relationIndex)
+        let duplicates: [Int]
+        if let indexed, base == 0 {
+            precondition(indexed.count == list.count, "indexIDs(of:) of another list")
+            relationIndex = indexed.index
+            duplicates = indexed.duplicates
+        } else {
+            duplicates = Self.index(list, after: relations, in: &relationIndex)
+        }
         var t = t, h = h
         let refusedRelations = duplicates.map { list[$0] }
         if !duplicates.isEmpty {
@@ -143,10 +160,7 @@ public struct Graph: Sendable {
         if relations.isEmpty { relations = list } else { relations.append(contentsOf: list) }
         tails += t
         heads += h
-        for i in base..<relations.count {
-            relations[i].source = entities[Int(tails[i])].id
-            relations[i].target = entities[Int(heads[i])].id
-        }
+        repointEnds(from: base)
         if base == 0 {
             // Every list is empty: lay the rows out (a counting sort, in order through memory)
             // instead of growing 2V arrays one relation at a time.
@@ -161,6 +175,39 @@ public struct Graph: Sendable {
             }
         }
         return refusedRelations
+    }
+
+    /// Points the ends of relations `from...` at their entities' id strings. Through buffers: the
+    /// array subscripts checked both arrays' uniqueness per relation (6 calls each).
+    private mutating func repointEnds(from base: Int) {
+        entities.withUnsafeBufferPointer { entities in
+            tails.withUnsafeBufferPointer { tails in
+                heads.withUnsafeBufferPointer { heads in
+                    relations.withUnsafeMutableBufferPointer { relations in
+                        for i in base..<relations.count {
+                            relations[i].source = entities[Int(tails[i])].id
+                            relations[i].target = entities[Int(heads[i])].id
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A list's relation ids indexed ahead of `append(checked:tails:heads:indexed:)`.
+    struct RelationIDs: Sendable {
+        fileprivate let index: IDSlots
+        /// Positions in the list of the relations whose id an earlier one has.
+        fileprivate let duplicates: [Int]
+        fileprivate let count: Int
+    }
+
+    /// Indexes `list`'s relation ids as `append(checked:...)` would for a graph with no relation
+    /// yet; it reads nothing of the graph, so the assembler calls it on another thread.
+    static func indexIDs(of list: [Relation]) -> RelationIDs {
+        var index = IDSlots(capacity: list.count)
+        let duplicates = Self.index(list, after: [], in: &index)
+        return RelationIDs(index: index, duplicates: duplicates, count: list.count)
     }
 
     // MARK: Looking up

@@ -1,40 +1,75 @@
 /// The relation phases of assembly: resolve each relation's ends, check its citations and its
 /// type, then append the fragment's valid relations to the graph.
 extension Assembly {
-    /// Resolves, checks and appends one fragment's relations; those with an unknown end are left out.
-    mutating func addRelations(_ list: consuming [Relation], of f: GraphFragment) {
-        var tails: [Int32] = [], heads: [Int32] = []
-        tails.reserveCapacity(list.count)
-        heads.reserveCapacity(list.count)
+    /// Resolves, checks and appends the relations of fragment `k`, `f`; those with an unknown end
+    /// are left out.
+    mutating func addRelations(_ list: consuming [Relation], of f: GraphFragment, index k: Int) {
+        let n = list.count
+        // Nothing to add; and the graph must not change while the other thread may hold it.
+        guard n > 0 else { return }
+        // With a second core, it looks up the ends from `split` on (`Assembly+SecondCore`).
+        let split = k == apart?.fragment ? apart!.split : n
+        var (tails, heads) = Self.ends(of: list, 0..<split, in: graph)
+        var found: Apart.Found?
         var valid: [Bool]?
         var unsourced = -1
         // Each phase reads the fields it needs in place, and takes a copy of the relation only to
         // report a problem: a copy retains and releases every string and array in it.
         list.withUnsafeBufferPointer { relations in
-            for i in relations.indices {
-                let (source, target) = resolveEnds(relations, i, f)
-                checkCitations(relations, i, f, unsourced: &unsourced)
-                checkType(relations, i, source, target, f)
-                if let source, let target {
-                    tails.append(source)
-                    heads.append(target)
-                } else {
-                    if valid == nil { valid = [Bool](repeating: true, count: relations.count) }
-                    valid![i] = false
-                }
+            check(relations, 0..<split, tails, heads, f, unsourced: &unsourced, valid: &valid)
+            guard split < n else { return }
+            found = joinApart()
+            tails += found!.tails
+            heads += found!.heads
+            check(relations, split..<n, tails, heads, f, unsourced: &unsourced, valid: &valid)
+        }
+        if let valid {
+            tails = tails.indices.filter { valid[$0] }.map { tails[$0] }
+            heads = heads.indices.filter { valid[$0] }.map { heads[$0] }
+        }
+        append(list, tails: tails, heads: heads, valid: valid, indexed: valid == nil ? found?.ids : nil)
+    }
+
+    /// The entity index of the source and of the target of each of `list[range]`, -1 for an id no
+    /// entity has. A pass of its own rather than a step of the checks: with nothing else in the
+    /// loop, the processor overlaps one relation's lookups with the next one's (the hash table of
+    /// a big graph's ids does not fit in its caches).
+    static func ends(of list: [Relation], _ range: Range<Int>, in graph: Graph) -> (tails: [Int32], heads: [Int32]) {
+        var tails: [Int32] = [], heads: [Int32] = []
+        tails.reserveCapacity(range.count)
+        heads.reserveCapacity(range.count)
+        list.withUnsafeBufferPointer { relations in
+            for i in range {
+                tails.append(graph.index(ofEntity: relations[i].source) ?? -1)
+                heads.append(graph.index(ofEntity: relations[i].target) ?? -1)
             }
         }
-        append(list, tails: tails, heads: heads, valid: valid)
+        return (tails, heads)
+    }
+
+    /// Reports unknown ends and checks citations and types of `relations[range]`, in order, marking
+    /// those with an unknown end not valid.
+    private mutating func check(_ relations: UnsafeBufferPointer<Relation>, _ range: Range<Int>, _ tails: [Int32],
+                                _ heads: [Int32], _ f: GraphFragment, unsourced: inout Int, valid: inout [Bool]?) {
+        for i in range {
+            let source = tails[i] < 0 ? nil : tails[i], target = heads[i] < 0 ? nil : heads[i]
+            reportEnds(relations, i, source, target, f)
+            checkCitations(relations, i, f, unsourced: &unsourced)
+            checkType(relations, i, source, target, f)
+            if source == nil || target == nil {
+                if valid == nil { valid = [Bool](repeating: true, count: relations.count) }
+                valid![i] = false
+            }
+        }
     }
 
     private func places(_ f: GraphFragment, _ i: Int) -> GraphFragment.RelationPlaces {
         i < f.relationPlaces.count ? f.relationPlaces[i] : .init()
     }
 
-    /// The entity indices of a relation's ends, nil for an unknown one (reported).
-    private mutating func resolveEnds(_ relations: UnsafeBufferPointer<Relation>, _ i: Int,
-                                      _ f: GraphFragment) -> (Int32?, Int32?) {
-        let source = graph.index(ofEntity: relations[i].source), target = graph.index(ofEntity: relations[i].target)
+    /// Reports a relation's unknown ends (nil `source` or `target`).
+    private mutating func reportEnds(_ relations: UnsafeBufferPointer<Relation>, _ i: Int, _ source: Int32?, _ target: Int32?,
+                                     _ f: GraphFragment) {
         if source == nil {
             let r = relations[i]
             diagnostics.append(Diagnostic(.error, "unknown entity '\(r.source)'" + hint(r.source), at: places(f, i).source ?? r.location))
@@ -47,7 +82,6 @@ extension Assembly {
             diagnostics.append(Diagnostic(.error, "unknown entity '\(r.target)'" + hint(r.target), at: places(f, i).target ?? r.location))
             if !f.strictVocabulary { FragmentCheck.controlCharacters(in: r.target, what: "relation target", at: r.location, &diagnostics) }
         }
-        return (source, target)
     }
 
     /// A relation must cite documents the graph has (imports may name documents they do not
@@ -134,12 +168,13 @@ extension Assembly {
 
     /// Appends the valid relations in file order, reporting those whose id was taken. When all are
     /// valid the graph adopts the list itself.
-    private mutating func append(_ list: consuming [Relation], tails: [Int32], heads: [Int32], valid: [Bool]?) {
+    private mutating func append(_ list: consuming [Relation], tails: [Int32], heads: [Int32], valid: [Bool]?,
+                                 indexed: Graph.RelationIDs?) {
         let refused: [Relation]
         if let valid {
             refused = graph.append(checked: list.indices.filter { valid[$0] }.map { list[$0] }, tails: tails, heads: heads)
         } else {
-            refused = graph.append(checked: consume list, tails: tails, heads: heads)
+            refused = graph.append(checked: consume list, tails: tails, heads: heads, indexed: indexed)
         }
         for r in refused {
             let first = graph.index(ofRelation: r.id).map { graph.relation(at: $0).location } ?? nil

@@ -6,6 +6,9 @@ struct Assembly {
     let vocabulary: Vocabulary
     /// Every file's vocabulary problems are errors (`--strict-vocabulary`), not only the native format's.
     let strictVocabulary: Bool
+    let secondCore: SecondCore
+    /// The work begun on another thread for the first fragment with relations (`SecondCore`).
+    var apart: Apart?
     var graph: Graph
     var diagnostics: [Diagnostic] = []
     var lenient = LenientFindings()
@@ -22,9 +25,10 @@ struct Assembly {
     /// than the rest of assembly on a big graph.
     private var nameIndex: NameIndex?
 
-    init(vocabulary: Vocabulary, strictVocabulary: Bool = false) {
+    init(vocabulary: Vocabulary, strictVocabulary: Bool = false, secondCore: SecondCore = .automatic) {
         self.vocabulary = vocabulary
         self.strictVocabulary = strictVocabulary
+        self.secondCore = secondCore
         graph = Graph(vocabulary: vocabulary)
         knownKinds = Set(vocabulary.kinds.map(\.id))
         kindNumber = Dictionary(vocabulary.kinds.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
@@ -45,10 +49,12 @@ struct Assembly {
         }
     }
 
-    /// Reserves room for every entity and relation.
+    /// Reserves room for every entity and relation; in the relation-id index, not for the
+    /// relations whose ids are indexed on another thread.
     mutating func reserveRoom(for fragments: [GraphFragment]) {
-        graph.reserveCapacity(entities: fragments.reduce(0) { $0 + $1.entities.count },
-                              relations: fragments.reduce(0) { $0 + $1.relations.count })
+        let relations = fragments.reduce(0) { $0 + $1.relations.count }
+        graph.reserveCapacity(entities: fragments.reduce(0) { $0 + $1.entities.count }, relations: relations,
+                              relationIDs: relations - (apart.map { fragments[$0.fragment].relations.count } ?? 0))
     }
 
     /// Adds every fragment's documents and entities, reporting repeated ids and unknown kinds.

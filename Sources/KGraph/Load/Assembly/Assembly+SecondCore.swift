@@ -1,0 +1,138 @@
+import Foundation
+
+// The assembly's work on a second core. Pieces of a big graph's assembly that read nothing the
+// rest of assembly writes run on one other thread while it goes on, for the first fragment with
+// relations (a big graph's one big file):
+// - from the start, its relation ids are indexed (`Graph.indexIDs(of:)`, for
+//   `Graph.append(checked:...)` to adopt) and every fragment's entity references are checked
+//   (`GraphAssembler.checkEntityReferences`);
+// - once the entities are declared, the ends of the relations from `Apart.split` on are looked up
+//   (`Assembly.ends`), while this thread looks up those before it and checks their citations and
+//   types.
+// What the other thread finds is reported where this thread would have reported it: with or
+// without the second core, the graph and the diagnostics are the same (AssemblerSecondCoreTests).
+
+extension Assembly {
+    /// Whether assembly uses a second core.
+    enum SecondCore: Sendable, Equatable {
+        /// When the first fragment with relations has at least `minimumRelations` and the process
+        /// may run on two cores (its CPU affinity: pinned to one, it uses one).
+        case automatic
+        case never
+        /// Whatever the size and the cores (for tests).
+        case always
+
+        /// Below this, starting a thread costs more than it saves.
+        static let minimumRelations = 20_000
+
+        /// Whether a fragment of `count` relations is assembled with a second core.
+        func applies(to count: Int) -> Bool {
+            switch self {
+            case .never: return false
+            case .always: return count > 0
+            case .automatic: return count >= Self.minimumRelations && GraphMLReader.Split.coresAvailable > 1
+            }
+        }
+    }
+
+    /// Work done on another thread for the first fragment with relations.
+    struct Apart {
+        let fragment: Int
+        /// Where among the diagnostics the entity references' go (after the vocabulary's).
+        let referencesAt: Int
+        /// The first relation whose ends the other thread looks up. Two fifths in: this thread
+        /// also checks each relation's citations and type (2.5 times the instructions of looking
+        /// up its ends), the other thread first indexes the ids and checks the entity references;
+        /// so both reach the join at about the same time (callgrind, 100,000-relation own export).
+        let split: Int
+        /// The graph once its entities are declared, for the other thread to look up ends in.
+        let declared: Handoff<Graph>
+        let work: WorkApart<[GraphFragment], Found>
+
+        struct Found: Sendable {
+            let ids: Graph.RelationIDs
+            let references: [Diagnostic]
+            /// The entity indices of the ends of relations `split...` (-1: no such entity).
+            let tails: [Int32], heads: [Int32]
+        }
+    }
+
+    /// Begins `Apart`'s work when the first fragment with relations is big enough (`SecondCore`).
+    mutating func startApart(_ fragments: [GraphFragment]) {
+        guard let k = fragments.firstIndex(where: { !$0.relations.isEmpty }),
+              secondCore.applies(to: fragments[k].relations.count) else { return }
+        let split = fragments[k].relations.count * 2 / 5, declared = Handoff<Graph>()
+        let work = WorkApart(fragments) { fragments in
+            let ids = Graph.indexIDs(of: fragments[k].relations)
+            var references: [Diagnostic] = []
+            GraphAssembler.checkEntityReferences(fragments, &references)
+            let relations = fragments[k].relations
+            let (tails, heads) = Self.ends(of: relations, split..<relations.count, in: declared.take())
+            return Apart.Found(ids: ids, references: references, tails: tails, heads: heads)
+        }
+        apart = Apart(fragment: k, referencesAt: diagnostics.count, split: split, declared: declared, work: work)
+    }
+
+    /// Hands the graph, its entities declared, to the other thread.
+    func handOverDeclared() { apart?.declared.put(graph) }
+
+    /// Waits for `Apart`'s work and reports its findings. Before the graph takes its first
+    /// relations: the other thread must have let go of the fragments' lists and of the graph,
+    /// or the graph's first change would copy them.
+    mutating func joinApart() -> Apart.Found {
+        let found = apart!.work.wait()
+        diagnostics.insert(contentsOf: found.references, at: apart!.referencesAt)
+        return found
+    }
+}
+
+/// A value handed from one thread to another, once: `take()` waits for `put(_:)`.
+final class Handoff<Value: Sendable>: @unchecked Sendable {
+    // Written before `ready` is signalled, read after it is waited for.
+    private var value: Value?
+    private let ready = DispatchSemaphore(value: 0)
+
+    func put(_ v: Value) {
+        value = v
+        ready.signal()
+    }
+
+    /// The value, let go of here: the taker holds the only reference this side.
+    func take() -> Value {
+        ready.wait()
+        defer { value = nil }
+        return value!
+    }
+}
+
+/// The result of `work(input)`, computed on a thread of its own (not a shared pool, which a caller
+/// blocked in `wait()` could be holding up).
+final class WorkApart<Input: Sendable, Output: Sendable>: @unchecked Sendable {
+    // `input` is read and `output` written by the other thread before it signals `done`; the
+    // caller reads `output` only after `wait()`.
+    private var input: Input?
+    private var output: Output?
+    private let work: @Sendable (Input) -> Output
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ input: Input, _ work: @escaping @Sendable (Input) -> Output) {
+        self.input = input
+        self.work = work
+        Thread { self.run() }.start()
+    }
+
+    private func run() {
+        let made = work(input!)
+        // Let go of the input before signalling: the caller may go on to change what it shares
+        // (a relation list the graph adopts), which must not be copied for want of being unique.
+        input = nil
+        output = made
+        done.signal()
+    }
+
+    /// The output, once made.
+    func wait() -> Output {
+        done.wait()
+        return output!
+    }
+}
