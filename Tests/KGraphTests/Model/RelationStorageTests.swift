@@ -40,11 +40,26 @@ import Testing
         #expect(r.note == nil && r.assertion == .claimed)
     }
 
+    @Test func attributesAndNoteAreKeptApartAndStayUnshared() {
+        var r = Relation(id: "r", source: "a", type: "t", target: "b", attributes: ["weight": .int(3)], note: "n")
+        let before = r
+        r.attributes["colour"] = .string("red")
+        #expect(r.attributes == ["weight": .int(3), "colour": .string("red")] && r.note == "n")
+        #expect(before.attributes == ["weight": .int(3)] && before.note == "n")
+        r.note = nil
+        #expect(r.attributes.count == 2 && r.note == nil)
+        r.attributes = [:]
+        #expect(r.attributes.isEmpty && r.note == nil)
+        #expect(r == Relation(id: "r", source: "a", type: "t", target: "b"))
+        r.note = "again"
+        #expect(r.attributes.isEmpty && r.note == "again" && before.note == "n")
+    }
+
     @Test func equalityAndHashingSeeEveryField() {
         let base = Relation(id: "r", source: "a", type: "t", target: "b", time: Self.spans[1], note: "n")
         var changed: [Relation] = []
         for change in [{ (r: inout Relation) in r.time = Self.spans[4] }, { $0.confidence = .medium }, { $0.assertion = nil },
-                       { $0.provenance = .added }, { $0.note = "m" }, { $0.note = nil }] {
+                       { $0.provenance = .added }, { $0.note = "m" }, { $0.note = nil }, { $0.attributes["k"] = .bool(true) }] {
             var r = base
             change(&r)
             changed.append(r)
@@ -58,6 +73,6 @@ import Testing
 
     /// A million relations of a big graph: a field added inline costs a megabyte per byte.
     @Test func aRelationStaysSmall() {
-        #expect(MemoryLayout<Relation>.stride <= 120)
+        #expect(MemoryLayout<Relation>.stride <= 112)
     }
 }
