@@ -166,6 +166,40 @@ import Testing
         Self.checkEverySplit(early)
     }
 
+    @Test func theSecondHalfStartsAtTheGraphsFirstNodeEdgeOrData() {
+        // The second half is launched before the graph's own data is read (kgraph's export writes
+        // its documents there), so a key declared in the graph before that data is in its seed
+        // and the halves merge.
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+              <key id="t" for="graph" attr.name="title" attr.type="string"/>
+              <graph id="G" edgedefault="directed">
+                <key id="k" for="edge" attr.name="relation" attr.type="string"/>
+                <data key="t">A title, read by the first half</data>
+                <node id="a"/>
+                <node id="b"/>
+                <edge id="r1" source="a" target="b"><data key="k">backs</data></edge>
+                <edge id="r2" source="b" target="a"><data key="k">attacked</data></edge>
+                <edge id="r3" source="a" target="b"><data key="k">struck</data></edge>
+              </graph>
+            </graphml>
+            """
+        #expect(Self.checkEverySplit(text) >= 4)
+        // Data naming an undeclared key declares one when read: the second half then starts at
+        // the first node, after it, and still merges.
+        let undeclared = text.replacingOccurrences(of: "<data key=\"t\">", with: "<data key=\"nowhere\">")
+        #expect(undeclared != text)
+        #expect(Self.checkEverySplit(undeclared) >= 4)
+        // Declared after that data, the key is not in the seed: the halves do not merge, and the
+        // result is still the one-pass read's.
+        let keyLine = "    <key id=\"k\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
+        let dataLine = "    <data key=\"t\">A title, read by the first half</data>\n"
+        let late = text.replacingOccurrences(of: keyLine + dataLine, with: dataLine + keyLine)
+        #expect(late != text)
+        Self.checkEverySplit(late)
+    }
+
     @Test func prefixedNamesAndCarriageReturns() {
         let text = """
             <?xml version="1.0"?>
