@@ -74,9 +74,9 @@ extension GraphMLParser {
                 }
                 if let parent, !values.has("parent") { values.add(.attribute, "parent", .string(parent)) }
                 if !duplicate {
-                    let e = values.entity(id: id, location: at)
-                    if e.id != id { renamedNodes[id] = e.id }
-                    fragment.entities.append(e)
+                    values.appendEntity(to: &fragment.entities, id: id, location: at)
+                    let kgraphID = fragment.entities[fragment.entities.count - 1].id
+                    if kgraphID != id { renamedNodes[id] = kgraphID }
                 }
                 return
             }

@@ -15,6 +15,19 @@ struct EntityValues {
     /// The entity these values describe.
     func entity(id: String, location: FileLocation?) -> Entity {
         var e = Entity(id: id, name: id, kind: InteropField.defaultKind, location: location)
+        complete(&e, id: id)
+        return e
+    }
+
+    /// Appends the entity these values describe to `list`, made in place: returning an entity
+    /// copied it, retaining and releasing every string and list in it, once per node of a file.
+    func appendEntity(to list: inout [Entity], id: String, location: FileLocation?) {
+        list.append(Entity(id: id, name: id, kind: InteropField.defaultKind, location: location))
+        complete(&list[list.count - 1], id: id)
+    }
+
+    /// Sets these values on `e`, a new entity whose id in the file is `id`.
+    private func complete(_ e: inout Entity, id: String) {
         var nameRank = Int.max, kindRank = Int.max
         var attrs: [String: AttributeValue] = [:]
         // Losing candidates for name and kind stay attributes.
@@ -45,7 +58,6 @@ struct EntityValues {
         }
         if e.name == id, e.id != id { e.name = e.id }
         e.attributes = attrs
-        return e
     }
 
     private func kindText(_ v: AttributeValue) -> String? {
