@@ -19,9 +19,9 @@ import Testing
     }
 
     /// The errors for `fragment`, without their places.
-    func errors(_ fragment: GraphFragment) -> [String] {
+    func errors(_ fragment: GraphFragment, twoThreads: Bool? = nil) -> [String] {
         var d: [Diagnostic] = []
-        FragmentCheck.checkValueSizes(fragment, diagnostics: &d)
+        FragmentCheck.checkValueSizes(fragment, diagnostics: &d, twoThreads: twoThreads)
         return d.map(\.message)
     }
 
@@ -82,5 +82,31 @@ import Testing
         var f = GraphFragment(file: "t", strictVocabulary: false)
         f.entities = [Entity(id: "a", name: String(repeating: "y", count: Limits.valueBytes), kind: "state")]
         #expect(errors(f).isEmpty)
+    }
+
+    /// A big fragment's relations are checked in two halves on two threads: the same findings, in
+    /// the same order, as one thread finds, wherever they are.
+    @Test func twoThreadsFindWhatOneFinds() {
+        var f = GraphFragment(file: "t", strictVocabulary: false)
+        f.entities = [Entity(id: "a\u{1}", name: "A", kind: "state")]
+        for i in 0..<1000 {
+            var r = Relation(id: i % 97 == 0 ? "r\u{7}\(i)" : "r\(i)", source: "a", type: "backs", target: "b")
+            r.location = FileLocation(file: "t", line: i + 2, column: 3)
+            if i % 89 == 0 { r.attributes["date"] = .string("soon") }
+            f.relations.append(r)
+        }
+        var one: [Diagnostic] = [], two: [Diagnostic] = []
+        FragmentCheck.check(f, diagnostics: &one, twoThreads: false)
+        FragmentCheck.check(f, diagnostics: &two, twoThreads: true)
+        #expect(one.count == 1 + 11 + 12)
+        #expect(one.map(\.description) == two.map(\.description))
+        #expect(two.last?.location?.line == 981, "\(two.last.map(\.description) ?? "")")
+        #expect(errors(f, twoThreads: true).isEmpty)
+        for i in [10, 990] {
+            var g = f
+            g.relations[i].note = Self.long
+            let found = errors(g, twoThreads: true)
+            #expect(found.count == 1 && found[0].contains("relation 'r\(i)'") && found[0].contains(Self.over), "\(i): \(found)")
+        }
     }
 }
