@@ -89,7 +89,7 @@ public struct Graph: Sendable {
     /// Adds an entity and returns its index.
     /// - Complexity: amortised O(1).
     @discardableResult
-    public mutating func add(_ entity: Entity) throws(GraphError) -> Int32 {
+    public mutating func add(_ entity: consuming Entity) throws(GraphError) -> Int32 {
         guard entityIndex.insert(entity.id).inserted else { throw .duplicateEntity(entity.id) }
         let i = Int32(entities.count)
         unpackRows()

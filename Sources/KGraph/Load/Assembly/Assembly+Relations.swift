@@ -10,7 +10,7 @@ extension Assembly {
         // With a second core, it looks up the ends from `split` on (`Assembly+SecondCore`).
         let split = k == apart?.fragment ? apart!.split : n
         var (tails, heads) = Self.ends(of: list, 0..<split, in: graph)
-        var found: Apart.Found?
+        var found: Apart.Ends?
         var valid: [Bool]?
         var unsourced = -1
         // Each phase reads the fields it needs in place, and takes a copy of the relation only to
@@ -18,11 +18,12 @@ extension Assembly {
         list.withUnsafeBufferPointer { relations in
             check(relations, 0..<split, tails, heads, f, unsourced: &unsourced, valid: &valid)
             guard split < n else { return }
-            found = joinApart()
+            found = joinEnds()
             tails += found!.tails
             heads += found!.heads
             check(relations, split..<n, tails, heads, f, unsourced: &unsourced, valid: &valid)
         }
+        if found != nil { joinApart() }
         if let valid {
             tails = tails.indices.filter { valid[$0] }.map { tails[$0] }
             heads = heads.indices.filter { valid[$0] }.map { heads[$0] }

@@ -4,11 +4,13 @@ import Foundation
 // rest of assembly writes run on one other thread while it goes on, for the first fragment with
 // relations (a big graph's one big file):
 // - from the start, its relation ids are indexed (`Graph.indexIDs(of:)`, for
-//   `Graph.append(checked:...)` to adopt) and every fragment's entity references are checked
-//   (`GraphAssembler.checkEntityReferences`);
+//   `Graph.append(checked:...)` to adopt);
 // - once the entities are declared, the ends of the relations from `Apart.split` on are looked up
 //   (`Assembly.ends`), while this thread looks up those before it and checks their citations and
-//   types.
+//   types; this thread takes them when it reaches them;
+// - then every fragment's entity references are checked (`GraphAssembler.checkEntityReferences`),
+//   while this thread checks the rest of the relations; it waits for them before the graph takes
+//   the relations.
 // What the other thread finds is reported where this thread would have reported it: with or
 // without the second core, the graph and the diagnostics are the same (AssemblerSecondCoreTests).
 
@@ -40,18 +42,21 @@ extension Assembly {
         let fragment: Int
         /// Where among the diagnostics the entity references' go (after the vocabulary's).
         let referencesAt: Int
-        /// The first relation whose ends the other thread looks up. Two fifths in: this thread
+        /// The first relation whose ends the other thread looks up. One fifth in: this thread
         /// also checks each relation's citations and type (2.5 times the instructions of looking
-        /// up its ends), the other thread first indexes the ids and checks the entity references;
-        /// so both reach the join at about the same time (callgrind, 100,000-relation own export).
+        /// up its ends) and declares the entities first, the other thread first indexes the ids;
+        /// so both reach the hand-over of the ends at about the same time (callgrind,
+        /// 100,000-relation own export).
         let split: Int
         /// The graph once its entities are declared, for the other thread to look up ends in.
         let declared: Handoff<Graph>
-        let work: WorkApart<[GraphFragment], Found>
+        /// The other thread's first findings, handed over as soon as they are made.
+        let ends: Handoff<Ends>
+        /// The other thread's last findings: the entity references'.
+        let references: WorkApart<[GraphFragment], [Diagnostic]>
 
-        struct Found: Sendable {
+        struct Ends: Sendable {
             let ids: Graph.RelationIDs
-            let references: [Diagnostic]
             /// The entity indices of the ends of relations `split...` (-1: no such entity).
             let tails: [Int32], heads: [Int32]
         }
@@ -61,28 +66,38 @@ extension Assembly {
     mutating func startApart(_ fragments: [GraphFragment]) {
         guard let k = fragments.firstIndex(where: { !$0.relations.isEmpty }),
               secondCore.applies(to: fragments[k].relations.count) else { return }
-        let split = fragments[k].relations.count * 2 / 5, declared = Handoff<Graph>()
-        let work = WorkApart(fragments) { fragments in
-            let ids = Graph.indexIDs(of: fragments[k].relations)
+        let split = fragments[k].relations.count / 5, declared = Handoff<Graph>(), ends = Handoff<Apart.Ends>()
+        let references = WorkApart(fragments) { fragments in
+            ends.put(Self.endsApart(of: fragments[k].relations, from: split, declared))
             var references: [Diagnostic] = []
             GraphAssembler.checkEntityReferences(fragments, &references)
-            let relations = fragments[k].relations
-            let (tails, heads) = Self.ends(of: relations, split..<relations.count, in: declared.take())
-            return Apart.Found(ids: ids, references: references, tails: tails, heads: heads)
+            return references
         }
-        apart = Apart(fragment: k, referencesAt: diagnostics.count, split: split, declared: declared, work: work)
+        apart = Apart(fragment: k, referencesAt: diagnostics.count, split: split, declared: declared, ends: ends,
+                      references: references)
+    }
+
+    /// The other thread's first part: `list`'s ids indexed, then, once the entities are declared,
+    /// the ends of `list[split...]` looked up. A function of its own so that the other thread lets
+    /// go of the graph when it returns: the graph's first change would copy it otherwise.
+    private static func endsApart(of list: [Relation], from split: Int, _ declared: Handoff<Graph>) -> Apart.Ends {
+        let ids = Graph.indexIDs(of: list)
+        let (tails, heads) = ends(of: list, split..<list.count, in: declared.take())
+        return Apart.Ends(ids: ids, tails: tails, heads: heads)
     }
 
     /// Hands the graph, its entities declared, to the other thread.
     func handOverDeclared() { apart?.declared.put(graph) }
 
-    /// Waits for `Apart`'s work and reports its findings. Before the graph takes its first
-    /// relations: the other thread must have let go of the fragments' lists and of the graph,
-    /// or the graph's first change would copy them.
-    mutating func joinApart() -> Apart.Found {
-        let found = apart!.work.wait()
-        diagnostics.insert(contentsOf: found.references, at: apart!.referencesAt)
-        return found
+    /// Waits for the ids and ends the other thread finds.
+    func joinEnds() -> Apart.Ends { apart!.ends.take() }
+
+    /// Waits for the end of `Apart`'s work and reports the entity references' findings. Before
+    /// the graph takes its first relations: the other thread must have let go of the fragments'
+    /// lists, or the graph's first change would copy them.
+    mutating func joinApart() {
+        let found = apart!.references.wait()
+        diagnostics.insert(contentsOf: found, at: apart!.referencesAt)
     }
 }
 

@@ -14,7 +14,6 @@ struct Assembly {
     var lenient = LenientFindings()
     /// Each entity's kind as its number in the vocabulary (-1 for a kind it lacks), by entity index.
     var kindOf: [Int32] = []
-    let knownKinds: Set<String>
     let kindNumber: [String: Int32]
     /// Relation types and cited documents, numbered by spelling; per number, what was decided.
     var typeSpellings = Spellings(), typeRule: [TypeRules?] = [], typeFinding: [Int] = []
@@ -30,7 +29,6 @@ struct Assembly {
         self.strictVocabulary = strictVocabulary
         self.secondCore = secondCore
         graph = Graph(vocabulary: vocabulary)
-        knownKinds = Set(vocabulary.kinds.map(\.id))
         kindNumber = Dictionary(vocabulary.kinds.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -52,12 +50,14 @@ struct Assembly {
     /// Reserves room for every entity and relation; in the relation-id index, not for the
     /// relations whose ids are indexed on another thread.
     mutating func reserveRoom(for fragments: [GraphFragment]) {
-        let relations = fragments.reduce(0) { $0 + $1.relations.count }
-        graph.reserveCapacity(entities: fragments.reduce(0) { $0 + $1.entities.count }, relations: relations,
+        let entities = fragments.reduce(0) { $0 + $1.entities.count }, relations = fragments.reduce(0) { $0 + $1.relations.count }
+        kindOf.reserveCapacity(entities)
+        graph.reserveCapacity(entities: entities, relations: relations,
                               relationIDs: relations - (apart.map { fragments[$0.fragment].relations.count } ?? 0))
     }
 
-    /// Adds every fragment's documents and entities, reporting repeated ids and unknown kinds.
+    /// Adds every fragment's documents and entities, reporting repeated ids and unknown kinds, and
+    /// numbers each entity's kind, for checking domains and ranges by number.
     mutating func declare(_ fragments: [GraphFragment]) {
         for f in fragments {
             if graph.title == nil { graph.title = f.title }
@@ -67,21 +67,27 @@ struct Assembly {
                     diagnostics.append(Diagnostic(.error, "\(error)" + firstAt(graph.document(id: doc.id)?.location), at: doc.location))
                 }
             }
-            for (i, e) in f.entities.enumerated() {
-                guard (try? graph.add(e)) != nil else {
+            // By index: `enumerated()` would copy each entity once more than `add` does.
+            for i in f.entities.indices {
+                guard (try? graph.add(f.entities[i])) != nil else {
+                    let e = f.entities[i]
                     diagnostics.append(Diagnostic(.error, "\(GraphError.duplicateEntity(e.id))" + firstAt(graph.entity(id: e.id)?.location),
                                                   at: e.location))
                     continue
                 }
-                checkKind(of: e, at: i, in: f)
+                numberKind(of: i, in: f)
             }
         }
+        citedDocument = [Bool](repeating: false, count: graph.documents.count)
     }
 
-    /// An entity's kind must be in the vocabulary: an error in the native format, one counted
-    /// warning per kind in imports (which name their own kinds).
-    private mutating func checkKind(of e: Entity, at i: Int, in f: GraphFragment) {
-        guard !knownKinds.contains(e.kind) else { return }
+    /// Numbers the kind of entity `i` of `f`, just added. A kind the vocabulary lacks is an error
+    /// in the native format, one counted warning per kind in imports (which name their own kinds).
+    private mutating func numberKind(of i: Int, in f: GraphFragment) {
+        let kind = kindNumber[f.entities[i].kind] ?? -1
+        kindOf.append(kind)
+        guard kind < 0 else { return }
+        let e = f.entities[i]
         guard f.strictVocabulary || strictVocabulary else { lenient.count("kind", e.kind, at: e.location); return }
         let places = i < f.entityPlaces.count ? f.entityPlaces[i] : .init()
         diagnostics.append(Diagnostic(.error, "unknown entity kind '\(e.kind)'" + didYouMean(e.kind, among: vocabulary.kinds.map(\.id)),
@@ -93,20 +99,14 @@ struct Assembly {
     /// cost of this check (+5 M instructions on a 100,000-relation load).
     mutating func checkCountries(_ fragments: [GraphFragment]) {
         for f in fragments {
-            for (i, e) in f.entities.enumerated() {
-                guard let c = e.country, graph.index(ofEntity: c) == nil else { continue }
+            // By index, not `enumerated()`, which copies each entity.
+            for i in f.entities.indices {
+                guard let c = f.entities[i].country, graph.index(ofEntity: c) == nil else { continue }
+                let e = f.entities[i]
                 let at = i < f.entityPlaces.count ? f.entityPlaces[i].field("country") : nil
                 diagnostics.append(Diagnostic(.error, "unknown country entity '\(c)'" + hint(c), at: at ?? e.location))
             }
         }
-    }
-
-    /// Numbers each entity's kind, for checking domains and ranges by number, and makes room to
-    /// mark the documents cited.
-    mutating func numberKinds() {
-        kindOf.reserveCapacity(graph.entityCount)
-        for e in graph.entities { kindOf.append(kindNumber[e.kind] ?? -1) }
-        citedDocument = [Bool](repeating: false, count: graph.documents.count)
     }
 
     // MARK: Reporting

@@ -36,7 +36,6 @@ public enum GraphAssembler {
         a.reserveRoom(for: fragments)
         a.declare(fragments)
         a.checkCountries(fragments)
-        a.numberKinds()
         a.handOverDeclared()
         for k in fragments.indices {
             // Taken out of the fragment so that, when every relation is valid, the graph adopts the
