@@ -32,7 +32,7 @@ extension Assembly {
             switch self {
             case .never: return false
             case .always: return count > 0
-            case .automatic: return count >= Self.minimumRelations && GraphMLReader.Split.coresAvailable > 1
+            case .automatic: return count >= Self.minimumRelations && Cores.available > 1
             }
         }
     }
