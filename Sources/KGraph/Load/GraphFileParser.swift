@@ -51,9 +51,15 @@ public enum GraphFileParser {
 
     /// Parses a vocabulary on its own (the `kinds:` / `types:` mapping).
     public static func parseVocabulary(yaml: String, file: String, diagnostics: inout [Diagnostic]) -> Vocabulary {
+        parseVocabulary(yaml: yaml, file: file, diagnostics: &diagnostics, resolver: .default)
+    }
+
+    /// `parseVocabulary` with the YAML tags resolved by `resolver`.
+    static func parseVocabulary(yaml: String, file: String, diagnostics: inout [Diagnostic],
+                                resolver: Resolver) -> Vocabulary {
         var p = Reader(file: file)
         var fragment = GraphFragment(file: file, strictVocabulary: true)
-        if let root = p.compose(yaml) { p.vocabulary(root, into: &fragment) }
+        if let root = p.compose(yaml, resolver: resolver) { p.vocabulary(root, into: &fragment) }
         diagnostics += p.diagnostics
         return fragment.vocabulary
     }
@@ -81,14 +87,14 @@ private struct Reader {
         diagnostics.append(Diagnostic(.error, message, at: place(node)))
     }
 
-    mutating func compose(_ yaml: String) -> Node? {
+    mutating func compose(_ yaml: String, resolver: Resolver = .default) -> Node? {
         // Refused before the tree is built: the builder expands aliases (see YAMLAnchorCheck).
         if let found = YAMLAnchorCheck.firstAnchorOrAlias(in: yaml) {
             diagnostics.append(Diagnostic(.error, found.message, at: FileLocation(file: file, line: found.line, column: found.column)))
             return nil
         }
         do {
-            guard let root = try Yams.compose(yaml: yaml) else { return nil }
+            guard let root = try Yams.compose(yaml: yaml, resolver) else { return nil }
             return root
         } catch let e as YamlError {
             diagnostics.append(Self.diagnostic(for: e, file: file))

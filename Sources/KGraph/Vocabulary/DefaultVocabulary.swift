@@ -1,6 +1,8 @@
 /// The vocabulary that ships with the library, as data in the same YAML form a graph file's
 /// `vocabulary:` section uses. Codes map kinds and types to public standards (Wikidata
-/// properties, CAMEO event codes, ACLED event types) so exports can carry them.
+/// properties, CAMEO event codes, ACLED event types) so exports can carry them. Every scalar is
+/// text except the booleans, which say so (`!!bool`): `Vocabulary.standard` reads it without
+/// resolving tags from patterns.
 public let defaultVocabularyYAML = #"""
 kinds:
   - {id: state, label: state, shape: box, style: "rounded,filled", fill: "#cfe2f3", codes: {wikidata: Q7275}}
@@ -104,7 +106,7 @@ types:
   - id: allied-with
     label: allied with
     inverse: allied with
-    symmetric: true
+    symmetric: !!bool true
     domain: []
     range: []
     color: "#43a047"
@@ -148,7 +150,7 @@ types:
   - id: negotiated-with
     label: in talks with
     inverse: in talks with
-    symmetric: true
+    symmetric: !!bool true
     domain: []
     range: []
     color: "#607d8b"

@@ -24,4 +24,18 @@ import Testing
         #expect(merged.types.count == Vocabulary.standard.types.count)
         #expect(merged.kinds.count == Vocabulary.standard.kinds.count + 1)
     }
+
+    /// `Vocabulary.standard` is read without resolving YAML tags from patterns (`Resolver.basic`):
+    /// its text marks the booleans, and it reads the same as with Yams' default resolver.
+    @Test func standardReadsAsWithTheDefaultResolver() throws {
+        var diagnostics: [Diagnostic] = []
+        let v = GraphFileParser.parseVocabulary(yaml: defaultVocabularyYAML, file: "<default vocabulary>",
+                                                diagnostics: &diagnostics)
+        #expect(diagnostics.isEmpty)
+        #expect(Vocabulary.standard.kinds == v.kinds)
+        #expect(Vocabulary.standard.types == v.types)
+        #expect(try #require(Vocabulary.standard.type("allied-with")).symmetric)
+        #expect(!(try #require(Vocabulary.standard.type("backs")).symmetric))
+        #expect(Vocabulary.standard.types.filter(\.symmetric).count == 2)
+    }
 }
