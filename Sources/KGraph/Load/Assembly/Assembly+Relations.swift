@@ -54,7 +54,7 @@ extension Assembly {
                                 _ heads: [Int32], _ f: GraphFragment, unsourced: inout Int, valid: inout [Bool]?) {
         for i in range {
             let source = tails[i] < 0 ? nil : tails[i], target = heads[i] < 0 ? nil : heads[i]
-            reportEnds(relations, i, source, target, f)
+            if source == nil || target == nil { reportEnds(relations, i, source, target, f) }
             checkCitations(relations, i, f, unsourced: &unsourced)
             checkType(relations, i, source, target, f)
             if source == nil || target == nil {
@@ -124,11 +124,11 @@ extension Assembly {
     private mutating func checkType(_ relations: UnsafeBufferPointer<Relation>, _ i: Int, _ source: Int32?, _ target: Int32?,
                                     _ f: GraphFragment) {
         let spelling = typeSpellings.number(relations[i].type)
-        if spelling == typeRule.count {
-            typeRule.append(vocabulary.type(relations[i].type).map { TypeRules(type: $0, kindNumber: kindNumber) })
+        if spelling == typeRules.count {
+            typeRules.append(vocabulary.type(relations[i].type))
             typeFinding.append(-1)
         }
-        guard let rule = typeRule[spelling] else {
+        guard typeRules.isKnown(spelling) else {
             if !f.strictVocabulary && !strictVocabulary {
                 if typeFinding[spelling] < 0 {
                     typeFinding[spelling] = lenient.finding("type", relations[i].type, at: relations[i].location)
@@ -142,27 +142,31 @@ extension Assembly {
             return
         }
         guard let source, let target else { return }
+        let sourceAdmitted = typeRules.admitsSource(spelling, kindOf[Int(source)])
+        let targetAdmitted = typeRules.admitsTarget(spelling, kindOf[Int(target)])
+        guard !sourceAdmitted || !targetAdmitted else { return }
+        let type = typeRules.types[spelling]!
         // Other formats' files are read as their tools read them: a broken rule is a counted
         // warning per type and kind, unless the vocabulary is to be strict.
         let lenientRules = !f.strictVocabulary && !strictVocabulary
-        if !rule.admitsSource(kindOf[Int(source)]) {
+        if !sourceAdmitted {
             let r = relations[i], kind = graph.entities[Int(source)].kind
             if lenientRules {
-                lenient.count("rule", "'\(rule.type.id)' cannot start at a \(kind); allowed: "
-                              + rule.type.domain.joined(separator: ", "), at: places(f, i).source ?? r.location)
+                lenient.count("rule", "'\(type.id)' cannot start at a \(kind); allowed: "
+                              + type.domain.joined(separator: ", "), at: places(f, i).source ?? r.location)
             } else {
-                diagnostics.append(Diagnostic(.error, "'\(rule.type.id)' cannot start at '\(r.source)', a \(kind); allowed: "
-                                              + rule.type.domain.joined(separator: ", "), at: places(f, i).source ?? r.location))
+                diagnostics.append(Diagnostic(.error, "'\(type.id)' cannot start at '\(r.source)', a \(kind); allowed: "
+                                              + type.domain.joined(separator: ", "), at: places(f, i).source ?? r.location))
             }
         }
-        if !rule.admitsTarget(kindOf[Int(target)]) {
+        if !targetAdmitted {
             let r = relations[i], kind = graph.entities[Int(target)].kind
             if lenientRules {
-                lenient.count("rule", "'\(rule.type.id)' cannot end at a \(kind); allowed: "
-                              + rule.type.range.joined(separator: ", "), at: places(f, i).target ?? r.location)
+                lenient.count("rule", "'\(type.id)' cannot end at a \(kind); allowed: "
+                              + type.range.joined(separator: ", "), at: places(f, i).target ?? r.location)
             } else {
-                diagnostics.append(Diagnostic(.error, "'\(rule.type.id)' cannot end at '\(r.target)', a \(kind); allowed: "
-                                              + rule.type.range.joined(separator: ", "), at: places(f, i).target ?? r.location))
+                diagnostics.append(Diagnostic(.error, "'\(type.id)' cannot end at '\(r.target)', a \(kind); allowed: "
+                                              + type.range.joined(separator: ", "), at: places(f, i).target ?? r.location))
             }
         }
     }

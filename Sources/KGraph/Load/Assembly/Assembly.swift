@@ -16,7 +16,7 @@ struct Assembly {
     var kindOf: [Int32] = []
     let kindNumber: [String: Int32]
     /// Relation types and cited documents, numbered by spelling; per number, what was decided.
-    var typeSpellings = Spellings(), typeRule: [TypeRules?] = [], typeFinding: [Int] = []
+    var typeSpellings = Spellings(), typeRules: TypeRules, typeFinding: [Int] = []
     var documentSpellings = Spellings(), documentIndex: [Int] = [], documentFinding: [Int] = []
     /// By document index: cited by some relation.
     var citedDocument: [Bool] = []
@@ -30,6 +30,7 @@ struct Assembly {
         self.secondCore = secondCore
         graph = Graph(vocabulary: vocabulary)
         kindNumber = Dictionary(vocabulary.kinds.enumerated().map { ($1.id, Int32($0)) }, uniquingKeysWith: { a, _ in a })
+        typeRules = TypeRules(kindNumber: kindNumber)
     }
 
     // MARK: Phases before the relations
