@@ -3,9 +3,10 @@
 
 For each build (a folder holding its release `kgraph-bench`), in one run:
   - callgrind instruction counts of `kgraph-bench --load-only --split-load SMALL`: all threads, the
-    main thread and the largest other; pinned to one core the same threads run (the reader splits
-    by the number of cores the machine has), so the most a second core can give is all threads'
-    count over the larger thread's;
+    main thread and the largest other. Valgrind runs the threads one at a time, but the reader
+    and the assembler go by the CPU affinity mask, which it leaves as it is, so they split the
+    work as with two cores; pinned to one core (`taskset -c 0`) they would work on one thread.
+    The most a second core can give is all threads' count over the larger thread's;
   - peak RSS (`/usr/bin/time`) and wall-clock of the same on LARGE, with both cores and pinned,
     the builds and the two settings alternated round by round, the minimum of the rounds kept.
 Prints a table and the ratios second/first (above 1: the second build is slower or bigger).

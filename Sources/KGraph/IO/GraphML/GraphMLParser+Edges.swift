@@ -136,6 +136,9 @@ extension GraphMLParser {
         let perEdge = max(1, (t.offset - firstEdgeAt) / fragment.relations.count)
         let rest = max(0, size - t.offset) / perEdge
         fragment.relations.reserveCapacity(fragment.relations.count + rest + rest / 16)
-        edgeIDTable.reserveCapacity(fragment.relations.count + rest + rest / 16)
+        // A second half read on another thread numbers its edge ids in a table of its own: the
+        // table here (zero-filled) is for the edges up to there (1,000,000-relation export: 8 MB, not 32).
+        let own = max(0, (split.secondHalf?.offset ?? size) - t.offset) / perEdge
+        edgeIDTable.reserveCapacity(fragment.relations.count + own + own / 16)
     }
 }

@@ -5,9 +5,9 @@ import Foundation
 // top-level start tag at or after `split.checkAt` to `splitCheckpoint()` (never, when reading by
 // one thread: `checkAt` is then Int.max), and `documentContent()` stops once `split.ended`.
 // `GraphMLReader.read` sets the policy and calls `endSplit()` when the document is read.
-// Kept while issue 11 item 4 is decided: on a quiet machine (798a2ea) the whole 1,000,000-relation
-// load took 3.10 s with two cores and 4.29 s pinned to one (1.39x; the item asks for 1.5x);
-// without it the two-core load would be 1.8x b070c14's (item 9).
+// Kept while issue 11 item 4 is decided: on a quiet machine (b2623f6, 8 rounds) the whole
+// 1,000,000-relation load took 2.436 s with two cores and 3.618 s pinned to one (1.485x; the item
+// asks for 1.5x); without it the two-core load would be 1.6x b070c14's 2.283 s (item 9).
 
 extension GraphMLReader {
     /// Whether a big file's second half is read on a second thread (see `GraphMLParser.launchSecondHalf`).
@@ -189,10 +189,14 @@ extension GraphMLParser {
             guard let size = source.size, size - here >= GraphMLReader.Split.minimumBytes,
                   GraphMLReader.Split.coresAvailable > 1 else { return }
             // A little before the middle: the first half also reads the graph's documents and the
-            // nodes, which cost more per byte than edges (callgrind, 100,000-relation own export
-            // split at 45 %: the first half's reading 953.5 M instructions, the second's 955.0 M;
-            // the merge and `finish` wait for both, so the reading alone is balanced).
-            from = here + (size - here) * 450 / 1000
+            // nodes, which cost more per byte than edges; but the second half's thread takes longer
+            // per instruction (its memory is all new to it). Balanced by thread CPU time, not by
+            // instructions: 1,000,000-relation own export, two cores, split at 45 % the first
+            // half took 1,323-1,425 ms and the second 1,432-1,618 ms, at 48 % 1,365-1,532 against
+            // 1,359-1,416 ms (6 runs each, load average 5-9); at 47.5 % the first half reads 40 M
+            // more instructions than the second at 100,000 relations. The merge and `finish` wait
+            // for both, so the reading alone is balanced.
+            from = here + (size - here) * 475 / 1000
         }
         guard let (offset, column) = findLineStart(of: ["node", "edge"], in: source, from: from) else { return }
         guard t.depth == 3, let graphName = t.openName(1), let rootName = t.openName(0) else { return }
