@@ -93,12 +93,8 @@ enum FragmentCheck {
 
     private static func fits(_ r: UnsafePointer<Relation>) -> Bool {
         fits(r.pointee.id) && fits(r.pointee.source) && fits(r.pointee.target) && fits(r.pointee.type) && fits(r.pointee.note)
-            && r.pointee.sources.withUnsafeBufferPointer { c in c.indices.allSatisfy { fits(c.baseAddress! + $0) } }
+            && r.pointee.citationList.longestText <= Limits.valueBytes
             && fits(r.pointee.attributes)
-    }
-
-    private static func fits(_ c: UnsafePointer<Citation>) -> Bool {
-        fits(c.pointee.document) && fits(c.pointee.quote) && fits(c.pointee.speaker)
     }
 
     private static func fits(_ d: Document) -> Bool {

@@ -28,7 +28,8 @@ extension GraphAssembler {
                     d.append(Diagnostic(.error, "unknown entity '\(v)' as \(relationTable[k].key) of relation '\(f.relations[i].id)'"
                                         + didYouMean(v, among: known.map(\.id)), at: f.relations[i].location))
                 }
-                guard !citationFields.isEmpty else { continue }
+                // Plain citations, a document and a quote, hold no optional field.
+                guard !citationFields.isEmpty, !f.relations[i].citationList.isPlain else { continue }
                 let citations = f.relations[i].sources
                 for j in citations.indices {
                     for n in citationText.indices {

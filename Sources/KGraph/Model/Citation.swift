@@ -24,6 +24,9 @@ public struct Citation: Hashable, Sendable {
     /// a million citations 72 bytes or more instead of 40 (50 MB more for the 1,000,000-relation benchmark).
     private var rare: Rare?
 
+    /// Whether it is only a document and a quote (`CitationList` packs such citations).
+    var isPlain: Bool { rare == nil }
+
     public init(document: String, quote: String, speaker: String? = nil, said: PartialDate? = nil,
                 location: FileLocation? = nil) {
         self.document = document

@@ -142,7 +142,9 @@ extension Graph {
         let x = relation(at: a), y = relation(at: b)
         let cx = x.confidence?.rank ?? -1, cy = y.confidence?.rank ?? -1
         if cx != cy { return cx > cy }
-        if x.sources.count != y.sources.count { return x.sources.count > y.sources.count }
+        // Counted as held: `sources` would make every citation's Strings.
+        let nx = x.citationList.count, ny = y.citationList.count
+        if nx != ny { return nx > ny }
         if (x.time != nil) != (y.time != nil) { return x.time != nil }
         return a < b
     }

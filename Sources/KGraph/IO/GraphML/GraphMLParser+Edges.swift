@@ -108,6 +108,11 @@ extension GraphMLParser {
         case .field(let i):
             switch presets.kinds[i] {
             case .citations:
+                // Plain ones packed from the bytes; any other list made into citations first.
+                if let packed = InteropValues.plainCitations(json: bytes) {
+                    relationValues.preset(i, citations: packed)
+                    return true
+                }
                 guard let c = InteropValues.citations(json: bytes) else { return false }
                 relationValues.preset(i, .citations(c))
             case .date:

@@ -186,6 +186,48 @@ enum InteropValues {
         document: Citation.fields.firstIndex { $0.key == "document" }!,
         quote: Citation.fields.firstIndex { $0.key == "quote" }!)
 
+    /// Citations that are each only a document and a quote, in plain ASCII text without escapes
+    /// (what exports and most tools write), packed straight from the JSON bytes: no String and no
+    /// list is made. Nil for anything else, which `citations(json:)` then reads.
+    static func plainCitations(json b: UnsafeBufferPointer<UInt8>) -> CitationList? {
+        guard let base = b.baseAddress else { return nil }
+        var r = PlainJSON(p: base, n: b.count)
+        guard r.byte(UInt8(ascii: "[")) else { return nil }
+        // Room for eight citations' two ranges on the stack; a longer list takes the other path.
+        return withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: 16) { ranges -> CitationList? in
+            var n = 0
+            if !r.byte(UInt8(ascii: "]")) {
+                repeat {
+                    guard n < ranges.count, r.byte(UInt8(ascii: "{")) else { return nil }
+                    var document: Range<Int>?, quote: Range<Int>?
+                    repeat {
+                        guard let key = r.string(), r.byte(UInt8(ascii: ":")), let value = r.string(), !value.escaped,
+                              isASCII(base, value.bytes) else { return nil }
+                        if document == nil && r.spells(key, plainKeys.document) { document = value.bytes }
+                        else if quote == nil && r.spells(key, plainKeys.quote) { quote = value.bytes }
+                        else { return nil }
+                    } while r.byte(UInt8(ascii: ","))
+                    guard r.byte(UInt8(ascii: "}")), let d = document, let q = quote else { return nil }
+                    ranges[n] = d
+                    ranges[n + 1] = q
+                    n += 2
+                } while r.byte(UInt8(ascii: ","))
+                guard r.byte(UInt8(ascii: "]")) else { return nil }
+            }
+            r.space()
+            guard r.atEnd else { return nil }
+            return CitationList(text: base, ranges: UnsafeBufferPointer(rebasing: ranges[..<n]))
+        }
+    }
+
+    private static let plainKeys = (document: Array("document".utf8), quote: Array("quote".utf8))
+
+    private static func isASCII(_ p: UnsafePointer<UInt8>, _ r: Range<Int>) -> Bool {
+        var bits: UInt8 = 0
+        for i in r { bits |= p[i] }
+        return bits < 0x80
+    }
+
     /// Citations from JSON text of the shape exports write (`[{"document":..,"quote":..}]`, the
     /// keys of `Citation.fields` in any order, unescaped), without building a JSON tree; nil for
     /// anything else (the general path then decides).

@@ -39,6 +39,13 @@ struct RelationValues {
         if setters[field](&decoded, data) { decodedFields |= 1 << field } else { refuse(field, InteropValues.text(data)) }
     }
 
+    /// `preset` for citations a reader made into the relation's list itself
+    /// (`InteropValues.plainCitations(json:)`); the citations field takes any list.
+    mutating func preset(_ field: Int, citations: CitationList) {
+        decoded.citationList = citations
+        decodedFields |= 1 << field
+    }
+
     /// `preset` for a text value.
     mutating func preset(_ field: Int, text: String) {
         if textSetters[field](&decoded, text) { decodedFields |= 1 << field } else { refuse(field, text) }

@@ -88,7 +88,8 @@ extension Assembly {
     /// A relation must cite documents the graph has (imports may name documents they do not
     /// describe, and cite none: a counted warning each).
     private mutating func checkCitations(_ relations: UnsafeBufferPointer<Relation>, _ i: Int, _ f: GraphFragment, unsourced: inout Int) {
-        let citations = relations[i].sources
+        // Their documents only: the list as held, no quote made into a String.
+        let citations = relations[i].citationList
         if citations.isEmpty && !f.strictVocabulary {
             if unsourced < 0 { unsourced = lenient.finding("unsourced", f.file, at: relations[i].location) }
             lenient.count(unsourced)
@@ -96,23 +97,24 @@ extension Assembly {
             let r = relations[i]
             diagnostics.append(Diagnostic(.error, "relation '\(r.id)' has no source: cite a document and quote", at: r.location))
         }
-        for j in citations.indices {
-            let id = citations[j].document
-            let spelling = documentSpellings.number(id)
+        for j in 0..<citations.count {
+            // Numbered from its bytes; a String is made only for a new spelling or a finding.
+            let spelling = citations.withDocumentBytes(at: j) { documentSpellings.number(utf8: $0) }
             if spelling == documentIndex.count {
-                documentIndex.append(graph.index(ofDocument: id) ?? -1)
+                documentIndex.append(graph.index(ofDocument: citations.document(at: j)) ?? -1)
                 documentFinding.append(-1)
             }
             let document = documentIndex[spelling]
             if document >= 0 { citedDocument[document] = true; continue }
             if !f.strictVocabulary {
                 if documentFinding[spelling] < 0 {
-                    documentFinding[spelling] = lenient.finding("document", id, at: relations[i].location)
+                    documentFinding[spelling] = lenient.finding("document", citations.document(at: j), at: relations[i].location)
                 }
                 lenient.count(documentFinding[spelling])
             } else {
                 let documents = places(f, i).documents
                 let at = j < documents.count ? documents[j] : nil
+                let id = citations.document(at: j)
                 diagnostics.append(Diagnostic(.error, "unknown document '\(id)'" + didYouMean(id, among: graph.documents.map(\.id)),
                                               at: at ?? relations[i].location))
             }

@@ -7,4 +7,7 @@ struct Spellings {
 
     /// The number of `string`, a new one (equal to the count so far) when first seen.
     mutating func number(_ string: String) -> Int { Int(numbers.insert(string).index) }
+
+    /// The number of the string spelled by these UTF-8 bytes (`number(_:)` without a String).
+    mutating func number(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int { Int(numbers.insert(bytes).index) }
 }
