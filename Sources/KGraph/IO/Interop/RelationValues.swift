@@ -129,45 +129,49 @@ struct RelationValues {
     /// Sets the added values on `r`, whose fields of `preset` (one bit each) the reader decoded
     /// itself; the others, and `refused`, become its attributes.
     private func setItems(on r: inout Relation, preset: UInt64, refused: [Item]) {
+        // The items are read where they are (`items[k]`), not copied out one by one: each copy
+        // retained and released its role, name and value, once or twice per edge of a file.
         // One bit per field of `fields` given a value, for the precision columns.
         var set = preset
         var typeRank = Int.max
-        for item in items {
-            if case .type(let rank) = item.role, rank < typeRank, !item.value.text.isEmpty { typeRank = rank }
+        for k in items.indices {
+            if case .type(let rank) = items[k].role, rank < typeRank, !items[k].value.text.isEmpty { typeRank = rank }
         }
         var attrs: [String: AttributeValue] = [:]
-        for item in items {
-            let value = item.value
-            switch item.role {
+        for k in items.indices {
+            switch items[k].role {
             case .type(let rank):
-                if rank == typeRank, !value.text.isEmpty { r.type = value.text; typeRank = -1; continue }
+                if rank == typeRank, case let text = items[k].value.text, !text.isEmpty { r.type = text; typeRank = -1; continue }
+                let value = items[k].value
                 // The same type under a second name (Cytoscape's interaction beside relation) says nothing new.
                 if typeRank == -1 && value.text == r.type { continue }
                 // Beside `relation`, `label` is the type's reading (kgraph's own layout): not an attribute.
                 if rank == 3 && wonByRelation(value) { continue }
-                attrs[item.name] = value
+                attrs[items[k].name] = value
             case .typeLabel, .precision:
                 break
             case .field(let i):
-                guard let d = InteropValues.fieldData(value, Relation.fields[i].value) else { attrs[item.name] = value; continue }
+                let value = items[k].value
+                guard let d = InteropValues.fieldData(value, Relation.fields[i].value) else { attrs[items[k].name] = value; continue }
                 if preset & (1 << i) == 0 {
-                    if setters[i](&r, d) { set |= 1 << i } else { attrs[item.name] = value }
+                    if setters[i](&r, d) { set |= 1 << i } else { attrs[items[k].name] = value }
                 } else {
                     // The value the reader decoded itself wins; this one is kept only when the field refuses it.
                     var scratch = r
-                    if !setters[i](&scratch, d) { attrs[item.name] = value }
+                    if !setters[i](&scratch, d) { attrs[items[k].name] = value }
                 }
             case .kgraphID:
-                if !value.text.isEmpty { r.id = value.text }
+                if case let text = items[k].value.text, !text.isEmpty { r.id = text }
             case .attribute:
-                attrs[item.name] = value
+                attrs[items[k].name] = items[k].value
             }
         }
         for item in refused { attrs[item.name] = item.value }
-        for item in items {
-            if case .precision(let i) = item.role, set & (1 << i) == 0 { attrs[item.name] = item.value }
+        for k in items.indices {
+            if case .precision(let i) = items[k].role, set & (1 << i) == 0 { attrs[items[k].name] = items[k].value }
         }
-        r.attributes = attrs
+        // Left as it is when both are empty (as for most edges of a file without free attributes).
+        if !attrs.isEmpty || !r.attributes.isEmpty { r.attributes = attrs }
     }
 
     private func wonByRelation(_ label: AttributeValue) -> Bool {
