@@ -5,9 +5,9 @@ import Foundation
 // top-level start tag at or after `split.checkAt` to `splitCheckpoint()` (never, when reading by
 // one thread: `checkAt` is then Int.max), and `documentContent()` stops once `split.ended`.
 // `GraphMLReader.read` sets the policy and calls `endSplit()` when the document is read.
-// Kept while issue 11 item 4 is decided: on a quiet machine (b2623f6, 8 rounds) the whole
-// 1,000,000-relation load took 2.436 s with two cores and 3.618 s pinned to one (1.485x; the item
-// asks for 1.5x); without it the two-core load would be 1.6x b070c14's 2.283 s (item 9).
+// Kept (issue 11 item 4 asks for 1.5x): on a quiet machine (34413c4, `make bench-compare`, min of
+// 3 and of 8 alternated rounds) the whole 1,000,000-relation load took 2.032 s and 2.153 s with
+// two cores against 3.247 s and 3.362 s pinned to one (1.60x and 1.56x).
 
 extension GraphMLReader {
     /// Whether a big file's second half is read on a second thread (see `GraphMLParser.launchSecondHalf`).
