@@ -21,9 +21,6 @@ extension GraphMLReader {
         case near(Int)
 
         static let minimumBytes = 8 << 20
-
-        /// The cores this process may run on (`Cores.available`).
-        static var coresAvailable: Int { Cores.available }
     }
 }
 
@@ -187,7 +184,7 @@ extension GraphMLParser {
         case .automatic:
             // The size first: the cores mean reading /proc, which a small file need not pay for.
             guard let size = source.size, size - here >= GraphMLReader.Split.minimumBytes,
-                  GraphMLReader.Split.coresAvailable > 1 else { return }
+                  Cores.available > 1 else { return }
             // A little before the middle: the first half also reads the graph's documents and the
             // nodes, which cost more per byte than edges; but the second half's thread takes longer
             // per instruction (its memory is all new to it). Balanced by thread CPU time, not by

@@ -308,7 +308,7 @@ import Testing
         #expect(data.count > GraphMLReader.Split.minimumBytes)
         let (whole, _) = Self.read(data, .never)
         let (halves, at) = Self.read(data, .automatic)
-        if GraphMLReader.Split.coresAvailable > 1 {
+        if Cores.available > 1 {
             #expect(at != nil, "a \(data.count)-byte file was not split")
         }
         #expect(halves == whole, "\(Self.difference(halves, whole))")
