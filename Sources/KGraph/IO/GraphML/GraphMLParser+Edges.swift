@@ -48,6 +48,14 @@ extension GraphMLParser {
         var firstKey = -1
         defer { if firstKey >= 0 { lastKey = firstKey - 1 } }
         while true {
+            // Most edges hold only `<data key="...">value</data>`: each read in one call.
+            if prefix.isEmpty, let a = t.readPlainElement(dataElement) {
+                let k = keyIndex(a, domain: .edge)
+                if firstKey < 0 { firstKey = k }
+                keySetBy[k] = serial
+                if !keys[k].yfiles { withTextContent { p, text in p.addEdgeValue(k, text, at: at) } }
+                continue
+            }
             switch try t.next() {
             case .startElement:
                 if isG("data") {

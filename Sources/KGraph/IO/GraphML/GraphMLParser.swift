@@ -42,6 +42,8 @@ struct GraphMLParser: XMLGraphParser, ~Copyable {
     var relationValues = RelationValues()
     /// How `presetEdgeValue` decodes each relation field, made once per parser.
     let presets = EdgePresets()
+    /// GraphML's `<data key="...">`, for `XMLTokenizer.readPlainElement`.
+    let dataElement = XMLTokenizer.PlainElement("data", attribute: "key")
     /// Nodes whose kgraph id differs from their GraphML id (ids GraphML could not carry).
     var renamedNodes: [String: String] = [:]
     var scratch: [UInt8] = []

@@ -18,8 +18,8 @@ import Foundation
 ///
 /// This file holds its state and the reading of tokens; each concern is an extension of its own,
 /// in reading order: `+Buffer` and `+Validation` (bytes in), `+Markup`, `+StartTags`, `+EndTags`,
-/// `+Text`, `+Names`, `+References` (scanning), `+Values` (a token's bytes and strings) and
-/// `+Locations`. Its buffer state is internal rather than private only so that those files reach
+/// `+Text`, `+Names`, `+References` (scanning), `+PlainElements` (a frequent element read in one
+/// call), `+Values` (a token's bytes and strings) and `+Locations`. Its buffer state is internal rather than private only so that those files reach
 /// it; nothing else touches it.
 struct XMLTokenizer: ~Copyable {
     enum Token: Equatable { case startElement, endElement, text, endOfDocument }
