@@ -43,7 +43,11 @@ enum FragmentCheck {
         // assembler when it reports it (`Assembly.resolveEnds`).
         fragment.relations.withUnsafeBufferPointer { relations in
             for i in range {
-                controlCharacters(in: relations[i].id, what: "relation id", at: relations[i].location, &diagnostics)
+                // The bytes first, where they are: passing the id and its place to the report
+                // retained and released both, 100 instructions a relation.
+                if hasControlCharacter(relations[i].id) {
+                    controlCharacters(in: relations[i].id, what: "relation id", at: relations[i].location, &diagnostics)
+                }
                 if relations[i].time == nil && !relations[i].attributes.isEmpty, let date = relations[i].attributes["date"] {
                     diagnostics.append(Diagnostic(.warning, "relation '\(relations[i].id)': date '\(date.text)' is not a date "
                                                   + "(YYYY, YYYY-MM or YYYY-MM-DD, or an interval START..END); "
@@ -153,14 +157,41 @@ enum FragmentCheck {
         for d in fragment.documents { check(d, "document '\(d.id.prefix(40))'", d.location) }
     }
 
-    /// Appends an error when `s` holds a control character.
-    static func controlCharacters(in s: String, what: String, at: FileLocation?, _ diagnostics: inout [Diagnostic]) {
-        // Bytes first, in a plain loop: three million ids are checked on every load of a big file.
-        let found = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            for b in bytes where b < 0x20 || b == 0x7F { return true }
+    /// Whether `b` holds a C0 control character or DEL. A word at a time: byte by byte it cost
+    /// 277 instructions per relation id of the 100,000-relation foreign GraphML (about 40 bytes).
+    static func hasControlCharacter(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base), n = b.count
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // A lane keeps its high bit clear where the byte is ASCII and below 0x20 (adding 0x60 does
+        // not reach 0x80) or 0x7F (xor 0x7F is zero, and adding 0x7F does not reach 0x80).
+        func controls(_ x: UInt64) -> Bool {
+            let xl = x & low
+            return ~(((xl &+ 0x6060_6060_6060_6060) & ((xl ^ low) &+ low)) | x) & 0x8080_8080_8080_8080 != 0
+        }
+        guard n >= 8 else {
+            for i in 0..<n where b[i] < 0x20 || b[i] == 0x7F { return true }
             return false
         }
-        guard found ?? true, let byte = s.utf8.first(where: { $0 < 0x20 || $0 == 0x7F }) else { return }
+        var i = 0
+        while i + 8 < n {
+            if controls(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return true }
+            i += 8
+        }
+        // The last eight bytes, overlapping the word before: a byte checked twice is the same answer.
+        return controls(raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
+    }
+
+    /// Whether `s` may hold a control character: false when its bytes, seen in place, hold none.
+    @inline(__always)
+    private static func hasControlCharacter(_ s: String) -> Bool {
+        s.utf8.withContiguousStorageIfAvailable(hasControlCharacter) ?? true
+    }
+
+    /// Appends an error when `s` holds a control character.
+    static func controlCharacters(in s: String, what: String, at: FileLocation?, _ diagnostics: inout [Diagnostic]) {
+        // Bytes first, eight at a time: three million ids are checked on every load of a big file.
+        guard hasControlCharacter(s), let byte = s.utf8.first(where: { $0 < 0x20 || $0 == 0x7F }) else { return }
         let hex = String(byte, radix: 16, uppercase: true)
         let code = "U+" + String(repeating: "0", count: 4 - hex.count) + hex
         let shown = s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? Character("\u{FFFD}") : Character($0) }

@@ -110,3 +110,41 @@ import Testing
         }
     }
 }
+
+/// `FragmentCheck.controlCharacters` looks at eight bytes at a time: a control character (C0 or
+/// DEL) must be found at every offset, in ids of every length, and bytes that only look like one
+/// in their low bits (UTF-8's continuation bytes 0x80-0x9F, 0xFF) must not be taken for one.
+/// It checks ids whatever made them: the fragments here are built by hand, not read from a file.
+@Suite struct ControlCharacterTests {
+    func naive(_ b: [UInt8]) -> Bool { b.contains { $0 < 0x20 || $0 == 0x7F } }
+
+    @Test func everyOffsetOfEveryLength() {
+        for length in 0...40 {
+            let plain = Array(repeating: UInt8(ascii: "x"), count: length)
+            #expect(!plain.withUnsafeBufferPointer(FragmentCheck.hasControlCharacter))
+            for at in 0..<length {
+                for byte: UInt8 in [0x00, 0x09, 0x0A, 0x1F, 0x7F, 0x20, 0x7E, 0x80, 0x85, 0x9F, 0xA0, 0xFF] {
+                    var b = plain
+                    b[at] = byte
+                    #expect(b.withUnsafeBufferPointer(FragmentCheck.hasControlCharacter) == naive(b), "\(length) \(at) \(byte)")
+                }
+            }
+        }
+    }
+
+    @Test func idsFromAnyReaderAreChecked() {
+        // U+0085 (a C1 control, 0xC2 0x85 in UTF-8) and U+00FF are printable as far as ids go.
+        let ids = ["abcdefg\u{7F}", "abcdefgh\u{0}", "a\tb", "0123456789abcdef\u{1F}", "\u{85}\u{FF}ÿ-long-enough-id", "plain-id-of-some-length"]
+        var f = GraphFragment(file: "t", strictVocabulary: false)
+        f.entities = ids.map { Entity(id: $0, name: "n", kind: "state") }
+        f.relations = ids.map { Relation(id: $0, source: "a", type: "backs", target: "b") }
+        var d: [Diagnostic] = []
+        FragmentCheck.check(f, diagnostics: &d, twoThreads: false)
+        let found = d.map(\.message)
+        #expect(found.count == 8, "\(found)")
+        for (id, code) in [("abcdefg", "U+007F"), ("abcdefgh", "U+0000"), ("a", "U+0009"), ("0123456789abcdef", "U+001F")] {
+            #expect(found.filter { $0.contains("entity id '\(id)") && $0.contains(code) }.count == 1, "\(id)")
+            #expect(found.filter { $0.contains("relation id '\(id)") && $0.contains(code) }.count == 1, "\(id)")
+        }
+    }
+}

@@ -201,11 +201,12 @@ enum InteropValues {
                     guard n < ranges.count, r.byte(UInt8(ascii: "{")) else { return nil }
                     var document: Range<Int>?, quote: Range<Int>?
                     repeat {
-                        guard let key = r.string(), r.byte(UInt8(ascii: ":")), let value = r.string(), !value.escaped,
-                              isASCII(base, value.bytes) else { return nil }
-                        if document == nil && r.spells(key, plainKeys.document) { document = value.bytes }
-                        else if quote == nil && r.spells(key, plainKeys.quote) { quote = value.bytes }
-                        else { return nil }
+                        // The keys compared where they stand, not read as strings first: any other
+                        // key, escaped or not, is no plain citation.
+                        let isDocument = document == nil && r.key("document")
+                        guard isDocument || quote == nil && r.key("quote"),
+                              r.byte(UInt8(ascii: ":")), let value = r.string(), value.plain else { return nil }
+                        if isDocument { document = value.bytes } else { quote = value.bytes }
                     } while r.byte(UInt8(ascii: ","))
                     guard r.byte(UInt8(ascii: "}")), let d = document, let q = quote else { return nil }
                     ranges[n] = d
@@ -218,14 +219,6 @@ enum InteropValues {
             guard r.atEnd else { return nil }
             return CitationList(text: base, ranges: UnsafeBufferPointer(rebasing: ranges[..<n]))
         }
-    }
-
-    private static let plainKeys = (document: Array("document".utf8), quote: Array("quote".utf8))
-
-    private static func isASCII(_ p: UnsafePointer<UInt8>, _ r: Range<Int>) -> Bool {
-        var bits: UInt8 = 0
-        for i in r { bits |= p[i] }
-        return bits < 0x80
     }
 
     /// Citations from JSON text of the shape exports write (`[{"document":..,"quote":..}]`, the

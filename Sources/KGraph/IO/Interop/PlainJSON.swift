@@ -11,19 +11,40 @@ struct PlainJSON {
     struct Token {
         let bytes: Range<Int>
         let escaped: Bool
+        /// Whether every byte is ASCII (found in the same pass that finds the string's end).
+        var ascii = true
+
+        /// Unescaped ASCII: its bytes are its text, one byte a character.
+        var plain: Bool { ascii && !escaped }
     }
 
     var atEnd: Bool { i == n }
 
+    // Inlined, as `byte`: called a few times per value, each call cost more than its work.
+    @inline(__always)
     mutating func space() {
         while i < n, p[i] == 0x20 || p[i] == 0x0A || p[i] == 0x0D || p[i] == 0x09 { i += 1 }
     }
 
     /// Skips whitespace and `c`; false when something else comes.
+    @inline(__always)
     mutating func byte(_ c: UInt8) -> Bool {
         space()
         guard i < n, p[i] == c else { return false }
         i += 1
+        return true
+    }
+
+    /// Skips whitespace and the string `word` (its quotes, no escape), true; false, having moved
+    /// past the whitespace only, when anything else comes. For keys a reader knows: a compare
+    /// where `string` would look for the end.
+    mutating func key(_ word: StaticString) -> Bool {
+        space()
+        let count = word.utf8CodeUnitCount
+        guard i + count + 2 <= n, p[i] == UInt8(ascii: "\""), p[i + count + 1] == UInt8(ascii: "\""),
+              sameBytes(UnsafeBufferPointer(start: p + i + 1, count: count), UnsafeBufferPointer(start: word.utf8Start, count: count))
+        else { return false }
+        i += count + 2
         return true
     }
 
@@ -35,13 +56,23 @@ struct PlainJSON {
         let start = i
         let raw = UnsafeRawPointer(p)
         let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // The high bits of the bytes passed: any set is a byte that is not ASCII. Gathered here,
+        // where the words are loaded anyway: a second pass over the bytes cost readers that take
+        // only ASCII (`InteropValues.plainCitations`) about 250 instructions a relation.
+        var high: UInt64 = 0
         // A lane lacks the high bit where the byte is `"`, `\` or below 0x20 (non-ASCII bytes never).
         while i + 8 <= n {
             let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self).littleEndian
             let xl = x & low
             let stops = ((xl ^ 0x2222_2222_2222_2222) &+ low) & ((xl ^ 0x5C5C_5C5C_5C5C_5C5C) &+ low) & (xl &+ 0x6060_6060_6060_6060)
             let hits = ~(stops | x) & 0x8080_8080_8080_8080
-            if hits != 0 { i += hits.trailingZeroBitCount >> 3; break }
+            if hits != 0 {
+                // Only the lanes before the first stop are the string's.
+                high |= x & ((hits & (0 &- hits)) &- 1)
+                i += hits.trailingZeroBitCount >> 3
+                break
+            }
+            high |= x
             i += 8
         }
         // Past an escape, byte by byte (going back to eight at a time cost the usual string more
@@ -49,12 +80,13 @@ struct PlainJSON {
         var escaped = false
         while i < n, p[i] != UInt8(ascii: "\"") {
             if p[i] < 0x20 { return nil }
+            high |= UInt64(p[i])
             if p[i] == UInt8(ascii: "\\") { escaped = true; i += 1 }
             i += 1
         }
         guard i < n else { return nil }
         i += 1
-        return Token(bytes: start..<(i - 1), escaped: escaped)
+        return Token(bytes: start..<(i - 1), escaped: escaped, ascii: high & 0x8080_8080_8080_8080 == 0)
     }
 
     /// True when the bytes of `t` are `word` (a string with an escape never is).
