@@ -45,6 +45,10 @@ public struct GraphFragment: Sendable {
     public var entityPlaces: [EntityPlaces] = []
     public var relations: [Relation] = []
     public var relationPlaces: [RelationPlaces] = []
+    /// No two of `relations` have the same id (by UTF-8 bytes, `IDKey`): set by a reader that made
+    /// them so, so that assembly does not check it again and the graph indexes relation ids only
+    /// when one is first looked up (`kgraph path` never does). False when not known.
+    public var relationIDsUnique = false
     /// True for the native format, whose kinds and types must be in the vocabulary (an error);
     /// false for imports, which keep what they name (a warning).
     public var strictVocabulary: Bool

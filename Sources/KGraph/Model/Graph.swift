@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a graph refused an addition.
 public enum GraphError: Error, Equatable, CustomStringConvertible {
     case duplicateDocument(String)
@@ -40,8 +42,9 @@ public struct Graph: Sendable {
     // ids up several times per relation, and SipHash took 3.5 % of the whole load (callgrind).
     private var documentIndex = ByteTable()
     private var entityIndex = ByteTable()
-    /// Relation ids are read from the relations themselves, not copied (`IDSlots`).
-    private var relationIndex = IDSlots()
+    /// Relation ids are read from the relations themselves, not copied (`IDSlots`); made when
+    /// first needed after the graph took relations whose ids were already known to differ.
+    private var relationIndex = RelationIndex()
     /// Source and target entity index of each relation.
     private var tails: [Int32] = []
     private var heads: [Int32] = []
@@ -71,7 +74,7 @@ public struct Graph: Sendable {
         if rows == nil { outAdjacency.reserveCapacity(e); inAdjacency.reserveCapacity(e) }
         // Not the relations themselves: a big file's list is taken over whole (`append(checked:)`),
         // and room reserved here stood beside it until then, the peak of a load (120 MB at 1,000,000).
-        relationIndex.reserveCapacity(relationIDs)
+        if relationIDs > 0 { ownRelationIndex(); relationIndex.slots!.reserveCapacity(relationIDs) }
         tails.reserveCapacity(r); heads.reserveCapacity(r)
     }
 
@@ -114,7 +117,8 @@ public struct Graph: Sendable {
     @discardableResult
     mutating func add(_ relation: Relation, source s: Int32, target t: Int32) throws(GraphError) -> Int32 {
         let r = Int32(relations.count)
-        let inserted = relations.withUnsafeBufferPointer { held in relationIndex.insert(relation.id) { held[Int($0)].id }.inserted }
+        ownRelationIndex()
+        let inserted = relations.withUnsafeBufferPointer { held in relationIndex.slots!.insert(relation.id) { held[Int($0)].id }.inserted }
         guard inserted else { throw .duplicateRelation(relation.id) }
         unpackRows()
         relations.append(relation)
@@ -131,20 +135,26 @@ public struct Graph: Sendable {
     /// the entities' own id strings, so a million relations share a hundred thousand ids instead of
     /// holding two million copies.
     /// `indexed`: `indexIDs(of: list)`, made beforehand (on another thread); used when the graph
-    /// has no relation yet, else the ids are indexed here.
+    /// has no relation yet, else the ids are indexed here. `idsDiffer`: no two of `list` have the
+    /// same id (its reader made them so, `GraphFragment.relationIDsUnique`); a graph with no
+    /// relation yet then indexes them only when a relation is first looked up by id.
     /// Returns the relations refused because their id was taken.
     /// - Complexity: O(list.count), and O(V) more when the graph had no relation.
     mutating func append(checked list: consuming [Relation], tails t: [Int32], heads h: [Int32],
-                         indexed: RelationIDs? = nil) -> [Relation] {
+                         indexed: RelationIDs? = nil, idsDiffer: Bool = false) -> [Relation] {
         precondition(list.count == t.count && list.count == h.count)
         let base = relations.count
         let duplicates: [Int]
-        if let indexed, base == 0 {
+        if idsDiffer && base == 0 {
+            relationIndex = RelationIndex(slots: nil)
+            duplicates = []
+        } else if let indexed, base == 0 {
             precondition(indexed.count == list.count, "indexIDs(of:) of another list")
-            relationIndex = indexed.index
+            relationIndex = RelationIndex(slots: indexed.index)
             duplicates = indexed.duplicates
         } else {
-            duplicates = Self.index(list, after: relations, in: &relationIndex)
+            ownRelationIndex()
+            duplicates = Self.index(list, after: relations, in: &relationIndex.slots!)
         }
         var t = t, h = h
         let refusedRelations = duplicates.map { list[$0] }
@@ -175,6 +185,16 @@ public struct Graph: Sendable {
             }
         }
         return refusedRelations
+    }
+
+    /// Before a change to the relation-id index: makes it if it was left to be made when first
+    /// needed, and makes it this graph's own.
+    private mutating func ownRelationIndex() {
+        if !isKnownUniquelyReferenced(&relationIndex) {
+            relationIndex = relationIndex.copy(for: relations)
+        } else if relationIndex.slots == nil {
+            relationIndex.slots = RelationIndex.slots(of: relations)
+        }
     }
 
     /// Points the ends of relations `from...` at their entities' id strings. Through buffers: the
@@ -222,9 +242,8 @@ public struct Graph: Sendable {
     @inline(__always) public func index(ofDocument id: String) -> Int? { documentIndex.find(id).map(Int.init) }
 
     /// The index of the relation with this id.
-    public func index(ofRelation id: String) -> Int32? {
-        relations.withUnsafeBufferPointer { held in relationIndex.find(id) { held[Int($0)].id } }
-    }
+    /// - Complexity: O(length of `id`), amortised; the first lookup after a load O(relations).
+    public func index(ofRelation id: String) -> Int32? { relationIndex.find(id, in: relations) }
 
     /// The entity with this id.
     public func entity(id: String) -> Entity? { entityIndex.find(id).map { entities[Int($0)] } }
@@ -293,8 +312,7 @@ public struct Graph: Sendable {
         // The lists or the rows, never both.
         precondition(rows == nil ? outAdjacency.count == entities.count && inAdjacency.count == entities.count
                                  : outAdjacency.isEmpty && inAdjacency.isEmpty)
-        precondition(relationIndex.count == relations.count && tails.count == relations.count
-                     && heads.count == relations.count)
+        precondition(tails.count == relations.count && heads.count == relations.count)
         for (i, e) in entities.enumerated() { precondition(entityIndex.find(e.id) == Int32(i)) }
         var outSeen = 0, inSeen = 0
         for (i, r) in relations.enumerated() {
@@ -318,6 +336,48 @@ public struct Graph: Sendable {
             }
         }
         precondition(outSeen == relations.count && inSeen == relations.count)
+    }
+}
+
+/// A graph's relation-id index, or nothing yet when it is to be made on the first lookup: held by
+/// reference so that a lookup, which does not change the graph, can make it. Graphs that share one
+/// have the same relations; a change takes its own copy first (`Graph.ownRelationIndex`).
+private final class RelationIndex: @unchecked Sendable {
+    // Guards `slots` while graphs on several threads share this index and one of them makes it.
+    private let lock = NSLock()
+    /// Entry `i` is relation `i`; nil until made.
+    var slots: IDSlots?
+
+    init(slots: IDSlots? = IDSlots()) { self.slots = slots }
+
+    /// A copy of its own, the index made first when it was not yet.
+    func copy(for relations: [Relation]) -> RelationIndex {
+        RelationIndex(slots: made(for: relations))
+    }
+
+    /// The index of the relation of `relations` (the graph's) whose id is `id`.
+    func find(_ id: String, in relations: [Relation]) -> Int32? {
+        let slots = made(for: relations)
+        return relations.withUnsafeBufferPointer { held in slots.find(id) { held[Int($0)].id } }
+    }
+
+    private func made(for relations: [Relation]) -> IDSlots {
+        lock.lock()
+        defer { lock.unlock() }
+        if slots == nil { slots = Self.slots(of: relations) }
+        return slots!
+    }
+
+    /// The ids of `relations`, which differ, indexed by relation.
+    static func slots(of relations: [Relation]) -> IDSlots {
+        var slots = IDSlots(capacity: relations.count)
+        relations.withUnsafeBufferPointer { held in
+            for i in held.indices {
+                let fresh = slots.insert(held[i].id, as: Int32(i)) { held[Int($0)].id }
+                assert(fresh, "relation id '\(held[i].id)' taken twice, yet the graph was told they differ")
+            }
+        }
+        return slots
     }
 }
 

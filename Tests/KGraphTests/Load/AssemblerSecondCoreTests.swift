@@ -70,6 +70,25 @@ import Testing
         if flaw < 1_000_000 { #expect(one.diagnostics.count > 10) } else { #expect(one.diagnostics.isEmpty) }
     }
 
+    /// Ids a reader made differ (`GraphFragment.relationIDsUnique`) are not indexed at assembly,
+    /// yet every lookup by id answers as when they were, and a later fragment's repeats of them are
+    /// still refused.
+    @Test(arguments: [Assembly.SecondCore.never, .always])
+    func idsKnownToDifferAnswerAsIndexedOnes(secondCore: Assembly.SecondCore) {
+        var a = fragment("a.graphml", entities: 200, relations: 1_200, flaw: 5, seed: 8, strict: false)
+        // Only the flaws a reader that makes ids differ can leave: unknown ends, types, documents.
+        for i in a.relations.indices { a.relations[i].id = "a.graphml-r\(i)" }
+        var b = fragment("b.graphml", entities: 20, relations: 300, flaw: 1_000_000, seed: 9, strict: false)
+        for i in b.relations.indices where i % 7 == 0 { b.relations[i].id = "a.graphml-r\(i * 3)" }
+        var told = a
+        told.relationIDsUnique = true
+        for fragments in [[a], [a, b]] {
+            let indexed = snapshot(fragments, .never)
+            #expect(snapshot([told] + fragments.dropFirst(), secondCore) == indexed)
+            #expect(indexed.diagnostics.count > 10)
+        }
+    }
+
     @Test func firstFragmentWithoutRelationsOrAllLost() {
         let empty = fragment("a.yaml", entities: 20, relations: 0, flaw: 2, seed: 4)
         var lost = fragment("l.yaml", entities: 1, relations: 40, flaw: 1_000_000, seed: 5)

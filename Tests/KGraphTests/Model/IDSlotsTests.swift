@@ -119,6 +119,36 @@ import Testing
         #expect(g.index(ofRelation: "") == 4)
     }
 
+    /// Ids known to differ are indexed on the first lookup, by whichever copy of the graph asks,
+    /// and a copy that changes takes an index of its own.
+    @Test func idsKnownToDifferAreIndexedWhenFirstAskedFor() throws {
+        var g = Graph()
+        for id in ["a", "b"] { try g.add(Entity(id: id, name: id.uppercased(), kind: "state")) }
+        let list = Self.ids.map { Relation(id: $0, source: "a", type: "backs", target: "b") }
+        let ends = Array(repeating: Int32(0), count: list.count)
+        #expect(g.append(checked: list, tails: ends, heads: ends.map { _ in 1 }, idsDiffer: true).isEmpty)
+        let before = g
+        try g.add(Relation(id: "new", source: "b", type: "backs", target: "a"))
+        #expect(throws: GraphError.duplicateRelation(Self.ids[4])) {
+            try g.add(Relation(id: Self.ids[4], source: "b", type: "backs", target: "a"))
+        }
+        for (i, id) in Self.ids.enumerated() {
+            #expect(g.index(ofRelation: id) == Int32(i) && before.index(ofRelation: id) == Int32(i))
+        }
+        #expect(g.index(ofRelation: "new") == Int32(Self.ids.count) && before.index(ofRelation: "new") == nil)
+        g.checkInvariants()
+        before.checkInvariants()
+        // A copy asked first: the index it makes serves the graph it was copied from.
+        var later = Graph()
+        for id in ["a", "b"] { try later.add(Entity(id: id, name: id, kind: "state")) }
+        _ = later.append(checked: list, tails: ends, heads: ends.map { _ in 1 }, idsDiffer: true)
+        let copy = later
+        #expect(copy.index(ofRelation: Self.ids[7]) == 7 && later.index(ofRelation: Self.ids[7]) == 7)
+        let refused = later.append(checked: [Relation(id: Self.ids[2], source: "a", type: "backs", target: "b")],
+                                   tails: [0], heads: [1], idsDiffer: true)
+        #expect(refused.map(\.id) == [Self.ids[2]] && later.relationCount == list.count)
+    }
+
     @Test func bulkListIntoAnEmptyGraphKeepsTheFirstOfEachID() throws {
         var g = Graph()
         for id in ["a", "b"] { try g.add(Entity(id: id, name: id.uppercased(), kind: "state")) }

@@ -28,7 +28,8 @@ extension Assembly {
             tails = tails.indices.filter { valid[$0] }.map { tails[$0] }
             heads = heads.indices.filter { valid[$0] }.map { heads[$0] }
         }
-        append(list, tails: tails, heads: heads, valid: valid, indexed: valid == nil ? found?.ids : nil)
+        append(list, tails: tails, heads: heads, valid: valid, indexed: valid == nil ? found?.ids : nil,
+               idsDiffer: f.relationIDsUnique)
     }
 
     /// The entity index of the source and of the target of each of `list[range]`, -1 for an id no
@@ -176,12 +177,13 @@ extension Assembly {
     /// Appends the valid relations in file order, reporting those whose id was taken. When all are
     /// valid the graph adopts the list itself.
     private mutating func append(_ list: consuming [Relation], tails: [Int32], heads: [Int32], valid: [Bool]?,
-                                 indexed: Graph.RelationIDs?) {
+                                 indexed: Graph.RelationIDs?, idsDiffer: Bool) {
         let refused: [Relation]
         if let valid {
-            refused = graph.append(checked: list.indices.filter { valid[$0] }.map { list[$0] }, tails: tails, heads: heads)
+            refused = graph.append(checked: list.indices.filter { valid[$0] }.map { list[$0] }, tails: tails, heads: heads,
+                                   idsDiffer: idsDiffer)
         } else {
-            refused = graph.append(checked: consume list, tails: tails, heads: heads, indexed: indexed)
+            refused = graph.append(checked: consume list, tails: tails, heads: heads, indexed: indexed, idsDiffer: idsDiffer)
         }
         for r in refused {
             let first = graph.index(ofRelation: r.id).map { graph.relation(at: $0).location } ?? nil

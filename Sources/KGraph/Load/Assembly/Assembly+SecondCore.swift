@@ -4,7 +4,7 @@ import Foundation
 // rest of assembly writes run on one other thread while it goes on, for the first fragment with
 // relations (a big graph's one big file):
 // - from the start, its relation ids are indexed (`Graph.indexIDs(of:)`, for
-//   `Graph.append(checked:...)` to adopt);
+//   `Graph.append(checked:...)` to adopt), unless its reader made them differ;
 // - once the entities are declared, the ends of the relations from `Apart.split` on are looked up
 //   (`Assembly.ends`), while this thread looks up those before it and checks their citations and
 //   types; this thread takes them when it reaches them;
@@ -56,7 +56,8 @@ extension Assembly {
         let references: WorkApart<[GraphFragment], [Diagnostic]>
 
         struct Ends: Sendable {
-            let ids: Graph.RelationIDs
+            /// Nil when the fragment's ids are known to differ: the graph indexes them when first asked.
+            let ids: Graph.RelationIDs?
             /// The entity indices of the ends of relations `split...` (-1: no such entity).
             let tails: [Int32], heads: [Int32]
         }
@@ -67,8 +68,9 @@ extension Assembly {
         guard let k = fragments.firstIndex(where: { !$0.relations.isEmpty }),
               secondCore.applies(to: fragments[k].relations.count) else { return }
         let split = fragments[k].relations.count / 5, declared = Handoff<Graph>(), ends = Handoff<Apart.Ends>()
+        let indexIDs = !fragments[k].relationIDsUnique
         let references = WorkApart(fragments) { fragments in
-            ends.put(Self.endsApart(of: fragments[k].relations, from: split, declared))
+            ends.put(Self.endsApart(of: fragments[k].relations, from: split, indexIDs: indexIDs, declared))
             var references: [Diagnostic] = []
             GraphAssembler.checkEntityReferences(fragments, &references)
             return references
@@ -77,11 +79,11 @@ extension Assembly {
                       references: references)
     }
 
-    /// The other thread's first part: `list`'s ids indexed, then, once the entities are declared,
-    /// the ends of `list[split...]` looked up. A function of its own so that the other thread lets
-    /// go of the graph when it returns: the graph's first change would copy it otherwise.
-    private static func endsApart(of list: [Relation], from split: Int, _ declared: Handoff<Graph>) -> Apart.Ends {
-        let ids = Graph.indexIDs(of: list)
+    /// The other thread's first part: `list`'s ids indexed (if `indexIDs`), then, once the
+    /// entities are declared, the ends of `list[split...]` looked up. A function of its own so that
+    /// the other thread lets go of the graph when it returns: the graph's first change would copy it otherwise.
+    private static func endsApart(of list: [Relation], from split: Int, indexIDs: Bool, _ declared: Handoff<Graph>) -> Apart.Ends {
+        let ids = indexIDs ? Graph.indexIDs(of: list) : nil
         let (tails, heads) = ends(of: list, split..<list.count, in: declared.take())
         return Apart.Ends(ids: ids, tails: tails, heads: heads)
     }

@@ -48,13 +48,15 @@ struct Assembly {
         }
     }
 
-    /// Reserves room for every entity and relation; in the relation-id index, not for the
-    /// relations whose ids are indexed on another thread.
+    /// Reserves room for every entity and relation; in the relation-id index, not for the first
+    /// fragment's relations when their ids are indexed on another thread or not at all (ids known
+    /// to differ, `GraphFragment.relationIDsUnique`).
     mutating func reserveRoom(for fragments: [GraphFragment]) {
         let entities = fragments.reduce(0) { $0 + $1.entities.count }, relations = fragments.reduce(0) { $0 + $1.relations.count }
         kindOf.reserveCapacity(entities)
-        graph.reserveCapacity(entities: entities, relations: relations,
-                              relationIDs: relations - (apart.map { fragments[$0.fragment].relations.count } ?? 0))
+        let first = fragments.firstIndex { !$0.relations.isEmpty }
+        let unindexed = first.map { apart != nil || fragments[$0].relationIDsUnique ? fragments[$0].relations.count : 0 } ?? 0
+        graph.reserveCapacity(entities: entities, relations: relations, relationIDs: relations - unindexed)
     }
 
     /// Adds every fragment's documents and entities, reporting repeated ids and unknown kinds, and
