@@ -97,9 +97,15 @@ struct ByteTable {
                 if x.loadUnaligned(fromByteOffset: i, as: UInt64.self) != y.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
                 i += 8
             }
-            // The last few bytes as the eight that end the string, when it has eight.
-            if i < n && n >= 8 {
+            // The last few bytes as the eight that end the string, when it has eight; a shorter
+            // one as two overlapping runs of four, when it has four (ids of 4 to 7 bytes, common).
+            if i == n { return true }
+            if n >= 8 {
                 return x.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+            }
+            if n >= 4 {
+                return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+                    && x.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self) == y.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
             }
             while i < n {
                 if x.load(fromByteOffset: i, as: UInt8.self) != y.load(fromByteOffset: i, as: UInt8.self) { return false }

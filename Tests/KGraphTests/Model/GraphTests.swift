@@ -72,4 +72,23 @@ import Testing
         g.checkInvariants()
         #expect(g.relationCount == 5)
     }
+
+    /// A bulk append points each end at its entity's own id string (a million relations share a
+    /// hundred thousand ids), whether the end came as a copy of it or as that string already.
+    @Test func bulkAppendedEndsHoldTheirEntitiesIDStrings() throws {
+        func bufferOf(_ s: String) -> UnsafePointer<UInt8>? { s.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil }
+        var g = Graph()
+        let ids = ["an-entity-id-longer-than-fifteen-bytes", "another-entity-id-held-on-the-heap"]
+        for id in ids { try g.add(Entity(id: id, name: id, kind: "state")) }
+        let apart = ids.map { String(decoding: Array($0.utf8), as: UTF8.self) }
+        #expect(bufferOf(apart[0]) != bufferOf(g.entities[0].id))
+        let list = [Relation(id: "r1", source: apart[0], type: "backs", target: apart[1]),
+                    Relation(id: "r2", source: g.entities[1].id, type: "backs", target: g.entities[0].id)]
+        #expect(g.append(checked: list, tails: [0, 1], heads: [1, 0]).isEmpty)
+        for r in g.relations {
+            let s = try #require(g.index(ofEntity: r.source)), t = try #require(g.index(ofEntity: r.target))
+            #expect(bufferOf(r.source) == bufferOf(g.entities[Int(s)].id) && bufferOf(r.target) == bufferOf(g.entities[Int(t)].id))
+        }
+        g.checkInvariants()
+    }
 }
