@@ -44,8 +44,9 @@ enum FragmentCheck {
         fragment.relations.withUnsafeBufferPointer { relations in
             for i in range {
                 // The bytes first, where they are: passing the id and its place to the report
-                // retained and released both, 100 instructions a relation.
-                if hasControlCharacter(relations[i].id) {
+                // retained and released both, 100 instructions a relation. A derived id
+                // (`Relation.deriveID`) is searched in its parts: it is made only to be reported.
+                if Relation.idPart(of: relations.baseAddress! + i, where: hasControlCharacter) {
                     controlCharacters(in: relations[i].id, what: "relation id", at: relations[i].location, &diagnostics)
                 }
                 if relations[i].time == nil && !relations[i].attributes.isEmpty, let date = relations[i].attributes["date"] {
@@ -96,7 +97,7 @@ enum FragmentCheck {
     }
 
     private static func fits(_ r: UnsafePointer<Relation>) -> Bool {
-        fits(r.pointee.id) && fits(r.pointee.source) && fits(r.pointee.target) && fits(r.pointee.type) && fits(r.pointee.note)
+        Relation.idByteCount(of: r) <= Limits.valueBytes && fits(r.pointee.source) && fits(r.pointee.target) && fits(r.pointee.type) && fits(r.pointee.note)
             && r.pointee.citationList.longestText <= Limits.valueBytes
             && fits(r.pointee.attributes)
     }

@@ -118,7 +118,9 @@ public struct Graph: Sendable {
     mutating func add(_ relation: Relation, source s: Int32, target t: Int32) throws(GraphError) -> Int32 {
         let r = Int32(relations.count)
         ownRelationIndex()
-        let inserted = relations.withUnsafeBufferPointer { held in relationIndex.slots!.insert(relation.id) { held[Int($0)].id }.inserted }
+        let inserted = relations.withUnsafeBufferPointer { held in
+            relation.withIDBytes { id in relationIndex.slots!.insert(bytes: id) { Relation.hasID(of: held.baseAddress! + Int($0), id) }.inserted }
+        }
         guard inserted else { throw .duplicateRelation(relation.id) }
         unpackRows()
         relations.append(relation)
@@ -205,8 +207,7 @@ public struct Graph: Sendable {
                 heads.withUnsafeBufferPointer { heads in
                     relations.withUnsafeMutableBufferPointer { relations in
                         for i in base..<relations.count {
-                            relations[i].source = entities[Int(tails[i])].id
-                            relations[i].target = entities[Int(heads[i])].id
+                            relations[i].repoint(source: entities[Int(tails[i])].id, target: entities[Int(heads[i])].id)
                         }
                     }
                 }
@@ -373,7 +374,9 @@ private final class RelationIndex: @unchecked Sendable {
         var slots = IDSlots(capacity: relations.count)
         relations.withUnsafeBufferPointer { held in
             for i in held.indices {
-                let fresh = slots.insert(held[i].id, as: Int32(i)) { held[Int($0)].id }
+                let fresh = Relation.withIDBytes(of: held.baseAddress! + i) { id in
+                    slots.insert(bytes: id, as: Int32(i)) { Relation.hasID(of: held.baseAddress! + Int($0), id) }
+                }
                 assert(fresh, "relation id '\(held[i].id)' taken twice, yet the graph was told they differ")
             }
         }
@@ -451,13 +454,13 @@ extension Graph {
         held.withUnsafeBufferPointer { held in
             list.withUnsafeBufferPointer { list in
                 let base = held.count
-                func id(_ e: Int32) -> String {
+                func has(_ e: Int32, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
                     let k = Int(e) - base
-                    if k < 0 { return held[Int(e)].id }
-                    return list[duplicates.isEmpty || k < duplicates[0] ? k : kept[k - duplicates[0]]].id
+                    if k < 0 { return Relation.hasID(of: held.baseAddress! + Int(e), id) }
+                    return Relation.hasID(of: list.baseAddress! + (duplicates.isEmpty || k < duplicates[0] ? k : kept[k - duplicates[0]]), id)
                 }
                 for i in list.indices {
-                    if index.insert(list[i].id, idOf: id).inserted {
+                    if Relation.withIDBytes(of: list.baseAddress! + i, { id in index.insert(bytes: id) { has($0, id) }.inserted }) {
                         if !duplicates.isEmpty { kept.append(i) }
                     } else {
                         duplicates.append(i)

@@ -29,41 +29,60 @@ struct IDSlots: Sendable {
 
     /// The entry whose id is `id`; `idOf(e)` is entry `e`'s id.
     func find(_ id: String, idOf: (Int32) -> String) -> Int32? {
-        probe(id, tag: tag(id), idOf: idOf).entry
+        Self.withBytes(id) { find(bytes: $0) { e in sameScalars(idOf(e), id) } }
     }
 
     /// The entry whose id is `id`, made the next entry when there is none; `idOf(e)` is entry
     /// `e`'s id for every entry already here.
     mutating func insert(_ id: String, idOf: (Int32) -> String) -> (index: Int32, inserted: Bool) {
-        let tag = tag(id)
-        let (i, found) = probe(id, tag: tag, idOf: idOf)
-        if let found { return (found, false) }
-        let index = Int32(count)
-        fill(i, entry: index, tag: tag)
-        return (index, true)
+        Self.withBytes(id) { insert(bytes: $0) { e in sameScalars(idOf(e), id) } }
     }
 
     /// Makes `id` entry `entry`, a number the caller chooses (say the index of the relation that
     /// will hold it), unless an entry already has that id: false then. Not to be mixed with
     /// `insert(_:idOf:)`, which numbers entries by their count.
     mutating func insert(_ id: String, as entry: Int32, idOf: (Int32) -> String) -> Bool {
+        Self.withBytes(id) { insert(bytes: $0, as: entry) { e in sameScalars(idOf(e), id) } }
+    }
+
+    // The same by the id's UTF-8 bytes, `isID(e)` telling whether entry `e`'s id is them: for ids
+    // held in a form that is not a String (`Relation.withIDBytes`).
+
+    /// The entry whose id is `id`.
+    func find(bytes id: UnsafeBufferPointer<UInt8>, isID: (Int32) -> Bool) -> Int32? {
+        probe(tag: tag(id), isID: isID).entry
+    }
+
+    /// The entry whose id is `id`, made the next entry when there is none.
+    mutating func insert(bytes id: UnsafeBufferPointer<UInt8>, isID: (Int32) -> Bool) -> (index: Int32, inserted: Bool) {
         let tag = tag(id)
-        let (i, found) = probe(id, tag: tag, idOf: idOf)
+        let (i, found) = probe(tag: tag, isID: isID)
+        if let found { return (found, false) }
+        let index = Int32(count)
+        fill(i, entry: index, tag: tag)
+        return (index, true)
+    }
+
+    /// Makes `id` entry `entry` unless an entry already has that id: false then.
+    mutating func insert(bytes id: UnsafeBufferPointer<UInt8>, as entry: Int32, isID: (Int32) -> Bool) -> Bool {
+        let tag = tag(id)
+        let (i, found) = probe(tag: tag, isID: isID)
         if found != nil { return false }
         fill(i, entry: entry, tag: tag)
         return true
     }
 
-    /// The slot holding `id`'s entry, or the empty slot where it would go.
+    /// The slot holding the entry whose id has this tag and passes `isID`, or the empty slot where
+    /// it would go.
     @inline(__always)
-    private func probe(_ id: String, tag: UInt64, idOf: (Int32) -> String) -> (slot: Int, entry: Int32?) {
+    private func probe(tag: UInt64, isID: (Int32) -> Bool) -> (slot: Int, entry: Int32?) {
         var i = Int(tag) & mask
         while true {
             let slot = slots[i]
             if slot == 0 { return (i, nil) }
             if slot & 0xFFFF_FFFF == tag {
                 let e = Int32(truncatingIfNeeded: slot >> 32) - 1
-                if sameScalars(idOf(e), id) { return (i, e) }
+                if isID(e) { return (i, e) }
             }
             i = (i + 1) & mask
         }
@@ -95,9 +114,13 @@ struct IDSlots: Sendable {
         mask = m
     }
 
-    private func tag(_ id: String) -> UInt64 {
-        let h = id.utf8.withContiguousStorageIfAvailable { ByteTable.hash($0, seed: seed) }
-            ?? Array(id.utf8).withUnsafeBufferPointer { ByteTable.hash($0, seed: seed) }
-        return h >> 32 & tagMask
+    @inline(__always)
+    private func tag(_ id: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        ByteTable.hash(id, seed: seed) >> 32 & tagMask
+    }
+
+    @inline(__always)
+    private static func withBytes<R>(_ id: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        id.utf8.withContiguousStorageIfAvailable(body) ?? Array(id.utf8).withUnsafeBufferPointer(body)
     }
 }

@@ -17,19 +17,24 @@ extension GraphMLParser {
                  at: undeclaredFirstUse)
         }
         // Edge ids reused between different node pairs: SOURCE-TARGET-ID.
-        let renamed = reusedEdgeIDCount == 0 ? []
-            : fragment.relations.indices.filter { edgeIDSlot[$0] >= 0 && edgeIDReused[Int(edgeIDSlot[$0])] }
+        // Ids are unique when no <data> replaced one (an edge with an id attribute but no slot):
+        // the attribute ids are, but for the reused ones, which are renamed; else `give` finds out.
+        var unique = edgeIDSlot.reduce(0) { $1 < 0 ? $0 + 1 : $0 } == unnamedEdges.count
         dropReadingTables()
+        let renamed = renamedEdges()
+        edgeIDSlot = []
+        edgeIDReused = []
         if reusedEdgeIDCount > 0 {
-            let firstAt = renamed.first.flatMap { fragment.relations[$0].location }
-            give(renamed) { _, id, source, target in joined(source, target, id) }
+            let firstAt = renamed.first.flatMap { fragment.relations[Int($0)].location }
+            unique = give(renamed, named: nil)
             warn("\(reusedEdgeIDCount) edge id(s) are reused between different node pairs (NetworkX writes multigraph keys "
                  + "as edge ids); the \(renamed.count) edges carrying them got ids SOURCE-TARGET-ID", at: firstAt)
         }
         // Edges without ids: e0, e1, ... by position, skipping ids the file uses.
         if !unnamedEdges.isEmpty {
-            give(unnamedEdges) { i, _, _, _ in "e" + String(i) }
+            unique = give(unnamedEdges.map(Int32.init)) { "e" + String($0) }
         }
+        fragment.relationIDsUnique = unique
         if !renamedNodes.isEmpty {
             for i in fragment.relations.indices {
                 if let s = renamedNodes[fragment.relations[i].source] { fragment.relations[i].source = s }
@@ -43,17 +48,27 @@ extension GraphMLParser {
         }
     }
 
-    /// Lets go of the tables only the reading needed before the renaming makes its own: the edge-id
-    /// table alone, reserved for the relations a big file was estimated to hold, is 33 MB at
-    /// 1,000,000 relations, and the renaming was the load's peak.
+    /// Lets go of the tables only the reading needed (but the slots that say which edge ids are
+    /// renamed) before the renaming makes its own: the edge-id table alone, reserved for the
+    /// relations a big file was estimated to hold, is 33 MB at 1,000,000 relations, and the end of
+    /// the reading is the load's peak.
     private mutating func dropReadingTables() {
         nodeTable = ByteTable()
         nodeDeclaredAt = []
         edgeIDTable = ByteTable()
         edgeIDFirst = []
         edgeEnds = []
-        edgeIDSlot = []
-        edgeIDReused = []
+    }
+
+    /// The relations whose edge id is reused between different node pairs, in order; counted
+    /// first, so the list is made at its size (NetworkX files rename nearly every edge).
+    private func renamedEdges() -> [Int32] {
+        guard reusedEdgeIDCount > 0 else { return [] }
+        func isRenamed(_ i: Int) -> Bool { edgeIDSlot[i] >= 0 && edgeIDReused[Int(edgeIDSlot[i])] }
+        var list: [Int32] = []
+        list.reserveCapacity(edgeIDSlot.indices.reduce(0) { isRenamed($1) ? $0 + 1 : $0 })
+        for i in edgeIDSlot.indices where isRenamed(i) { list.append(Int32(i)) }
+        return list
     }
 
     func firstUse(of slot: Int32) -> FileLocation? {
@@ -61,39 +76,43 @@ extension GraphMLParser {
         return nil
     }
 
-    /// Gives the relations at `indices` (ascending) the ids `base` makes, each made unique with
-    /// "-2", "-3", ... against every other relation's id. The set of ids taken numbers each by its
-    /// relation and reads it from there (`IDSlots`): a NetworkX file renames nearly every edge, and
-    /// a table copying the ids (`ByteTable`) was the load's peak, 65 MB at 1,000,000 relations.
-    private mutating func give(_ indices: [Int], _ base: (_ index: Int, _ id: String, _ source: String, _ target: String) -> String) {
+    /// Gives the relations at `indices` (ascending) new ids, `named(i)` or, when it is nil,
+    /// "SOURCE-TARGET-ID" held derived (`Relation.deriveID`: a NetworkX file renames nearly every
+    /// edge, and a million such Strings took 68 MB), each made unique with "-2", "-3", ... against
+    /// every other relation's id. The set of ids taken numbers each by its relation and reads it
+    /// from there by its bytes (`IDSlots`, `Relation.withIDBytes`): no id is copied or made.
+    /// Returns whether the other relations' ids were unique too.
+    @discardableResult
+    private mutating func give(_ indices: [Int32], named: ((Int) -> String)?) -> Bool {
+        var unique = true
         var taken = IDSlots(capacity: fragment.relations.count)
         fragment.relations.withUnsafeMutableBufferPointer { buffer in
             let relations = buffer
-            let idOf = { (e: Int32) in relations[Int(e)].id }
+            let at = UnsafePointer(buffer.baseAddress!)
+            func take(_ i: Int) -> Bool {
+                Relation.withIDBytes(of: at + i) { id in taken.insert(bytes: id, as: Int32(i)) { Relation.hasID(of: at + Int($0), id) } }
+            }
             var k = 0
             for i in relations.indices {
-                if k < indices.count && indices[k] == i { k += 1; continue }
-                _ = taken.insert(relations[i].id, as: Int32(i), idOf: idOf)
+                if k < indices.count && Int(indices[k]) == i { k += 1; continue }
+                if !take(i) { unique = false }
             }
-            for i in indices {
-                let b = base(i, relations[i].id, relations[i].source, relations[i].target)
-                var new = b
+            for i in indices.lazy.map(Int.init) {
+                let given = relations[i].id
+                let base = named?(i) ?? given
+                func name(_ n: Int) {
+                    if named == nil {
+                        if n > 0 { relations[i].id = given }
+                        relations[i].deriveID(suffix: n)
+                    } else {
+                        relations[i].id = n == 0 ? base : base + "-" + String(n)
+                    }
+                }
+                name(0)
                 var n = 2
-                while !taken.insert(new, as: Int32(i), idOf: idOf) { new = b + "-" + String(n); n += 1 }
-                relations[i].id = new
+                while !take(i) { name(n); n += 1 }
             }
         }
-    }
-}
-
-/// "A-B-C", written straight into a string of its size.
-private func joined(_ a: String, _ b: String, _ c: String) -> String {
-    String(unsafeUninitializedCapacity: a.utf8.count + b.utf8.count + c.utf8.count + 2) { out in
-        var n = 0
-        func put(_ s: String) { n += UnsafeMutableBufferPointer(rebasing: out[n...]).initialize(fromContentsOf: s.utf8) }
-        put(a); out[n] = UInt8(ascii: "-"); n += 1
-        put(b); out[n] = UInt8(ascii: "-"); n += 1
-        put(c)
-        return n
+        return unique
     }
 }
