@@ -15,6 +15,10 @@ extension GraphMLParser {
         return slot
     }
 
+    /// Whether a value of key `k` may be reported when read (`value(_:key:at:)`: one of a type
+    /// other than text that does not fit it), and so needs the place of its `<data>`.
+    private func mayReport(_ k: Int) -> Bool { keys[k].type != .string && !keys[k].json && !keys[k].infer }
+
     mutating func node(parent: String?) throws(XMLSyntaxError) {
         let at = t.tokenLocation()
         guard let idAttr = t.attribute("id") else {
@@ -33,12 +37,33 @@ extension GraphMLParser {
         }
         elementSerial += 1
         let serial = elementSerial
+        // The list of the node before, with its room: a list made and freed per node cost about
+        // 1,300 instructions (its elements released one by one through their type's metadata).
+        // Taken out of the parser, not used in place, as a node inside this one's graph needs its own.
+        var values = EntityValues()
+        swap(&values, &nodeValues)
+        defer {
+            values.removeAll()
+            nodeValues = values
+        }
         // Usually at most one value per key, and a parent.
-        var values = EntityValues(capacity: keys.count + 1)
+        values.reserveCapacity(keys.count + 1)
         // The next node most likely starts with the same key: the hint for keyIndex.
         var firstKey = -1
         defer { if firstKey >= 0 { lastKey = firstKey - 1 } }
         while true {
+            // Most nodes hold only `<data key="...">value</data>`: each read in one call.
+            if prefix.isEmpty, let a = t.readPlainElement(dataElement) {
+                let k = keyIndex(a, domain: .node)
+                if firstKey < 0 { firstKey = k }
+                keySetBy[k] = serial
+                if !keys[k].yfiles {
+                    // Where the <data> starts, found only for a value that may be reported.
+                    let dataAt = mayReport(k) ? t.location(at: a.name.start - dataElement.attributeStart) : nil
+                    withTextContent { p, text in values.add(p.keys[k].nodeRole, p.keys[k].name, p.dataValue(k, text, at: dataAt)) }
+                }
+                continue
+            }
             switch try t.next() {
             case .startElement:
                 if isG("data") {

@@ -40,6 +40,8 @@ struct GraphMLParser: XMLGraphParser, ~Copyable {
     var unnamedEdges: [Int] = []
 
     var relationValues = RelationValues()
+    /// A node's values, kept between nodes with their room (`node()` takes it and gives it back).
+    var nodeValues = EntityValues()
     /// How `presetEdgeValue` decodes each relation field, made once per parser.
     let presets = EdgePresets()
     /// GraphML's `<data key="...">`, for `XMLTokenizer.readPlainElement`.
