@@ -99,10 +99,10 @@ import Testing
         }
     }
 
-    @Test func workApartLetsGoOfItsInputBeforeTheOutput() {
+    @Test func otherThreadLetsGoOfWhatItCapturedBeforeTheResult() {
         final class Box: Sendable { let n: Int; init(_ n: Int) { self.n = n } }
         var box = Box(41)
-        let work = WorkApart(box) { $0.n + 1 }
+        let work = OtherThread { [box] in box.n + 1 }
         #expect(work.wait() == 42)
         // The caller's reference is the only one left: a list the graph adopts is not copied.
         #expect(isKnownUniquelyReferenced(&box))

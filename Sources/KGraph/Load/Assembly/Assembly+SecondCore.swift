@@ -53,7 +53,7 @@ extension Assembly {
         /// The other thread's first findings, handed over as soon as they are made.
         let ends: Handoff<Ends>
         /// The other thread's last findings: the entity references'.
-        let references: WorkApart<[GraphFragment], [Diagnostic]>
+        let references: OtherThread<[Diagnostic]>
 
         struct Ends: Sendable {
             /// Nil when the fragment's ids are known to differ: the graph indexes them when first asked.
@@ -69,7 +69,7 @@ extension Assembly {
               secondCore.applies(to: fragments[k].relations.count) else { return }
         let split = fragments[k].relations.count / 5, declared = Handoff<Graph>(), ends = Handoff<Apart.Ends>()
         let indexIDs = !fragments[k].relationIDsUnique
-        let references = WorkApart(fragments) { fragments in
+        let references = OtherThread { [fragments] in
             ends.put(Self.endsApart(of: fragments[k].relations, from: split, indexIDs: indexIDs, declared))
             var references: [Diagnostic] = []
             GraphAssembler.checkEntityReferences(fragments, &references)
@@ -119,37 +119,5 @@ final class Handoff<Value: Sendable>: @unchecked Sendable {
         ready.wait()
         defer { value = nil }
         return value!
-    }
-}
-
-/// The result of `work(input)`, computed on a thread of its own (not a shared pool, which a caller
-/// blocked in `wait()` could be holding up).
-final class WorkApart<Input: Sendable, Output: Sendable>: @unchecked Sendable {
-    // `input` is read and `output` written by the other thread before it signals `done`; the
-    // caller reads `output` only after `wait()`.
-    private var input: Input?
-    private var output: Output?
-    private let work: @Sendable (Input) -> Output
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ input: Input, _ work: @escaping @Sendable (Input) -> Output) {
-        self.input = input
-        self.work = work
-        Thread { self.run() }.start()
-    }
-
-    private func run() {
-        let made = work(input!)
-        // Let go of the input before signalling: the caller may go on to change what it shares
-        // (a relation list the graph adopts), which must not be copied for want of being unique.
-        input = nil
-        output = made
-        done.signal()
-    }
-
-    /// The output, once made.
-    func wait() -> Output {
-        done.wait()
-        return output!
     }
 }
