@@ -152,6 +152,10 @@ extension GraphMLParser {
         // A second half read on another thread numbers its edge ids in a table of its own: the
         // table here (zero-filled) is for the edges up to there (1,000,000-relation export: 8 MB, not 32).
         let own = max(0, (split.secondHalf?.offset ?? size) - t.offset) / perEdge
-        edgeIDTable.reserveCapacity(fragment.relations.count + own + own / 16)
+        // Room for as many more distinct ids as the edges so far had: a NetworkX file reuses a few
+        // keys ("0", "1") on every edge, and room for one id per edge was 33 MB at 1,000,000,
+        // standing empty at the end of the read, the load's peak. One id per edge keeps 1:1.
+        let distinct = own * edgeIDTable.count / max(1, fragment.relations.count)
+        edgeIDTable.reserveCapacity(edgeIDTable.count + distinct + distinct / 16)
     }
 }
