@@ -90,6 +90,7 @@ extension GraphMLParser {
 
     /// Records a key under its id for each domain it applies to; an id declared twice for one domain is an error.
     mutating func declare(_ k: GraphMLKey, idBytes: [UInt8]) {
+        keyCache.removeAll()
         let (slot, inserted) = idBytes.withUnsafeBufferPointer { keyTable.insert($0) }
         if inserted { keyByDomain += [-1, -1, -1] }
         let domains: [Int]
@@ -122,6 +123,16 @@ extension GraphMLParser {
 
     /// The key a `<data key=...>` names for a domain; an undeclared one is declared as text.
     mutating func keyIndex(_ a: XMLTokenizer.Attribute, domain: GraphMLDomain) -> Int {
+        guard t.fastPaths && !a.needsDecoding else { return guessedKeyIndex(a, domain: domain) }
+        let id = t.bytes(a.value)
+        if let k = keyCache.find(id, readable: t.usable - a.value.start, domain) { return k }
+        let k = guessedKeyIndex(a, domain: domain)
+        keyCache.add(id, domain, key: k)
+        return k
+    }
+
+    /// `keyIndex` without the cache.
+    mutating func guessedKeyIndex(_ a: XMLTokenizer.Attribute, domain: GraphMLDomain) -> Int {
         // While every key has its own id (as almost always), the key with the id the data names is
         // the one `keyByDomain` gives, so it may be found by guessing: files repeat their keys in
         // the same order, so try the one after the last, then the one after that (a value left

@@ -21,6 +21,7 @@ struct GraphMLParser: XMLGraphParser, ~Copyable {
     var keySetBy: [Int] = []
     /// The key the last `<data>` named.
     var lastKey = -1
+    var keyCache = GraphMLKeyCache()
     var elementSerial = 0
 
     var nodeTable = ByteTable(capacity: 1024)

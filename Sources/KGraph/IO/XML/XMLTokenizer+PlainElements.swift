@@ -12,6 +12,8 @@ extension XMLTokenizer {
         /// Bytes from the `<` through the opening quote (8 to 16); 0 when the head is not usable.
         let length: Int
         let attributeStart: Int, attributeEnd: Int
+        /// The end tag `</NAME>` as the low bytes of a word, and a mask of them (0: longer than 8).
+        let end: UInt64, endMask: UInt64, endLength: Int
 
         init(_ name: StaticString, attribute: StaticString) {
             self.name = name
@@ -20,6 +22,11 @@ extension XMLTokenizer {
                 + [UInt8(ascii: "="), UInt8(ascii: "\"")]
             attributeStart = name.utf8CodeUnitCount + 2
             attributeEnd = attributeStart + attribute.utf8CodeUnitCount
+            let close = [UInt8(ascii: "<"), UInt8(ascii: "/")] + UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+                + [UInt8(ascii: ">")]
+            endLength = close.count
+            endMask = close.count <= 8 ? UInt64.max >> (64 - 8 * close.count) : 0
+            end = close.count <= 8 ? close.reversed().reduce(0) { $0 << 8 | UInt64($1) } : 0
             guard head.count >= 8 && head.count <= 16 else {
                 first = 0; last = 0; length = 0
                 return
@@ -52,7 +59,9 @@ extension XMLTokenizer {
         let textEnd = Self.scanPlainText(b, from: textStart, usable: u, decode: &decode)
         guard textEnd >= 0, textEnd &+ 1 < u, b[textEnd &+ 1] == UInt8(ascii: "/") else { return nil }
         let name = UnsafeBufferPointer(start: e.name.utf8Start, count: e.name.utf8CodeUnitCount)
-        let after = Self.scanPlainEndTag(b, at: textEnd &+ 2, usable: u, open: name)
+        // `</NAME>` in one compare; with spaces before its `>`, or near the buffer's end, by the scan.
+        let after = e.endMask != 0 && textEnd &+ 8 <= u && raw.loadUnaligned(fromByteOffset: textEnd, as: UInt64.self).littleEndian & e.endMask == e.end
+            ? textEnd &+ e.endLength : Self.scanPlainEndTag(b, at: textEnd &+ 2, usable: u, open: name)
         guard after >= 0 else { return nil }
         text = Span(start: textStart, end: textEnd)
         textIsCDATA = false

@@ -46,4 +46,34 @@ import Testing
             #expect(r.sources.map(\.document) == (orders[i].contains("s") ? ["doc-\(i)"] : []), "\(r.id)")
         }
     }
+
+    /// Many keys (more than the cache of the keys found lately has slots), with ids of 1 to 20
+    /// bytes, some sharing their first and last eight bytes, one redeclared for nodes after the
+    /// nodes that used it, and undeclared ones: each value goes where the key that named it says,
+    /// with the cache and without.
+    @Test func manyKeysOfEveryLengthGoWhereTheyName() {
+        let ids = (1...20).map { String(repeating: "k", count: $0) } + (0..<60).map { "key-\($0 * 7919 % 1000)" }
+            + ["abcdefgh", "abcdefghabcdefgh", "abcdefgh-abcdefgh", "abcdefghXabcdefgh"]
+        var xml = "<graphml><key id=\"late\" for=\"all\" attr.name=\"before\"/>"
+        for (i, id) in ids.enumerated() { xml += "<key id=\"\(id)\" for=\"\(i % 3 == 0 ? "all" : "edge")\" attr.name=\"a\(i)\"/>" }
+        xml += "<graph><node id=\"n\"><data key=\"late\">1</data><data key=\"k\">n</data></node>\n"
+        for e in 0..<50 {
+            xml += "<edge source=\"n\" target=\"n\">\n"
+            for j in 0..<5 { let id = ids[(e * 13 + j * 29) % ids.count]; xml += "  <data key=\"\(id)\">v\(e)-\(id)</data>\n" }
+            xml += "  <data key=\"undeclared\(e % 3)\">u</data>\n  <data key=\"late\">\(e)</data>\n</edge>\n"
+            if e == 20 { xml += "<key id=\"late\" for=\"edge\" attr.name=\"after\"/>" }
+        }
+        xml += "</graph></graphml>"
+        let read = GraphMLRead(Data(xml.utf8))
+        #expect(read == GraphMLRead(Data(xml.utf8), fastPaths: false))
+        #expect(read.relations.count == 50)
+        for (e, r) in read.relations.enumerated() {
+            var expected: [String: AttributeValue] = ["undeclared\(e % 3)": .string("u"), e > 20 ? "after" : "before": .string("\(e)")]
+            for j in 0..<5 {
+                let i = (e * 13 + j * 29) % ids.count
+                expected["a\(i)"] = .string("v\(e)-\(ids[i])")
+            }
+            #expect(r.attributes == expected, "edge \(e)")
+        }
+    }
 }
