@@ -31,12 +31,52 @@ extension XMLTokenizer {
         var length = 0
         /// Offsets from the `<`: the element name's end, the attribute name's start and end.
         var nameEnd = 0, attributeStart = 0, attributeEnd = 0
+        /// What joined the first attribute to the second and the second to the third in the last
+        /// tag with this head (`" target="`): the same attributes usually follow.
+        var second = TagJoin(), third = TagJoin()
 
         /// True when the tag at `start` begins with this head (two loads).
         @inline(__always) func begins(_ raw: UnsafeRawPointer, at start: Int, usable u: Int) -> Bool {
             length != 0 && start &+ length <= u
                 && raw.loadUnaligned(fromByteOffset: start, as: UInt64.self) == first
                 && raw.loadUnaligned(fromByteOffset: start &+ length &- 8, as: UInt64.self) == last
+        }
+    }
+
+    /// The bytes from an attribute value's closing quote through the next one's opening quote
+    /// (`" target="`, 5 to 16 bytes), with that attribute's name.
+    struct TagJoin {
+        /// The first eight bytes (fewer: the rest of the word is masked off), and the last eight.
+        var first: UInt64 = 0, firstMask: UInt64 = 0, last: UInt64 = 0
+        /// 0: none.
+        var length = 0
+        /// Offsets from the closing quote: the attribute name's start and end.
+        var attributeStart = 0, attributeEnd = 0
+
+        init() {}
+
+        /// The join of the attribute `next` to `previous`, if it is short enough.
+        init(_ b: UnsafeMutablePointer<UInt8>, _ previous: Attribute, _ next: Attribute) {
+            let q = previous.value.end, n = next.value.start - q
+            guard n <= 16 else { return }
+            func word(_ at: Int, _ count: Int) -> UInt64 {
+                var w: UInt64 = 0, k = count
+                while k > 0 { k -= 1; w = w << 8 | UInt64(b[at + k]) }
+                return w
+            }
+            first = word(q, min(n, 8))
+            firstMask = n >= 8 ? .max : UInt64.max >> (64 - 8 * n)
+            last = n > 8 ? word(q + n - 8, 8) : 0
+            length = n
+            attributeStart = next.name.start - q
+            attributeEnd = next.name.end - q
+        }
+
+        /// True when the bytes at `q` (a closing quote) are this join (one or two loads).
+        @inline(__always) func matches(_ raw: UnsafeRawPointer, at q: Int, usable u: Int) -> Bool {
+            length != 0 && q &+ 16 <= u
+                && raw.loadUnaligned(fromByteOffset: q, as: UInt64.self).littleEndian & firstMask == first
+                && (length <= 8 || raw.loadUnaligned(fromByteOffset: q &+ length &- 8, as: UInt64.self).littleEndian == last)
         }
     }
 
@@ -59,11 +99,16 @@ extension XMLTokenizer {
         // The first attribute's name and quote when the head is one of the last two tags'.
         var known: (an: Int, anEnd: Int, quote: UInt8)?
         var hit = heads.latest.begins(raw, at: start, usable: u)
+        // Attributes read so far as the latest head's joins say (then their names are distinct);
+        // whether that head is this tag's.
+        var joined = 0, ownsHead = false
         if !hit && heads.older.begins(raw, at: start, usable: u) {
             swap(&heads.latest, &heads.older)
             hit = true
         }
         if hit {
+            joined = 1
+            ownsHead = true
             let head = heads.latest
             nameEnd = start &+ head.nameEnd
             p = start &+ head.length
@@ -81,6 +126,13 @@ extension XMLTokenizer {
             if let k = known {
                 (an, anEnd, quote) = k
                 known = nil
+            } else if joined == n && (n == 1 || n == 2), case let j = n == 1 ? heads.latest.second : heads.latest.third,
+                      j.matches(raw, at: p &- 1, usable: u) {
+                an = p &- 1 &+ j.attributeStart
+                anEnd = p &- 1 &+ j.attributeEnd
+                p = p &- 1 &+ j.length
+                quote = b[p &- 1]
+                joined += 1
             } else {
                 let wsStart = p
                 while p < u && isSpace(b[p]) { p += 1 }
@@ -112,6 +164,7 @@ extension XMLTokenizer {
                         heads.latest = TagHead(first: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self),
                                        last: raw.loadUnaligned(fromByteOffset: p - 8, as: UInt64.self), length: length,
                                        nameEnd: nameEnd - start, attributeStart: an - start, attributeEnd: anEnd - start)
+                        ownsHead = true
                     }
                 }
             }
@@ -128,7 +181,7 @@ extension XMLTokenizer {
                 p += 1
             }
             let length = anEnd - an
-            var k = 0
+            var k = joined > n ? n : 0
             while k < n {
                 let other = attributes[k].name
                 if other.end - other.start == length && memcmp(b + other.start, b + an, length) == 0 { return -1 }
@@ -138,6 +191,10 @@ extension XMLTokenizer {
             attributes[n] = Attribute(name: Span(start: an, end: anEnd), value: Span(start: vStart, end: p), needsDecoding: decode)
             n += 1
             p += 1
+        }
+        if ownsHead && joined < min(n, 3) {
+            heads.latest.second = n > 1 ? TagJoin(b, attributes[0], attributes[1]) : TagJoin()
+            heads.latest.third = n > 2 ? TagJoin(b, attributes[1], attributes[2]) : TagJoin()
         }
         count = n
         return p

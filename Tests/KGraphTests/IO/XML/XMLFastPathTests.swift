@@ -71,6 +71,13 @@ struct GraphMLRead: Equatable {
         "<r><data key=\"a\"/><data key='b'/><data key=\"c&amp;\"/><data key=\"d\" x=\"&lt;\"/><data key=\"e\"\n/></r>",
         "<r><abcdefgh x=\"1\"/><abcdefgh x=\"2\" y=\"<\"/><abcdefgh x=\"3\"y=\"4\"/><abcdefgh x=\"5\"></r>",
         "<r><data key=\"a\">1</data><data  key=\"b\">2</data><data key =\"c\">3</data><datakey=\"d\"/></r>",
+        // Tags whose later attributes are joined as in the tag before (or nearly).
+        "<r><edge source=\"a\" target=\"b\" id=\"1\"/><edge source=\"a\" target=\"b\" id=\"2\"/><edge source=\"a\" targex=\"b\" id=\"3\"/>"
+            + "<edge source=\"a\" target=\"b\" target=\"c\"/><edge source=\"a\" target=\"b\" source=\"c\"/><edge source=\"a\" target='b' id=\"4\"/>"
+            + "<edge source=\"a\"  target=\"b\"/><edge source=\"a\" target=\"b\"id=\"5\"/><edge source=\"a\" target=\"b\" id=\"6&amp;\"/>"
+            + "<edge source=\"a\" target=\"b\" id=\"7\" x=\"8\"/><edge source=\"a\" target=\"b\" id=\"9\" x=\"8\" x=\"9\"/>"
+            + "<edge source=\"a\" target=\"b\" id=\"1\" source=\"c\"/><edge source=\"a\" target=\"\t\" id=\"x\"></edge>"
+            + "<edge source=\"a\" target=\"b\" id=\"<\"/><edge source=\"a\" target=\"b\"\nid=\"2\"/><edge source=\"a\" target=\"b\" id=\"2\"></r>",
     ]
 
     @Test func snippetsAgreeWithTheGeneralScan() {
