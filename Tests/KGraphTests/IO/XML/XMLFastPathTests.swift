@@ -11,27 +11,34 @@ func describeTokens(_ data: Data, chunk: Int, fastPaths: Bool, readsContent: Boo
         var t = try XMLTokenizer(source: .bytes(data), file: "t.xml", chunkSize: chunk)
         t.fastPaths = fastPaths
         loop: while true {
-            switch try t.next() {
-            case .startElement:
-                var s = "\(t.tokenLocation().line):\(t.tokenLocation().column) <" + t.string(t.name, decoding: false)
-                for a in t.attributes { s += " \(t.string(a.name, decoding: false))=\(t.string(a))" }
-                out.append(s + (t.isEmptyElement ? "/>" : ">") + " depth \(t.depth)")
-                if readsContent && t.readTextContent() {
-                    if t.text.count > 0 { out.append((t.textIsCDATA ? "cdata:" : "text:") + t.textString()) }
-                    out.append("</" + t.string(t.name, decoding: false) + "> depth \(t.depth)")
-                }
-            case .endElement:
+            let token = try t.next()
+            guard let line = describe(token, of: &t) else { break loop }
+            out.append(line)
+            if token == .startElement && readsContent && t.readTextContent() {
+                if t.text.count > 0 { out.append((t.textIsCDATA ? "cdata:" : "text:") + t.textString()) }
                 out.append("</" + t.string(t.name, decoding: false) + "> depth \(t.depth)")
-            case .text:
-                out.append((t.textIsCDATA ? "cdata:" : "text:") + t.textString())
-            case .endOfDocument:
-                break loop
             }
         }
     } catch {
         out.append("\(error.location.line):\(error.location.column): \(error.message)")
     }
     return out
+}
+
+/// The token `next()` just returned, as one line of text; nil at the end of the document.
+func describe(_ token: XMLTokenizer.Token, of t: inout XMLTokenizer) -> String? {
+    switch token {
+    case .startElement:
+        var s = "\(t.tokenLocation().line):\(t.tokenLocation().column) <" + t.string(t.name, decoding: false)
+        for a in t.attributes { s += " \(t.string(a.name, decoding: false))=\(t.string(a))" }
+        return s + (t.isEmptyElement ? "/>" : ">") + " depth \(t.depth)"
+    case .endElement:
+        return "</" + t.string(t.name, decoding: false) + "> depth \(t.depth)"
+    case .text:
+        return (t.textIsCDATA ? "cdata:" : "text:") + t.textString()
+    case .endOfDocument:
+        return nil
+    }
 }
 
 /// A GraphML read whole: graph fields, entities and relations (with their locations), and every

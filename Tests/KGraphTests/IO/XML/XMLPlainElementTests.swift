@@ -20,18 +20,9 @@ func describePlainTokens(_ data: Data, chunk: Int, plain: Bool) -> [String] {
                 out.append("</data> depth \(t.depth)")
                 continue
             }
-            switch try t.next() {
-            case .startElement:
-                var s = "\(t.tokenLocation().line):\(t.tokenLocation().column) <" + t.string(t.name, decoding: false)
-                for a in t.attributes { s += " \(t.string(a.name, decoding: false))=\(t.string(a))" }
-                out.append(s + (t.isEmptyElement ? "/>" : ">") + " depth \(t.depth)")
-            case .endElement:
-                out.append("</" + t.string(t.name, decoding: false) + "> depth \(t.depth)")
-            case .text:
-                out.append((t.textIsCDATA ? "cdata:" : "text:") + t.textString())
-            case .endOfDocument:
-                break loop
-            }
+            let token = try t.next()
+            guard let line = describe(token, of: &t) else { break loop }
+            out.append(line)
         }
     } catch {
         out.append("\(error.location.line):\(error.location.column): \(error.message)")
