@@ -147,6 +147,13 @@ public struct Relation: Hashable, Sendable {
                           derivation >= 2 ? Int(derivation) : 0, body)
     }
 
+    /// Calls `body` with the UTF-8 bytes of the id `deriveID()` would give the relation at `r`,
+    /// which holds a stored id, without giving it: a reader checks the ids first.
+    @inline(__always)
+    static func withDerivableIDBytes<R>(of r: UnsafePointer<Relation>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withJoined(r.pointee.storedSource, r.pointee.storedTarget, r.pointee.storedID, 0, body)
+    }
+
     /// Whether the id of the relation at `r` has the UTF-8 bytes `bytes`.
     @inline(__always)
     static func hasID(of r: UnsafePointer<Relation>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -26,7 +26,7 @@ extension GraphMLParser {
         edgeIDReused = []
         if reusedEdgeIDCount > 0 {
             let firstAt = renamed.first.flatMap { fragment.relations[Int($0)].location }
-            unique = give(renamed, named: nil)
+            unique = deriveIDsIfAllDiffer(renamed) || give(renamed, named: nil)
             warn("\(reusedEdgeIDCount) edge id(s) are reused between different node pairs (NetworkX writes multigraph keys "
                  + "as edge ids); the \(renamed.count) edges carrying them got ids SOURCE-TARGET-ID", at: firstAt)
         }
@@ -74,6 +74,34 @@ extension GraphMLParser {
     func firstUse(of slot: Int32) -> FileLocation? {
         for (i, e) in edgeEnds.enumerated() where e.0 == slot || e.1 == slot { return fragment.relations[i].location }
         return nil
+    }
+
+    /// Gives the relations at `indices` (ascending) the ids "SOURCE-TARGET-ID" held derived when
+    /// these and every other relation's id then differ, as they do in nearly every file; false,
+    /// changing nothing, when two may not (their hashes are the same), for `give` to find out.
+    /// Hashing each id into a list and checking the list (`IDSlots.allDiffer`) costs a fraction of
+    /// one table lookup an id: at 1,000,000 relations the table misses the cache at nearly each one.
+    private mutating func deriveIDsIfAllDiffer(_ indices: [Int32]) -> Bool {
+        let n = fragment.relations.count
+        let seed = ByteTable.processSeed
+        let hashes = fragment.relations.withUnsafeBufferPointer { relations in
+            [UInt64](unsafeUninitializedCapacity: n) { out, count in
+                guard let at = relations.baseAddress else { count = 0; return }
+                var k = 0
+                for i in 0..<n {
+                    if k < indices.count && Int(indices[k]) == i {
+                        k += 1
+                        out[i] = Relation.withDerivableIDBytes(of: at + i) { ByteTable.hash($0, seed: seed) }
+                    } else {
+                        out[i] = Relation.withIDBytes(of: at + i) { ByteTable.hash($0, seed: seed) }
+                    }
+                }
+                count = n
+            }
+        }
+        guard IDSlots.allDiffer(hashes) else { return false }
+        for i in indices { fragment.relations[Int(i)].deriveID() }
+        return true
     }
 
     /// Gives the relations at `indices` (ascending) new ids, `named(i)` or, when it is nil,
