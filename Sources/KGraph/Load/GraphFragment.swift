@@ -45,6 +45,10 @@ public struct GraphFragment: Sendable {
     public var entityPlaces: [EntityPlaces] = []
     public var relations: [Relation] = []
     public var relationPlaces: [RelationPlaces] = []
+    /// Where each relation's ends sit in `entities`, when the reader numbered them as it read
+    /// (GraphML: each edge end is already a node number there), so that assembly maps them through
+    /// one array instead of hashing each end's id again. Empty when not known, as from most readers.
+    public var relationEnds = RelationEnds()
     /// No two of `relations` have the same id (by UTF-8 bytes, `IDKey`): set by a reader that made
     /// them so, so that assembly does not check it again and the graph indexes relation ids only
     /// when one is first looked up (`kgraph path` never does). False when not known.
@@ -56,6 +60,20 @@ public struct GraphFragment: Sendable {
     public init(file: String, strictVocabulary: Bool) {
         self.file = file
         self.strictVocabulary = strictVocabulary
+    }
+}
+
+extension GraphFragment {
+    /// The positions in `entities` of each relation's source and of its target, by relation
+    /// (-1: not known; that end is looked up by its id). Whoever changes the order or the number of
+    /// the relations or of the entities after the reader empties it.
+    public struct RelationEnds: Sendable {
+        public var sources: [Int32] = []
+        public var targets: [Int32] = []
+        public init() {}
+
+        /// Whether they are given for every one of `relations` relations.
+        func cover(_ relations: Int) -> Bool { relations > 0 && sources.count == relations && targets.count == relations }
     }
 }
 

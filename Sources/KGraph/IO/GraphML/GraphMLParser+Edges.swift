@@ -28,8 +28,7 @@ extension GraphMLParser {
                 edgeIDReused.append(false)
             } else {
                 let first = Int(edgeIDFirst[Int(slot)])
-                let (fs, ft) = edgeEnds[first]
-                if fs == sourceSlot && ft == targetSlot {
+                if edgeEnds.sources[first] == sourceSlot && edgeEnds.targets[first] == targetSlot {
                     error("duplicate edge id '\(id)' between the same two nodes (first at \(fragment.relations[first].location.map { "\($0)" } ?? "?"))",
                           at: t.location(at: a.value.start))
                     try t.skipElement()
@@ -85,7 +84,8 @@ extension GraphMLParser {
                                               target: nodeIDs[Int(targetSlot)], location: at)
                 // The id attribute's slot, unless an `id` <data> replaced it (that id is not renamed).
                 edgeIDSlot.append(!id.isEmpty && fragment.relations[relationIndex].id == id ? idSlot : -1)
-                edgeEnds.append((sourceSlot, targetSlot))
+                edgeEnds.sources.append(sourceSlot)
+                edgeEnds.targets.append(targetSlot)
                 return
             }
         }

@@ -1,13 +1,14 @@
 import Foundation
 
-// After the last element: nodes only edges named, edge ids made unique or given, then the
-// warnings counted along the way.
+// After the last element: nodes only edges named, edge ends as entity positions, edge ids made
+// unique or given, then the warnings counted along the way.
 extension GraphMLParser {
     mutating func finish() {
         // Nodes only named by edges.
         var created = 0
         for (i, declared) in nodeDeclaredAt.enumerated() where declared == nil {
             if created == 0 { undeclaredFirstUse = firstUse(of: Int32(i)) }
+            nodeEntity[i] = Int32(fragment.entities.count)
             fragment.entities.append(Entity(id: nodeIDs[i], name: nodeIDs[i], kind: InteropField.defaultKind,
                                             location: undeclaredFirstUse))
             created += 1
@@ -16,6 +17,7 @@ extension GraphMLParser {
             warn("\(created) node(s) are named by edges but never declared; they were created (as NetworkX and igraph do)",
                  at: undeclaredFirstUse)
         }
+        giveRelationEnds()
         // Edge ids reused between different node pairs: SOURCE-TARGET-ID.
         // Ids are unique when no <data> replaced one (an edge with an id attribute but no slot):
         // the attribute ids are, but for the reused ones, which are renamed; else `give` finds out.
@@ -57,7 +59,21 @@ extension GraphMLParser {
         nodeDeclaredAt = []
         edgeIDTable = ByteTable()
         edgeIDFirst = []
-        edgeEnds = []
+        nodeEntity = []
+    }
+
+    /// Hands each relation's ends to the fragment as its entities' positions, in place of the node
+    /// slots: the node ids are then not hashed again at assembly.
+    private mutating func giveRelationEnds() {
+        var ends = GraphFragment.RelationEnds()
+        swap(&ends, &edgeEnds)
+        nodeEntity.withUnsafeBufferPointer { entity in
+            for i in ends.sources.indices {
+                ends.sources[i] = entity[Int(ends.sources[i])]
+                ends.targets[i] = entity[Int(ends.targets[i])]
+            }
+        }
+        fragment.relationEnds = ends
     }
 
     /// The relations whose edge id is reused between different node pairs, in order; counted
@@ -72,7 +88,9 @@ extension GraphMLParser {
     }
 
     func firstUse(of slot: Int32) -> FileLocation? {
-        for (i, e) in edgeEnds.enumerated() where e.0 == slot || e.1 == slot { return fragment.relations[i].location }
+        for i in edgeEnds.sources.indices where edgeEnds.sources[i] == slot || edgeEnds.targets[i] == slot {
+            return fragment.relations[i].location
+        }
         return nil
     }
 

@@ -6,12 +6,12 @@ extension GraphMLParser {
     mutating func nodeSlot(_ a: XMLTokenizer.Attribute) -> Int32 {
         if !a.needsDecoding {
             let (slot, inserted) = nodeTable.insert(t.bytes(a.value))
-            if inserted { nodeIDs.append(t.string(a.value, decoding: false)); nodeDeclaredAt.append(nil) }
+            if inserted { nodeIDs.append(t.string(a.value, decoding: false)); nodeDeclaredAt.append(nil); nodeEntity.append(-1) }
             return slot
         }
         let s = t.string(a)
         let (slot, inserted) = Array(s.utf8).withUnsafeBufferPointer { nodeTable.insert($0) }
-        if inserted { nodeIDs.append(s); nodeDeclaredAt.append(nil) }
+        if inserted { nodeIDs.append(s); nodeDeclaredAt.append(nil); nodeEntity.append(-1) }
         return slot
     }
 
@@ -99,6 +99,7 @@ extension GraphMLParser {
                 }
                 if let parent, !values.has("parent") { values.add(.attribute, "parent", .string(parent)) }
                 if !duplicate {
+                    nodeEntity[Int(slot)] = Int32(fragment.entities.count)
                     values.appendEntity(to: &fragment.entities, id: id, location: at)
                     let kgraphID = fragment.entities[fragment.entities.count - 1].id
                     if kgraphID != id { renamedNodes[id] = kgraphID }

@@ -27,12 +27,16 @@ struct GraphMLParser: XMLGraphParser, ~Copyable {
     var nodeTable = ByteTable(capacity: 1024)
     var nodeIDs: [String] = []
     var nodeDeclaredAt: [FileLocation?] = []
+    /// For each node slot, the position of its entity in `fragment.entities` (-1: none yet).
+    var nodeEntity: [Int32] = []
     var undeclaredFirstUse: FileLocation?
 
     var edgeIDTable = ByteTable(capacity: 1024)
     /// For each distinct edge id: the relation index that first used it.
     var edgeIDFirst: [Int32] = []
-    var edgeEnds: [(Int32, Int32)] = []
+    /// For each relation, the node slots of its ends; at `finish`, their entities' positions
+    /// (`GraphFragment.relationEnds`).
+    var edgeEnds = GraphFragment.RelationEnds()
     /// For each relation, the slot of its id in `edgeIDTable` (-1: the edge had none).
     var edgeIDSlot: [Int32] = []
     /// For each distinct edge id: true when edges between different node pairs use it.

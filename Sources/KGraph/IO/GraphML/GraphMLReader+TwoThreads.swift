@@ -162,8 +162,9 @@ extension GraphMLParser {
         var nodeTable: ByteTable
         var nodeIDs: [String]
         var nodeDeclaredAt: [FileLocation?]
+        var nodeEntity: [Int32]
         var edgeIDTable: ByteTable
-        var edgeEnds: [(Int32, Int32)]
+        var edgeEnds: GraphFragment.RelationEnds
         var edgeIDSlot: [Int32]
         var edgeIDReused: [Bool]
         var unnamedEdges: [Int]
@@ -240,7 +241,8 @@ extension GraphMLParser {
 
     var part: Part {
         Part(fragment: fragment, diagnostics: diagnostics, keyCount: keys.count, keyTableCount: keyTable.count,
-             nodeTable: nodeTable, nodeIDs: nodeIDs, nodeDeclaredAt: nodeDeclaredAt, edgeIDTable: edgeIDTable,
+             nodeTable: nodeTable, nodeIDs: nodeIDs, nodeDeclaredAt: nodeDeclaredAt, nodeEntity: nodeEntity,
+             edgeIDTable: edgeIDTable,
              edgeEnds: edgeEnds, edgeIDSlot: edgeIDSlot, edgeIDReused: edgeIDReused, unnamedEdges: unnamedEdges,
              renamedNodes: renamedNodes, notes: notes, noteOrder: noteOrder)
     }
@@ -338,8 +340,9 @@ extension GraphMLParser {
                 guard j >= 0 else { continue }
                 let s = idSlotHere[Int(j)]
                 guard s < laterBase else { continue }
-                let (fs, ft) = edgeEnds[Int(edgeIDFirst[Int(s)])]
-                let (bs, bt) = b.edgeEnds[k]
+                let first = Int(edgeIDFirst[Int(s)])
+                let fs = edgeEnds.sources[first], ft = edgeEnds.targets[first]
+                let bs = b.edgeEnds.sources[k], bt = b.edgeEnds.targets[k]
                 if fs == slotHere[Int(bs)] && ft == slotHere[Int(bt)] { return false }
             }
         }
@@ -350,14 +353,19 @@ extension GraphMLParser {
             l.line += line - 1
             return l
         }
+        // The second half's entities follow this half's (below).
+        let entityBase = Int32(fragment.entities.count)
         for i in b.nodeIDs.indices {
             let s = slotHere[i]
+            let entity = b.nodeEntity[i] < 0 ? -1 : entityBase + b.nodeEntity[i]
             if Int(s) == nodeIDs.count {
                 // `nodeTable` is not extended either: nothing reads it once the file is read.
                 nodeIDs.append(b.nodeIDs[i])
                 nodeDeclaredAt.append(shift(b.nodeDeclaredAt[i]))
+                nodeEntity.append(entity)
             } else if nodeDeclaredAt[Int(s)] == nil, let d = b.nodeDeclaredAt[i] {
                 nodeDeclaredAt[Int(s)] = shift(d)
+                nodeEntity[Int(s)] = entity
             }
         }
         // Edge ids: those both halves use are reused between different node pairs (checked
@@ -374,8 +382,10 @@ extension GraphMLParser {
         for j in b.edgeIDSlot { edgeIDSlot.append(j < 0 ? -1 : idSlotHere[Int(j)]) }
         let relationBase = fragment.relations.count
         unnamedEdges += b.unnamedEdges.map { $0 + relationBase }
-        edgeEnds.reserveCapacity(edgeEnds.count + b.edgeEnds.count)
-        for (s, t) in b.edgeEnds { edgeEnds.append((slotHere[Int(s)], slotHere[Int(t)])) }
+        edgeEnds.sources.reserveCapacity(edgeEnds.sources.count + b.edgeEnds.sources.count)
+        edgeEnds.targets.reserveCapacity(edgeEnds.targets.count + b.edgeEnds.targets.count)
+        for s in b.edgeEnds.sources { edgeEnds.sources.append(slotHere[Int(s)]) }
+        for t in b.edgeEnds.targets { edgeEnds.targets.append(slotHere[Int(t)]) }
         renamedNodes.merge(b.renamedNodes) { first, _ in first }
 
         // Moved, not copied: no reference counting per relation (a million relations hold several

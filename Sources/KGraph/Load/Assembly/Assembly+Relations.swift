@@ -2,14 +2,18 @@
 /// type, then append the fragment's valid relations to the graph.
 extension Assembly {
     /// Resolves, checks and appends the relations of fragment `k`, `f`; those with an unknown end
-    /// are left out.
-    mutating func addRelations(_ list: consuming [Relation], of f: GraphFragment, index k: Int) {
+    /// are left out. `given`: `f`'s relation ends, taken out of it.
+    mutating func addRelations(_ list: consuming [Relation], ends given: consuming GraphFragment.RelationEnds,
+                               of f: GraphFragment, index k: Int) {
         let n = list.count
         // Nothing to add; and the graph must not change while the other thread may hold it.
         guard n > 0 else { return }
         // With a second core, it looks up the ends from `split` on (`Assembly+SecondCore`).
-        let split = k == apart?.fragment ? apart!.split : n
-        var (tails, heads) = Self.ends(of: list, 0..<split, in: graph)
+        let apartHere = k == apart?.fragment
+        let split = apartHere ? apart!.split : n
+        var (tails, heads) = given.cover(n) && entityIndices[k].count == f.entities.count
+            ? Self.ends(of: list, given: given, through: entityIndices[k], in: graph)
+            : Self.ends(of: list, 0..<split, in: graph)
         var found: Apart.Ends?
         var valid: [Bool]?
         var unsourced = -1
@@ -17,7 +21,7 @@ extension Assembly {
         // report a problem: a copy retains and releases every string and array in it.
         list.withUnsafeBufferPointer { relations in
             check(relations, 0..<split, tails, heads, f, unsourced: &unsourced, valid: &valid)
-            guard split < n else { return }
+            guard apartHere else { return }
             found = joinEnds()
             tails += found!.tails
             heads += found!.heads
@@ -44,6 +48,28 @@ extension Assembly {
             for i in range {
                 tails.append(graph.index(ofEntity: relations[i].source) ?? -1)
                 heads.append(graph.index(ofEntity: relations[i].target) ?? -1)
+            }
+        }
+        return (tails, heads)
+    }
+
+    /// The entity index of the source and of the target of each of `list`, from the positions its
+    /// reader gave (`given`, as many as `list`), each mapped through `indices` (the graph index of
+    /// each of the fragment's entities) in place; an end given as -1 is looked up by its id.
+    static func ends(of list: [Relation], given: consuming GraphFragment.RelationEnds, through indices: [Int32],
+                     in graph: Graph) -> (tails: [Int32], heads: [Int32]) {
+        var tails: [Int32] = [], heads: [Int32] = []
+        swap(&tails, &given.sources)
+        swap(&heads, &given.targets)
+        list.withUnsafeBufferPointer { relations in
+            indices.withUnsafeBufferPointer { index in
+                func map(_ p: inout Int32, _ id: String) {
+                    p = p >= 0 && Int(p) < index.count ? index[Int(p)] : graph.index(ofEntity: id) ?? -1
+                }
+                for i in relations.indices {
+                    map(&tails[i], relations[i].source)
+                    map(&heads[i], relations[i].target)
+                }
             }
         }
         return (tails, heads)

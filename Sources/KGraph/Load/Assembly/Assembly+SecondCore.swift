@@ -42,7 +42,8 @@ extension Assembly {
         let fragment: Int
         /// Where among the diagnostics the entity references' go (after the vocabulary's).
         let referencesAt: Int
-        /// The first relation whose ends the other thread looks up. One fifth in: this thread
+        /// The first relation whose ends the other thread looks up (none when the fragment's reader
+        /// gave them: this thread maps them through an array, `GraphFragment.relationEnds`). One fifth in: this thread
         /// also checks each relation's citations and type (2.5 times the instructions of looking
         /// up its ends) and declares the entities first, the other thread first indexes the ids;
         /// so both reach the hand-over of the ends at about the same time (callgrind,
@@ -67,7 +68,8 @@ extension Assembly {
     mutating func startApart(_ fragments: [GraphFragment]) {
         guard let k = fragments.firstIndex(where: { !$0.relations.isEmpty }),
               secondCore.applies(to: fragments[k].relations.count) else { return }
-        let split = fragments[k].relations.count / 5, declared = Handoff<Graph>(), ends = Handoff<Apart.Ends>()
+        let count = fragments[k].relations.count
+        let split = fragments[k].relationEnds.cover(count) ? count : count / 5, declared = Handoff<Graph>(), ends = Handoff<Apart.Ends>()
         let indexIDs = !fragments[k].relationIDsUnique
         let references = OtherThread { [fragments] in
             ends.put(Self.endsApart(of: fragments[k].relations, from: split, indexIDs: indexIDs, declared))

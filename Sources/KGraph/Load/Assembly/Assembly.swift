@@ -18,6 +18,9 @@ struct Assembly {
     /// Relation types and cited documents, numbered by spelling; per number, what was decided.
     var typeSpellings = Spellings(), typeRules: TypeRules, typeFinding: [Int] = []
     var documentSpellings = Spellings(), documentIndex: [Int] = [], documentFinding: [Int] = []
+    /// Per fragment whose reader gave its relations' ends (`GraphFragment.relationEnds`), the graph
+    /// index of each of its entities; empty for the others.
+    var entityIndices: [[Int32]] = []
     /// By document index: cited by some relation.
     var citedDocument: [Bool] = []
     /// Built only when a reference is wrong and a hint is wanted: indexing every name costs more
@@ -62,7 +65,10 @@ struct Assembly {
     /// Adds every fragment's documents and entities, reporting repeated ids and unknown kinds, and
     /// numbers each entity's kind, for checking domains and ranges by number.
     mutating func declare(_ fragments: [GraphFragment]) {
-        for f in fragments {
+        entityIndices = [[Int32]](repeating: [], count: fragments.count)
+        for (k, f) in fragments.enumerated() {
+            let givesEnds = f.relationEnds.cover(f.relations.count)
+            if givesEnds { entityIndices[k].reserveCapacity(f.entities.count) }
             if graph.title == nil { graph.title = f.title }
             if graph.description == nil { graph.description = f.description }
             for doc in f.documents {
@@ -72,12 +78,15 @@ struct Assembly {
             }
             // By index: `enumerated()` would copy each entity once more than `add` does.
             for i in f.entities.indices {
-                guard (try? graph.add(f.entities[i])) != nil else {
+                guard let index = try? graph.add(f.entities[i]) else {
                     let e = f.entities[i]
+                    // A repeated id names the entity first declared with it, as a lookup would.
+                    if givesEnds { entityIndices[k].append(graph.index(ofEntity: e.id) ?? -1) }
                     diagnostics.append(Diagnostic(.error, "\(GraphError.duplicateEntity(e.id))" + firstAt(graph.entity(id: e.id)?.location),
                                                   at: e.location))
                     continue
                 }
+                if givesEnds { entityIndices[k].append(index) }
                 numberKind(of: i, in: f)
             }
         }

@@ -9,10 +9,14 @@ import Foundation
 /// its citations and its type, and append the valid ones; last, the warnings. A big graph's
 /// assembly does some of this on a second core (`Assembly+SecondCore`), with the same result.
 public enum GraphAssembler {
-    // No fast paths on one core: each of the three it had (relation ends handed over by the
-    // GraphML reader, spellings numbered by a byte hash, relation ids indexed on another thread)
-    // saved under 5 % of the whole load pinned to one core (issue 11, item 3), so each went. With
-    // two cores, a big graph's assembly uses the second (`Assembly+SecondCore`).
+    // One fast path on one core: relation ends a reader gives as entity positions
+    // (`GraphFragment.relationEnds`, the GraphML reader) are mapped through an array instead of
+    // looked up by id. It went once (issue 11, item 3: 2.5 % of the own export's load, under the
+    // 5 % a fast path must earn) and came back when the GraphML reader kept its node numbers per
+    // relation at no cost: on the 1,000,000-relation foreign file the lookups were 6.3-8.9 % of the
+    // whole `kgraph path` pinned (perf), the mapping 1.2 %. Two others went for good (spellings
+    // numbered by a byte hash, relation ids indexed on another thread). With two cores, a big
+    // graph's assembly uses the second (`Assembly+SecondCore`).
 
     /// Builds the graph from `fragments` (in order) over `base` extended by each fragment's vocabulary.
     /// `strictVocabulary`: other formats' files break the vocabulary (unknown kinds and types,
@@ -40,9 +44,10 @@ public enum GraphAssembler {
         for k in fragments.indices {
             // Taken out of the fragment so that, when every relation is valid, the graph adopts the
             // array itself instead of copying it.
-            let list = fragments[k].relations
+            let list = fragments[k].relations, ends = fragments[k].relationEnds
             fragments[k].relations = []
-            a.addRelations(list, of: fragments[k], index: k)
+            fragments[k].relationEnds = .init()
+            a.addRelations(list, ends: ends, of: fragments[k], index: k)
         }
         a.warnings(fragments)
         diagnostics += a.diagnostics

@@ -16,6 +16,8 @@ import Testing
         var documents: [Document]
         var entities: [Entity]
         var relations: [Relation]
+        /// Each relation's ends as positions in `entities` (`GraphFragment.relationEnds`).
+        var ends: [[Int32]]
         var kinds: [String]
         var types: [String]
         var diagnostics: [String]
@@ -26,6 +28,7 @@ import Testing
             documents = f.documents
             entities = f.entities
             relations = f.relations
+            ends = [f.relationEnds.sources, f.relationEnds.targets]
             kinds = f.vocabulary.kinds.map(\.id)
             types = f.vocabulary.types.map(\.id)
             diagnostics = d.map(\.description)
@@ -70,6 +73,7 @@ import Testing
         if a.diagnostics != b.diagnostics { return "diagnostics \(a.diagnostics) vs \(b.diagnostics)" }
         if a.entities != b.entities { return "entities \(a.entities.count) vs \(b.entities.count): " + first(a.entities, b.entities) }
         if a.relations != b.relations { return "relations \(a.relations.count) vs \(b.relations.count): " + first(a.relations, b.relations) }
+        if a.ends != b.ends { return "relation ends" }
         if a.documents != b.documents { return "documents" }
         return "title, description or vocabulary"
     }
