@@ -40,17 +40,23 @@ extension XMLTokenizer {
     /// Reads, after any whitespace, an element `<NAME ATTRIBUTE="value">text</NAME>` written
     /// exactly so (one attribute, in double quotes, holding no reference; no space before `>`):
     /// the text becomes the current text token, as after `readTextContent()`, and the attribute
-    /// is returned. Returns nil, having consumed at most whitespace that `next()` would skip,
-    /// when anything else comes, or it is not whole in the buffer: `next()` then reads it.
+    /// is returned. Returns nil when anything else comes, or it is not whole in the buffer:
+    /// `next()` then reads it. By then at most whitespace that `next()` would skip has been
+    /// consumed, or the end tag of the open element (`</edge>` after its last `<data>`), plainly
+    /// written, which `next()` then returns at once, as it does for an empty element.
     mutating func readPlainElement(_ e: PlainElement) -> Attribute? {
         guard fastPaths, skipsBlankText, !pendingEnd, stack.count > 0, stack.count < maxDepth, e.length > 0 else { return nil }
         let b = buf, u = usable, raw = UnsafeRawPointer(buf)
         let start = Self.spacesEnd(b, from: pos, usable: u)
         guard start &+ 16 <= u else { return nil }
         // Blank text before a tag is skipped by `next()` too.
-        if b[start] == UInt8(ascii: "<") { pos = start }
+        guard b[start] == UInt8(ascii: "<") else { return nil }
+        pos = start
         guard raw.loadUnaligned(fromByteOffset: start, as: UInt64.self) == e.first,
-              raw.loadUnaligned(fromByteOffset: start &+ e.length &- 8, as: UInt64.self) == e.last else { return nil }
+              raw.loadUnaligned(fromByteOffset: start &+ e.length &- 8, as: UInt64.self) == e.last else {
+            if b[start &+ 1] == UInt8(ascii: "/") { takePlainEndTag() }
+            return nil
+        }
         let valueStart = start &+ e.length
         let valueEnd = Self.firstValueSpecial(b, from: valueStart, usable: u, quote: UInt8(ascii: "\""))
         guard valueEnd &+ 1 < u, b[valueEnd] == UInt8(ascii: "\""), b[valueEnd &+ 1] == UInt8(ascii: ">") else { return nil }
@@ -71,5 +77,18 @@ extension XMLTokenizer {
         pos = after
         return Attribute(name: Span(start: start &+ e.attributeStart, end: start &+ e.attributeEnd),
                          value: Span(start: valueStart, end: valueEnd), needsDecoding: false)
+    }
+
+    /// Consumes the end tag at `pos` when it closes the innermost open element and is plainly
+    /// written and whole in the buffer, leaving that element to be closed by the next `next()`
+    /// (as `scanEndTag` would have, without the token's dispatch); else leaves it for `next()`.
+    private mutating func takePlainEndTag() {
+        let open = stack.top
+        let after = Self.scanPlainEndTag(buf, at: pos &+ 2, usable: usable, open: open)
+        guard after >= 0 else { return }
+        name = Span(start: pos &+ 2, end: pos &+ 2 &+ open.count)
+        tokenStart = pos
+        pos = after
+        pendingEnd = true
     }
 }

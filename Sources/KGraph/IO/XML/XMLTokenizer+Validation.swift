@@ -27,8 +27,16 @@ extension XMLTokenizer {
                 let b = p.loadUnaligned(fromByteOffset: i &+ 16, as: SIMD2<UInt64>.self)
                 let nonASCII = (a | b) & high2
                 if nonASCII[0] | nonASCII[1] == 0 {
-                    let c = controls2(a) | controls2(b)
+                    let ca = controls2(a), cb = controls2(b)
+                    let c = ca | cb
                     if c[0] | c[1] == 0 {
+                        i &+= 32
+                        continue
+                    }
+                    // Most often the only control characters are line feeds.
+                    let lf = SIMD2<UInt64>(repeating: 0x0A0A_0A0A_0A0A_0A0A)
+                    let other = ca & ~zeros2(a ^ lf) | cb & ~zeros2(b ^ lf)
+                    if other[0] | other[1] == 0 {
                         i &+= 32
                         continue
                     }

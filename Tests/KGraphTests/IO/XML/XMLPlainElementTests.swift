@@ -17,12 +17,14 @@ func describePlainTokens(_ data: Data, chunk: Int, plain: Bool) -> [String] {
                 let l = t.location(at: a.name.start - e.attributeStart)
                 out.append("\(l.line):\(l.column) <data key=\(t.string(a))> depth \(t.depth + 1)")
                 if t.text.count > 0 && !t.isWhitespace(t.text) { out.append("text:" + t.textString()) }
-                out.append("</data> depth \(t.depth)")
+                out.append("\(t.tokenLocation().line):\(t.tokenLocation().column) </data> depth \(t.depth)")
                 continue
             }
             let token = try t.next()
+            let at = t.tokenLocation()
             guard let line = describe(token, of: &t) else { break loop }
-            out.append(line)
+            // End tags with their place too: `readPlainElement` may have read them.
+            out.append(token == .endElement ? "\(at.line):\(at.column) " + line : line)
         }
     } catch {
         out.append("\(error.location.line):\(error.location.column): \(error.message)")
@@ -113,6 +115,35 @@ func describePlainTokens(_ data: Data, chunk: Int, plain: Bool) -> [String] {
                     #expect(GraphMLRead(Data(doc), chunk: 7) == general, "\(with) chunk 7")
                 }
             }
+        }
+    }
+
+    /// The open element's end tag after a plain element is taken by `readPlainElement` when plainly
+    /// written (`</e>`), and by `next()` otherwise: the same tokens, locations and errors.
+    @Test func endTagsAfterAPlainElement() {
+        // Room after the end tag, so that the fast path has its sixteen bytes.
+        let room = "\n<!-- " + String(repeating: "-", count: 20) + " -->\n"
+        for end in ["</e>", "</e >", "</e\n>", "</ex>", "</r>", "</é>", "</e/>", "</ e>", "<e/>", "</e><!-- c -->"] {
+            Self.expectAlike(Array("<r>\n  <e>\n    <data key=\"d\">v</data>\n  \(end)\n</r>\(room)".utf8), end)
+            Self.expectAlike(Array("<r><e><data key=\"d\">v</data>\(end)</r>\(room)".utf8), "tight: " + end)
+        }
+    }
+
+    @Test func edgeEndTagsWrittenOtherwise() {
+        for end in ["</edge>", "</edge >", "</edge\n>", "</edgex>", "</graph>", "</edge></edge>", ""] {
+            let doc = Array("""
+                <graphml><key id="c" for="edge" attr.name="color" attr.type="string"/><graph><node id="a"/>
+                  <edge source="a" target="a"><data key="c">red</data>\(end)
+                  <edge source="a" target="a" id="x">
+                    <data key="c">blue</data>
+                  \(end)
+                </graph></graphml>
+                <!-- room for the sixteen-byte reads -->
+
+                """.utf8)
+            let general = GraphMLRead(Data(doc), fastPaths: false)
+            #expect(GraphMLRead(Data(doc)) == general, "\(end)")
+            #expect(GraphMLRead(Data(doc), chunk: 7) == general, "\(end) chunk 7")
         }
     }
 }
