@@ -18,6 +18,11 @@ struct CitationList: Sendable, Hashable {
         storage = PackedCitations.packing(citations).map { .packed($0) } ?? .list(citations)
     }
 
+    /// No citations (what `init([])` gives).
+    static var none: CitationList { CitationList(storage: .list([])) }
+
+    private init(storage: Storage) { self.storage = storage }
+
     /// Plain citations from the UTF-8 text a reader read them from (`PackedCitations.packing`):
     /// none for no ranges; nil when they cannot be packed.
     init?(text: UnsafePointer<UInt8>, ranges: UnsafeBufferPointer<Range<Int>>) {

@@ -30,6 +30,16 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         self.day8 = UInt8(day ?? 0)
     }
 
+    /// `init(year:month:day:)` with 0 for a month or a day not given: readers make a date per
+    /// edge, and the optionals cost more than the checks.
+    init?(year: Int, month0 month: Int, day0 day: Int) {
+        guard year >= 1 && year <= 9999, month >= 0 && month <= 12, day >= 0,
+              day == 0 || month != 0 && day <= PartialDate.daysIn(month: month, year: year) else { return nil }
+        self.year16 = Int16(year)
+        self.month8 = UInt8(month)
+        self.day8 = UInt8(day)
+    }
+
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; nil when the text is not of that form or the date is impossible.
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -79,6 +79,33 @@ public struct Relation: Hashable, Sendable {
         rare = Rare.holding(attributes: attributes, note: note)
     }
 
+    /// What `init(blank:)` makes a relation from: a template's type and facts, taken once.
+    struct Blank: Sendable {
+        fileprivate let type: String
+        fileprivate let facts: Facts
+    }
+
+    /// This relation's type and facts, to make relations like it with `init(blank:)`.
+    var blank: Blank { Blank(type: type, facts: facts) }
+
+    /// A relation with `blank`'s type and facts, empty id and ends, and no citations, location,
+    /// attributes or note: readers start each relation from a template, and a copy of one
+    /// retained each of its strings and lists (186 instructions a relation). It is the template
+    /// again when the template holds nothing else (`isBlank`).
+    init(blank: Blank) {
+        storedID = ""
+        storedSource = ""
+        type = blank.type
+        storedTarget = ""
+        citationList = .none
+        location = nil
+        facts = blank.facts
+        rare = nil
+    }
+
+    /// Whether `init(blank:)` makes this relation again from its `blank`.
+    var isBlank: Bool { self == Relation(blank: blank) && facts.derivation == 0 }
+
     public static func == (a: Relation, b: Relation) -> Bool {
         sameID(a, b) && a.source == b.source && a.type == b.type && a.target == b.target && a.facts == b.facts
             && a.citationList == b.citationList && a.attributes == b.attributes && a.note == b.note && a.location == b.location
@@ -112,6 +139,17 @@ public struct Relation: Hashable, Sendable {
         } else {
             facts.derivation = suffix == 0 ? 1 : UInt16(suffix)
         }
+    }
+
+    /// Sets the id (a stored one), the ends and the location at once: what a reader gives each new
+    /// relation, without the setters' checks for a derived id to keep (80 instructions a relation).
+    @inline(__always)
+    mutating func setIdentity(id: String, source: String, target: String, location: FileLocation?) {
+        storedID = id
+        storedSource = source
+        storedTarget = target
+        facts.derivation = 0
+        self.location = location
     }
 
     /// Points the ends at strings equal to them (an entity's own id, so that relations share it)
@@ -258,7 +296,7 @@ public struct Relation: Hashable, Sendable {
     /// each (`PartialDate.packed`, 0 for an open end, both 0 for no time), confidence 2 bits (0 for
     /// none), assertion 3 bits (0 for none), provenance 1 bit; and in the top 12 bits how the id is
     /// held (`derivation`), which is not a fact: equality and hashing leave it out.
-    private struct Facts: Hashable, Sendable {
+    fileprivate struct Facts: Hashable, Sendable {
         private var bits: UInt64
 
         private static let endShift: UInt64 = 23, confidenceShift: UInt64 = 46
@@ -336,6 +374,7 @@ public struct Relation: Hashable, Sendable {
             set { set(newValue == .reported ? 0 : 1, width: 1, at: Self.provenanceShift) }
         }
 
+        @inline(__always)
         private mutating func set(_ code: UInt64, width: UInt64, at shift: UInt64) {
             bits = bits & ~((1 << width - 1) << shift) | code << shift
         }

@@ -7,7 +7,8 @@ struct EdgePresets {
     let kinds: [Kind] = Relation.fields.map { f in
         switch f.value {
         case .citations: return .citations
-        case .timeSpan where f.bytesSet != nil: return .date
+        // The relation's one date (`RelationValues.presetDate` sets `time`).
+        case .timeSpan where f.bytesSet != nil && f.key == "date": return .date
         case .choice where f.bytesSet != nil: return .choice
         default: return .other
         }

@@ -80,10 +80,10 @@ extension GraphMLParser {
                 for k in edgeKeysWithDefaults where keySetBy[k] != serial {
                     relationValues.add(keys[k].edgeRole, keys[k].name, keys[k].defaultValue!)
                 }
-                relationValues.appendRelation(to: &fragment.relations, id: id, source: nodeIDs[Int(sourceSlot)],
-                                              target: nodeIDs[Int(targetSlot)], location: at)
+                let idKept = relationValues.appendRelation(to: &fragment.relations, id: id, source: nodeIDs[Int(sourceSlot)],
+                                                           target: nodeIDs[Int(targetSlot)], location: at)
                 // The id attribute's slot, unless an `id` <data> replaced it (that id is not renamed).
-                edgeIDSlot.append(!id.isEmpty && fragment.relations[relationIndex].id == id ? idSlot : -1)
+                edgeIDSlot.append(!id.isEmpty && idKept ? idSlot : -1)
                 edgeEnds.sources.append(sourceSlot)
                 edgeEnds.targets.append(targetSlot)
                 return
@@ -125,7 +125,7 @@ extension GraphMLParser {
                 relationValues.preset(i, .citations(c))
             case .date:
                 // A value the field does not take stays an attribute (`preset(_:text:)` keeps it).
-                if !relationValues.preset(i, utf8: bytes) { relationValues.preset(i, text: String(decoding: bytes, as: UTF8.self)) }
+                if !relationValues.presetDate(i, utf8: bytes) { relationValues.preset(i, text: String(decoding: bytes, as: UTF8.self)) }
             case .choice:
                 // A word the field does not know takes the general path.
                 guard relationValues.preset(i, utf8: bytes) else { return false }

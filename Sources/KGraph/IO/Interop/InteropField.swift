@@ -46,6 +46,9 @@ public enum InteropField {
         return r
     }()
 
+    /// `unratedRelation`'s type and facts, from which readers make it again per edge (`Relation(blank:)`).
+    static let unratedBlank = unratedRelation.blank
+
     /// Each field's setter, in `Relation.fields` order, for readers that set fields once per edge.
     static let relationSetters = KGraph.Relation.fields.map(\.set)
     /// Each field's setter of text (a text field's own, else through `FieldData.text`), in

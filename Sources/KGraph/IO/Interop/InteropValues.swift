@@ -61,25 +61,36 @@ enum InteropValues {
     }
 
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in `b[from..<to]`: `.some(nil)` for an impossible date
-    /// (30 February), `.none` for any other text. Digits are checked and read one byte each,
-    /// without an optional per field: readers parse a date per edge.
+    /// (30 February), `.none` for any other text. Readers parse a date per edge: the year's four
+    /// digits are checked in one word, and month and day are plain numbers, 0 when not given
+    /// (`PartialDate(year:month0:day0:)`), not optionals (137 instructions a date before).
     private static func plainDate(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> PartialDate?? {
         let n = to - from
-        guard n == 4 || n == 7 || n == 10 else { return .none }
-        // The digit at `k`; 10 or more for any other byte (those below "0" wrap around).
-        func digit(_ k: Int) -> Int { Int(b[from + k] &- UInt8(ascii: "0")) }
-        guard digit(0) < 10, digit(1) < 10, digit(2) < 10, digit(3) < 10 else { return .none }
-        let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
-        var month: Int?, day: Int?
+        guard n == 4 || n == 7 || n == 10, let base = b.baseAddress else { return .none }
+        let p = base + from
+        // Each lane the digit's value; a byte that is no digit leaves a lane of 10 or more (one
+        // below "0" wraps around), whose high bit is set in the lane or in the lane plus 0x76.
+        let y = UnsafeRawPointer(p).loadUnaligned(as: UInt32.self).littleEndian &- 0x3030_3030
+        guard (y | (y &+ 0x7676_7676)) & 0x8080_8080 == 0 else { return .none }
+        let year = Int(y & 0xFF) * 1000 + Int(y >> 8 & 0xFF) * 100 + Int(y >> 16 & 0xFF) * 10 + Int(y >> 24)
+        // The two digits at `k` as a number; nil unless both are digits.
+        func twoDigits(_ k: Int) -> Int? {
+            let hi = p[k] &- UInt8(ascii: "0"), lo = p[k + 1] &- UInt8(ascii: "0")
+            return hi < 10 && lo < 10 ? Int(hi) * 10 + Int(lo) : nil
+        }
+        var month = 0, day = 0
         if n >= 7 {
-            guard b[from + 4] == UInt8(ascii: "-"), digit(5) < 10, digit(6) < 10 else { return .none }
-            month = digit(5) * 10 + digit(6)
+            guard p[4] == UInt8(ascii: "-"), let m = twoDigits(5) else { return .none }
+            // "00" is a month given and impossible, not one left out.
+            if m == 0 { return .some(nil) }
+            month = m
         }
         if n == 10 {
-            guard b[from + 7] == UInt8(ascii: "-"), digit(8) < 10, digit(9) < 10 else { return .none }
-            day = digit(8) * 10 + digit(9)
+            guard p[7] == UInt8(ascii: "-"), let d = twoDigits(8) else { return .none }
+            if d == 0 { return .some(nil) }
+            day = d
         }
-        return .some(PartialDate(year: year, month: month, day: day))
+        return .some(PartialDate(year: year, month0: month, day0: day))
     }
 
     /// A field's value from an attribute value, as a field of that kind takes it; nil when it does

@@ -59,6 +59,16 @@ struct RelationValues {
         return true
     }
 
+    /// `preset(_:utf8:)` for the relation's date (`Relation.fields[field]` is `date`): a plain
+    /// date or span is set on the relation straight, not through the field's setter (190
+    /// instructions a date); anything else goes through it.
+    mutating func presetDate(_ field: Int, utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard case .some(.some(let span)) = InteropValues.timeSpan(utf8: bytes) else { return preset(field, utf8: bytes) }
+        decoded.time = span
+        decodedFields |= 1 << field
+        return true
+    }
+
     /// Whether field `field` was set by `preset` for this edge.
     func isPreset(_ field: Int) -> Bool { decodedFields & (1 << field) != 0 }
 
@@ -103,32 +113,50 @@ struct RelationValues {
 
     /// The relation these values describe; the values are cleared.
     mutating func relation(id: String, source: String, target: String, location: FileLocation?) -> Relation {
-        var r = InteropField.unratedRelation
+        var r = Relation(blank: InteropField.unratedBlank)
         complete(&r, id: id, source: source, target: target, location: location)
         return r
     }
 
-    /// Appends the relation these values describe to `list`, made in place: returning a relation
+    /// Appends the relation these values describe to `list`, moved in: returning a relation
     /// copies it, retaining and releasing every string and list in it, once per edge of a file.
-    mutating func appendRelation(to list: inout [Relation], id: String, source: String, target: String, location: FileLocation?) {
-        list.append(InteropField.unratedRelation)
-        complete(&list[list.count - 1], id: id, source: source, target: target, location: location)
+    /// Whether its id is still `id` (no value gave it another): known here, not read back from
+    /// the list (that copied the relation).
+    @discardableResult
+    mutating func appendRelation(to list: inout [Relation], id: String, source: String, target: String, location: FileLocation?) -> Bool {
+        var r = Relation(blank: InteropField.unratedBlank)
+        let idKept = complete(&r, id: id, source: source, target: target, location: location)
+        // Moved into the list: appending a relation made in the call itself was compiled as a copy.
+        list.append(consume r)
+        return idKept
     }
 
-    /// Makes `r`, a copy of the template, the relation these values describe; the values are cleared.
-    private mutating func complete(_ r: inout Relation, id: String, source: String, target: String, location: FileLocation?) {
-        // Swapped with `decoded`, which starts afresh: one copy of the template per relation.
+    /// Makes `r`, a blank relation (`Relation(blank:)`), the relation these values describe; the
+    /// values are cleared. Whether its id is still `id`.
+    @discardableResult
+    private mutating func complete(_ r: inout Relation, id: String, source: String, target: String, location: FileLocation?) -> Bool {
+        // Swapped with `decoded`, which starts afresh: one blank per relation.
         swap(&r, &decoded)
         let preset = decodedFields, refused = refused
         decodedFields = 0
         if !refused.isEmpty { self.refused.removeAll() }
-        r.id = id; r.source = source; r.target = target; r.location = location
-        setItems(on: &r, preset: preset, refused: refused)
+        r.setIdentity(id: id, source: source, target: target, location: location)
+        // Compared here, not read back from `r`: reading a relation's field where it stands in a
+        // list copied the whole relation.
+        return setItems(on: &r, preset: preset, refused: refused).map { $0 == id } ?? true
     }
 
     /// Sets the added values on `r`, whose fields of `preset` (one bit each) the reader decoded
-    /// itself; the others, and `refused`, become its attributes.
-    private func setItems(on r: inout Relation, preset: UInt64, refused: [Item]) {
+    /// itself; the others, and `refused`, become its attributes. The id a value gave it, if any.
+    private func setItems(on r: inout Relation, preset: UInt64, refused: [Item]) -> String? {
+        // Most edges of a file carry their type and only values the reader decoded itself: the
+        // type is the relation's, and nothing is left for the attributes (what the loops below
+        // give for that case, without them: 330 instructions per relation).
+        if items.count == 1, refused.isEmpty, case .type = items[0].role, case .string(let text) = items[0].value, !text.isEmpty {
+            r.type = text
+            if !r.attributes.isEmpty { r.attributes = [:] }
+            return nil
+        }
         // The items are read where they are (`items[k]`), not copied out one by one: each copy
         // retained and released its role, name and value, once or twice per edge of a file.
         // One bit per field of `fields` given a value, for the precision columns.
@@ -138,6 +166,7 @@ struct RelationValues {
             if case .type(let rank) = items[k].role, rank < typeRank, !items[k].value.text.isEmpty { typeRank = rank }
         }
         var attrs: [String: AttributeValue] = [:]
+        var givenID: String?
         for k in items.indices {
             switch items[k].role {
             case .type(let rank):
@@ -161,7 +190,7 @@ struct RelationValues {
                     if !setters[i](&scratch, d) { attrs[items[k].name] = value }
                 }
             case .kgraphID:
-                if case let text = items[k].value.text, !text.isEmpty { r.id = text }
+                if case let text = items[k].value.text, !text.isEmpty { r.id = text; givenID = text }
             case .attribute:
                 attrs[items[k].name] = items[k].value
             }
@@ -172,6 +201,7 @@ struct RelationValues {
         }
         // Left as it is when both are empty (as for most edges of a file without free attributes).
         if !attrs.isEmpty || !r.attributes.isEmpty { r.attributes = attrs }
+        return givenID
     }
 
     private func wonByRelation(_ label: AttributeValue) -> Bool {
