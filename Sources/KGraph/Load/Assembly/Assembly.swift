@@ -15,6 +15,10 @@ struct Assembly {
     /// Each entity's kind as its number in the vocabulary (-1 for a kind it lacks), by entity index.
     var kindOf: [Int32] = []
     let kindNumber: [String: Int32]
+    /// Entity kinds numbered by spelling, and per spelling its `kindNumber`: a kind is nearly
+    /// always a string `Spellings` met lately, while the dictionary hashed every entity's (SipHash,
+    /// about 470 instructions).
+    private var kindSpellings = Spellings(), kindOfSpelling: [Int32] = []
     /// Relation types and cited documents, numbered by spelling; per number, what was decided.
     var typeSpellings = Spellings(), typeRules: TypeRules, typeFinding: [Int] = []
     var documentSpellings = Spellings(), documentIndex: [Int] = [], documentFinding: [Int] = []
@@ -96,7 +100,9 @@ struct Assembly {
     /// Numbers the kind of entity `i` of `f`, just added. A kind the vocabulary lacks is an error
     /// in the native format, one counted warning per kind in imports (which name their own kinds).
     private mutating func numberKind(of i: Int, in f: GraphFragment) {
-        let kind = kindNumber[f.entities[i].kind] ?? -1
+        let spelling = kindSpellings.number(f.entities[i].kind)
+        if spelling == kindOfSpelling.count { kindOfSpelling.append(kindNumber[f.entities[i].kind] ?? -1) }
+        let kind = kindOfSpelling[spelling]
         kindOf.append(kind)
         guard kind < 0 else { return }
         let e = f.entities[i]
