@@ -22,16 +22,13 @@ struct ByteTable {
     private var mask: Int
     /// The entries back to back, each a word holding its number (low half) and its length (high
     /// half), then its bytes, zero-filled to a whole word. In words, so a place fits 32 bits for
-    /// 32 GB of entries (inputs are at most `Limits.fileBytes`).
+    /// 32 GB of entries (inputs are at most `Limits.fileBytes`). Walked in order, never by number.
     private var arena: [UInt64] = []
-    /// The place of each entry in `arena`, by number (for `withBytes`: lookups never read it).
-    private var places: [UInt32] = []
+    /// Number of distinct byte strings inserted.
+    private(set) var count = 0
     private let seed: Seed
     /// Slots looked at by insertions so far (a hostile-input test checks this stays linear).
     private(set) var probes = 0
-
-    /// Number of distinct byte strings inserted.
-    var count: Int { places.count }
 
     /// `seed`: tests pass their own; everything else uses the process's.
     init(capacity: Int = 64, seed: Seed = ByteTable.processSeed) {
@@ -82,7 +79,7 @@ struct ByteTable {
         let word = arena.count
         precondition(word < Int(UInt32.max), "ByteTable: more than 32 GB of entries")
         slots[i] = UInt64(word + 1) << 32 | tag
-        places.append(UInt32(word))
+        count += 1
         append(bytes, as: index)
         if count * 2 > slots.count { grow() }
         return (index, true)
@@ -100,12 +97,23 @@ struct ByteTable {
         }
     }
 
-    /// Calls `body` with the bytes of entry `i`.
-    func withBytes<R>(_ i: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let word = Int(places[Int(i)])
-        return arena.withUnsafeBufferPointer { a in
-            let n = Int(a[word] >> 32)
-            return body(UnsafeBufferPointer(start: UnsafeRawPointer(a.baseAddress! + word + 1).assumingMemoryBound(to: UInt8.self), count: n))
+    /// The number in `other` of each entry, in order (-1: absent there).
+    func numbers(in other: ByteTable) -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(count)
+        forEachEntry { _, bytes in out.append(other.find(bytes) ?? -1) }
+        return out
+    }
+
+    /// Calls `body` with the word of each entry in `arena`, in order, and its bytes.
+    private func forEachEntry(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        arena.withUnsafeBufferPointer { a in
+            var word = 0
+            while word < a.count {
+                let n = Int(a[word] >> 32)
+                body(word, UnsafeBufferPointer(start: UnsafeRawPointer(a.baseAddress! + word + 1).assumingMemoryBound(to: UInt8.self), count: n))
+                word += 1 + (n + 7) >> 3
+            }
         }
     }
 
@@ -148,7 +156,9 @@ struct ByteTable {
 
     /// Makes room for `n` entries in all, so that reaching them rehashes nothing.
     mutating func reserveCapacity(_ n: Int) {
-        places.reserveCapacity(n)
+        // The arena too, by the entries so far (two words each when none yet): copied as it grew,
+        // it was held twice for a moment.
+        arena.reserveCapacity(n * (count > 0 ? (arena.count + count - 1) / count : 2))
         var size = slots.count
         while size < n * 2 { size <<= 1 }
         if size > slots.count { rehash(size) }
@@ -159,16 +169,11 @@ struct ByteTable {
     private mutating func rehash(_ n: Int) {
         var fresh = [UInt64](repeating: 0, count: n)
         let m = n - 1
-        arena.withUnsafeBufferPointer { a in
-            for word in places.lazy.map(Int.init) {
-                let count = Int(a[word] >> 32)
-                let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(a.baseAddress! + word + 1).assumingMemoryBound(to: UInt8.self),
-                                                count: count)
-                let h = Self.hash(bytes, seed: seed)
-                var i = Int(truncatingIfNeeded: h >> 32) & m
-                while fresh[i] != 0 { i = (i + 1) & m }
-                fresh[i] = UInt64(word + 1) << 32 | (h & 0xFFFF_FFFF)
-            }
+        forEachEntry { word, bytes in
+            let h = Self.hash(bytes, seed: seed)
+            var i = Int(truncatingIfNeeded: h >> 32) & m
+            while fresh[i] != 0 { i = (i + 1) & m }
+            fresh[i] = UInt64(word + 1) << 32 | (h & 0xFFFF_FFFF)
         }
         slots = fresh
         mask = m

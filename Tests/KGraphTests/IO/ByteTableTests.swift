@@ -44,10 +44,15 @@ import Testing
         #expect(model.count > 1_700)
         for (s, index) in model {
             #expect(s.withUnsafeBufferPointer { table.find($0) } == index)
-            #expect(table.withBytes(index) { Array($0) } == s)
             let (again, inserted) = s.withUnsafeBufferPointer { table.insert($0) }
             #expect(again == index && !inserted)
         }
+        // Each entry found in another table with the same strings inserted in reverse, by number.
+        var reversed = ByteTable(seed: (5, 3))
+        let byNumber = model.sorted { $0.value < $1.value }.map(\.key)
+        for s in byNumber.reversed() { _ = s.withUnsafeBufferPointer { reversed.insert($0) } }
+        #expect(table.numbers(in: reversed) == (0..<Int32(byNumber.count)).reversed())
+        #expect(reversed.numbers(in: ByteTable()) == Array(repeating: -1, count: byNumber.count))
         // Strings it does not hold: each held one with a byte added, changed or dropped.
         for s in model.keys {
             for absent in [s + [0x7F], s.isEmpty ? [0x01] : Array(s.dropLast()) + [s.last! &+ 0x80]] where model[absent] == nil {

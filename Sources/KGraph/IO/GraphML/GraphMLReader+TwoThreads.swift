@@ -305,8 +305,10 @@ extension GraphMLParser {
         // one is numbered after this half's, in the order the second half met them (as one pass does).
         var slotHere = [Int32](repeating: -1, count: b.nodeIDs.count)
         var next = Int32(nodeIDs.count)
+        let nodeHere = b.nodeTable.numbers(in: nodeTable)
         for i in b.nodeIDs.indices {
-            if let s = b.nodeTable.withBytes(Int32(i), { nodeTable.find($0) }) {
+            let s = nodeHere[i]
+            if s >= 0 {
                 if nodeDeclaredAt[Int(s)] != nil && b.nodeDeclaredAt[i] != nil { return false }
                 slotHere[i] = s
             } else {
@@ -320,8 +322,10 @@ extension GraphMLParser {
         let laterBase = Int32(edgeIDReused.count)
         var idSlotHere = [Int32](repeating: -1, count: b.edgeIDTable.count)
         var shared = 0
+        let edgeIDHere = b.edgeIDTable.numbers(in: edgeIDTable)
         for j in 0..<Int32(b.edgeIDTable.count) {
-            if let s = b.edgeIDTable.withBytes(j, { edgeIDTable.find($0) }) {
+            let s = edgeIDHere[Int(j)]
+            if s >= 0 {
                 idSlotHere[Int(j)] = s
                 shared += 1
             } else {
