@@ -174,34 +174,8 @@ import Testing
     }
 
     @Test func graphMLFileReadTwice() {
-        let xml = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
-          <key id="kind" for="node" attr.name="kind" attr.type="string"/>
-          <key id="kid" for="node" attr.name="kgraph_id" attr.type="string"><desc>{"kgraph":"id"}</desc></key>
-          <key id="rel" for="edge" attr.name="relation" attr.type="string"/>
-          <graph id="G" edgedefault="directed">
-            <edge id="e0" source="late" target="a"><data key="rel">attacked</data></edge>
-            <node id="a"><data key="kind">militia</data></node>
-            <node id="b"><data key="kind">state</data></node>
-            <node id="a"><data key="kind">state</data></node>
-            <node id="odd id"><data key="kid">renamed</data><data key="kind">site</data></node>
-            <node id="twin"><data key="kid">renamed</data><data key="kind">site</data></node>
-            <node id="outer"><data key="kind">militia</data>
-              <graph id="inner" edgedefault="directed">
-                <node id="in1"><data key="kind">person</data></node>
-                <edge source="in1" target="outer"><data key="rel">member-of</data></edge>
-              </graph>
-            </node>
-            <node id="late"><data key="kind">militia</data></node>
-            <edge id="e1" source="a" target="b"><data key="rel">attacked</data></edge>
-            <edge id="e1" source="b" target="a"><data key="rel">attacked</data></edge>
-            <edge id="e2" source="odd id" target="ghost"><data key="rel">located-in</data></edge>
-            <edge id="e3" source="twin" target="outer"><data key="rel">attacked</data></edge>
-            <edge source="ghost" target="a"><data key="rel">attacked</data></edge>
-          </graph>
-        </graphml>
-        """
+        // Repeated, renamed and nested nodes, nodes only edges name, reused edge ids.
+        let xml = GivenRelationEndsTests.awkward
         var d: [Diagnostic] = []
         let f = GraphMLReader.read(.bytes(Data(xml.utf8)), file: "g.graphml", diagnostics: &d)
         // Read twice: the second copy's entities are all refused.

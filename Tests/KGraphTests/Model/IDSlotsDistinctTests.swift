@@ -5,21 +5,8 @@ import Testing
 /// it must agree with a set whatever the values' spread, and the renaming of reused GraphML edge
 /// ids that trusts it must give the ids a plain set-based renaming gives.
 @Suite struct IDSlotsDistinctTests {
-    /// SplitMix64: the same values on every run.
-    struct Numbers {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     @Test func agreesWithASetWhateverTheSpread() {
-        var numbers = Numbers(state: 18)
+        var numbers = SplitMix64(seed: 18)
         let spreads: [(String, (UInt64) -> UInt64)] = [
             ("random", { $0 }),
             ("same top bits", { $0 >> 40 }),
@@ -59,7 +46,7 @@ import Testing
     /// so that some "SOURCE-TARGET-ID" names collide with each other and with ids the file gives;
     /// and a big file where none collide. Each must read as a plain renaming with a set says.
     @Test func renamedEdgeIDsAreThoseASetGives() {
-        var numbers = Numbers(state: 11)
+        var numbers = SplitMix64(seed: 11)
         let nodes = ["a", "b", "a-b", "b-a", "c", "k", "c-k", "Київ"]
         for round in 0..<12 {
             let count = round < 10 ? 40 + numbers.below(60) : 3000
@@ -115,4 +102,9 @@ import Testing
         }
         return ids
     }
+}
+
+private extension SplitMix64 {
+    /// A number in `0..<n` (n > 0).
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
 }
